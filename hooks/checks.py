@@ -1,0 +1,107 @@
+"""Run every check over every page and the data, into one findings list.
+
+The checks themselves live in their own modules (`claims/` for prose against data,
+`links.py` for links and the topic cluster); this module decides what runs on what,
+adds the data-hygiene checks (sources, review dates, unused records), and applies
+inline silencing: `<!-- factcheck: ignore=<code> reason="..." -->`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from .claims import Checker
+from .content import split_front_matter
+from .findings import DataError, Finding
+from .links import check_cluster, check_links
+from .loader import read_text
+from .markdown_text import ParsedPage, parse
+from .model import Site, rel
+from .origin import Origins
+from .render import Page, standard_path
+
+_IGNORE = re.compile(r"<!--\s*factcheck:\s*ignore=([\w\-,]+)(?:\s+reason=\"([^\"]*)\")?\s*-->")
+
+
+def page_from_file(path: Path, root: Path) -> Page:
+    """A Markdown file given on the command line, checked as if it stood at the root of content/."""
+    origin = rel(path, root)
+    text = read_text(path, origin)
+    meta, body, offset = split_front_matter(text, origin)
+    return Page(path.name, body, str(meta.get("title") or path.stem), "", origin, False, line_offset=offset, meta=meta)
+
+
+def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date) -> list[Finding]:
+    origins = Origins(site)
+    parsed: dict[str, ParsedPage] = {p.path: parse(p.markdown) for p in pages}
+    for page in extra:
+        parsed[f"extra:{page.origin}"] = parse(page.markdown)
+    findings: list[Finding] = []
+    content_dir = site.root / "content"
+    assets = {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*")
+              if p.is_file() and p.suffix != ".md"} if content_dir.is_dir() else set()
+    link_findings, graph = check_links(pages, parsed, assets, origins.locate, extra)
+    findings += link_findings
+    findings += check_cluster(pages, [standard_path(s) for s in site.standards], graph, origins.locate)
+    checker = Checker(site, day)
+    for page in [*pages, *extra]:
+        key = page.path if page in pages else f"extra:{page.origin}"
+        page_findings = checker.check(page, parsed[key], origins.locate)
+        findings += _silence(page, parsed[key], page_findings)
+    findings += check_data(site, pages, day)
+    return findings
+
+
+def _silence(page: Page, parsed: ParsedPage, findings: list[Finding]) -> list[Finding]:
+    """Mark findings silenced by an ignore comment on the same line or the line before."""
+    directives: dict[int, tuple[set[str], str]] = {}
+    for line, comment in parsed.comments:
+        match = _IGNORE.search(comment)
+        if match:
+            codes = set(match.group(1).split(","))
+            directives[line + page.line_offset] = (codes, match.group(2) or "")
+    if not directives:
+        return findings
+    result = []
+    for f in findings:
+        for line in (f.line, f.line - 1):
+            codes, reason = directives.get(line, (set(), ""))
+            if f.file == page.origin and (f.code in codes or "all" in codes):
+                f = Finding(**{**f.__dict__, "silenced": reason or "no reason given"})
+                break
+        result.append(f)
+    return result
+
+
+def check_data(site: Site, pages: list[Page], day: dt.date) -> list[Finding]:
+    """Stale review dates and sources no page cites."""
+    findings: list[Finding] = []
+    limit = day - dt.timedelta(days=site.settings.review_days)
+    for path, doc in site.documents.items():
+        for loc, pos in doc.values.items():
+            if loc and loc[-1] in ("verified", "required_verified"):
+                value = doc.get(loc)
+                if isinstance(value, dt.date) and value < limit:
+                    findings.append(Finding(path, pos.line, pos.column, "warning", "stale",
+                                            f"verified on {value.isoformat()}, more than {site.settings.review_days} days "
+                                            f"before {day.isoformat()}. Check the fact against its source and update the date."))
+                elif isinstance(value, dt.date) and value > day:
+                    findings.append(Finding(path, pos.line, pos.column, "error", "future-date",
+                                            f"verified on {value.isoformat()}, which is after the check date {day.isoformat()}."))
+    cited = {sid for page in pages for sid in page.sources}
+    sources_doc = site.documents.get(f"{site.settings.data_dir}/sources.yaml")
+    for i, sid in enumerate(site.sources):
+        if sid not in cited and sources_doc is not None:
+            pos = sources_doc.where(("sources", i, "id"))
+            findings.append(Finding(sources_doc.path, pos.line, pos.column, "info", "unused",
+                                    f"the source {sid!r} is not cited on any page."))
+    return findings
+
+
+def link_graph(site: Site, pages: list[Page]):
+    """The inbound/outbound link graph of the site's pages (for `python -m hooks links`)."""
+    parsed = {p.path: parse(p.markdown) for p in pages}
+    _, graph = check_links(pages, parsed, set(), Origins(site).locate)
+    return graph

@@ -1,0 +1,73 @@
+"""The fact checker: what each clause of a page claims, judged against the data.
+
+    page -> clauses (sentences.py) -> mentions (gazetteer.py) -> relations and
+    polarity (rules.py, misconceptions.py) -> findings at the Markdown source position
+
+Everything it knows comes from the Site: organizations and their roles with dates,
+standards with their editions and subjects, certification facts, declared myths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from ..findings import Finding
+from ..markdown_text import ParsedPage
+from ..model import Site
+from ..render import Page
+from . import gazetteer as _gazetteer
+from .misconceptions import check_misconceptions
+import re
+
+from .rules import CHECKS, Context, Hit, check_editions
+from .sentences import Clause, clauses
+
+_WH = re.compile(r"\s*(?:what|how|why|when|which|where|who|whose)\b", re.I)
+Locate = Callable[[Page, int, int, str], tuple[str, int, int]]
+
+
+class Checker:
+    """Built once per site (the gazetteer), then applied to each page."""
+
+    def __init__(self, site: Site, day: dt.date):
+        self.site = site
+        self.ctx = Context(_gazetteer.build(site), day, site.settings.designation)
+
+    def hits(self, parsed: ParsedPage) -> list[tuple[Clause, Hit]]:
+        found: list[tuple[Clause, Hit]] = []
+        for clause in clauses(parsed):
+            clause.mentions = self.ctx.gaz.find(clause.text)
+            if clause.question:
+                # A wh-question presupposes what it names ("What changed in ISO 9001:2010?");
+                # a yes/no question asserts nothing ("Is there an ISO 14001:2020?").
+                if _WH.match(clause.sentence):
+                    found += [(clause, hit) for hit in check_editions(clause, clause.mentions, self.ctx)
+                              if hit.code == "edition-unknown"]
+                continue
+            for check in CHECKS:
+                found += [(clause, hit) for hit in check(clause, clause.mentions, self.ctx)]
+            found += [(clause, hit) for hit in check_misconceptions(clause, self.site)]
+        return found
+
+    def check(self, page: Page, parsed: ParsedPage, locate: Locate) -> list[Finding]:
+        findings = []
+        for clause, hit in self.hits(parsed):
+            line, col = clause.segment.position(clause.start + hit.start)
+            end_line, end_col = clause.segment.position(clause.start + hit.end)
+            snippet = clause.text[hit.start:hit.end].strip()
+            file, fline, fcol = locate(page, line, col, clause.segment.text[clause.start + hit.start: clause.start + hit.end])
+            same = (file, fline) == (page.origin, line + page.line_offset)
+            findings.append(Finding(
+                file=file, line=fline, column=fcol, severity=hit.severity,  # type: ignore[arg-type]
+                code=hit.code, message=f"{hit.message} The text says: \"{' '.join(snippet.split())}\".",
+                end_line=end_line + page.line_offset if same else None,
+                end_column=end_col if same else None,
+                contradicts=" ".join(snippet.split()), expected=hit.expected, source=hit.source))
+        return findings
+
+
+def check_claims(site: Site, page: Page, parsed: ParsedPage, day: dt.date, locate: Locate,
+                 checker: Checker | None = None) -> list[Finding]:
+    """Check one page; pass a Checker to reuse its gazetteer across the pages of one build."""
+    return (checker or Checker(site, day)).check(page, parsed, locate)

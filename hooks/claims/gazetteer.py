@@ -1,0 +1,185 @@
+"""Names the checker recognizes, built from the data: organizations (with their roles),
+standards (designations, editions, predecessors) and subjects. A new organization or
+standard file is understood the moment it exists; nothing here lists ISO or UKAS by hand.
+
+The few fixed words are English, not facts: generic names of kinds of body ("a
+certification body", "registrar") and the people who are not bodies ("customers").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import Site
+
+# Generic names for a kind of organization; the kind's roles come from the data.
+KIND_NAMES = {
+    "certification-body": r"(?:independent\s+)?(?:certification|certifying|conformity assessment)\s+bod(?:y|ies)|registrars?|auditors? from (?:a|the) certification body",
+    "accreditation-body": r"(?:national\s+)?accreditation\s+bod(?:y|ies)",
+    "standards-body": r"(?:international\s+)?standards\s+(?:bod(?:y|ies)|organi[sz]ations?|developers?)|(?:organi[sz]ation|body|one)\s+that\s+(?:writes|publishes|develops)\s+(?:the\s+)?standards",
+}
+# Not organizations with roles; they stop the search for an agent ("customers approve suppliers").
+OTHERS = r"\b(?:customers?|clients?|buyers?|purchasers?|regulators?|governments?|consultants?|organi[sz]ations|companies|businesses|firms|suppliers|our customer|our largest customer)\b"
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str
+    """'org', 'class', 'other', 'standard', 'subject'."""
+    ref: str
+    """org id, org kind, standard id, subject id."""
+    start: int
+    end: int
+    year: int | None = None
+    short: bool = False
+    """For standards: written without the joint prefix ('ISO 27001' for 'ISO/IEC 27001')."""
+    predecessor: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    site: Site
+    org_pattern: re.Pattern[str]
+    org_names: dict[str, str]
+    class_pattern: re.Pattern[str]
+    other_pattern: re.Pattern[str]
+    standard_pattern: re.Pattern[str]
+    standard_numbers: dict[str, str]
+    predecessor_pattern: re.Pattern[str] | None
+    predecessors: dict[str, tuple[str, dt.date | None]]
+    subject_pattern: re.Pattern[str]
+    subject_words: dict[str, str]
+
+    def roles(self, mention: Mention, day: dt.date) -> set[str]:
+        """The roles the mentioned org (or kind of org) holds on that day."""
+        if mention.kind == "org":
+            org = self.site.organizations[mention.ref]
+            return {r.role for r in org.roles if r.holds_on(day)}
+        if mention.kind == "class":
+            return {r.role for org in self.site.organizations.values() if org.kind == mention.ref
+                    for r in org.roles if r.holds_on(day)} or _DEFAULT_KIND_ROLES.get(mention.ref, set())
+        return set()
+
+    def ever_roles(self, mention: Mention) -> dict[str, dt.date | None]:
+        """Roles the org ever held, with the day each ended (None: still holds it)."""
+        if mention.kind != "org":
+            return {}
+        return {r.role: r.until for r in self.site.organizations[mention.ref].roles}
+
+    def label(self, mention: Mention) -> str:
+        if mention.kind == "org":
+            return self.site.organizations[mention.ref].abbreviation
+        if mention.kind == "class":
+            return mention.ref.replace("-", " ").replace("body", "bodies")
+        return mention.ref
+
+    def holders(self, role: str, day: dt.date) -> list[str]:
+        return [o.abbreviation for o in self.site.organizations.values()
+                if any(r.role == role and r.holds_on(day) for r in o.roles)]
+
+    def find(self, text: str) -> list[Mention]:
+        """Every mention in text, standards first so 'IEC' inside 'ISO/IEC 27001' is no org."""
+        mentions: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= s or a >= e for s, e in taken)
+
+        for m in self.standard_pattern.finditer(text):
+            number = m.group("number")
+            sid = self.standard_numbers.get(number)
+            if sid is None:
+                # A standard the data does not describe (ISO 9000): no checks, but its "ISO" is no org.
+                taken.append((m.start(), m.end()))
+                continue
+            std = self.site.standards[sid]
+            prefix = re.sub(r"\s+", " ", m.group("prefix")).upper().replace(" ", "/")
+            expected_prefix = std.designation.rsplit(" ", 1)[0].upper()
+            short = prefix != expected_prefix and "/" in expected_prefix
+            year = int(m.group("year")) if m.group("year") else None
+            mentions.append(Mention("standard", sid, m.start(), m.end(), year, short))
+            taken.append((m.start(), m.end()))
+        if self.predecessor_pattern:
+            for m in self.predecessor_pattern.finditer(text):
+                key = re.sub(r"\s+", " ", m.group(0)).upper()
+                name = next((k for k in self.predecessors if key.startswith(k.upper())), None)
+                if name:
+                    mentions.append(Mention("standard", self.predecessors[name][0], m.start(), m.end(), predecessor=name))
+                    taken.append((m.start(), m.end()))
+        for pattern, kind in ((self.org_pattern, "org"), (self.class_pattern, "class"), (self.other_pattern, "other")):
+            for m in pattern.finditer(text):
+                if not free(m.start(), m.end()):
+                    continue
+                ref = self.org_names[m.group(0).casefold()] if kind == "org" else _which_class(m.group(0)) if kind == "class" else "other"
+                mentions.append(Mention(kind, ref, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+        for m in self.subject_pattern.finditer(text):
+            if free(m.start(), m.end()):
+                mentions.append(Mention("subject", self.subject_words[_norm(m.group(0))], m.start(), m.end()))
+        return sorted(mentions, key=lambda x: x.start)
+
+
+_DEFAULT_KIND_ROLES = {
+    "certification-body": {"issues-certificates"},
+    "accreditation-body": {"accredits-certification-bodies"},
+    "standards-body": {"develops-standards"},
+}
+
+
+def _which_class(text: str) -> str:
+    low = text.casefold()
+    for kind, pattern in KIND_NAMES.items():
+        if re.fullmatch(pattern, low, re.I):
+            return kind
+    return "certification-body"
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _alternation(names: list[str]) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(set(names), key=len, reverse=True))
+
+
+def build(site: Site) -> Gazetteer:
+    org_names: dict[str, str] = {}
+    case_sensitive: list[str] = []
+    case_insensitive: list[str] = []
+    for org in site.organizations.values():
+        for name in [org.abbreviation, *org.aliases]:
+            org_names[name.casefold()] = org.id
+            (case_sensitive if name.isupper() else case_insensitive).append(name)
+        org_names[org.name.casefold()] = org.id
+        case_insensitive.append(org.name)
+    org_pattern = re.compile(
+        rf"(?<![\w/])(?:{_alternation(case_sensitive)}|(?i:{_alternation(case_insensitive)}))(?![\w/])"
+        if case_insensitive else rf"(?<![\w/])(?:{_alternation(case_sensitive)})(?![\w/])")
+    class_pattern = re.compile("|".join(rf"\b(?:{p})\b" for p in KIND_NAMES.values()), re.I)
+    numbers: dict[str, str] = {}
+    prefixes: set[str] = set()
+    for sid, std in site.standards.items():
+        prefix, number = std.designation.rsplit(" ", 1)
+        numbers[number] = sid
+        prefixes.update(prefix.split("/"))
+    prefix_re = "|".join(sorted(prefixes, key=len, reverse=True))
+    standard_pattern = re.compile(
+        rf"(?<![\w/])(?P<prefix>(?:{prefix_re})(?:\s*/\s*(?:{prefix_re}))*)[\s\u00a0]+(?P<number>\d+)"
+        rf"(?:\s*:\s*(?P<year>\d{{4}}))?(?![\d])")
+    predecessors: dict[str, tuple[str, dt.date | None]] = {}
+    for sid, std in site.standards.items():
+        for pred in std.predecessors:
+            predecessors[pred.designation] = (sid, pred.certificates_valid_until)
+    predecessor_pattern = re.compile(
+        rf"(?<![\w/])(?:{_alternation(list(predecessors))})(?:\s*:\s*\d{{4}})?", re.I) if predecessors else None
+    subject_words: dict[str, str] = {}
+    for subject in site.subjects.values():
+        for word in [subject.name, subject.system, *subject.keywords]:
+            subject_words[_norm(word)] = subject.id
+            if word.casefold().endswith("management"):
+                continue
+    subject_pattern = re.compile(rf"\b(?:{_alternation(list(subject_words))})\b", re.I)
+    return Gazetteer(site, org_pattern, org_names, class_pattern, re.compile(OTHERS, re.I), standard_pattern,
+                     numbers, predecessor_pattern, predecessors, subject_pattern, subject_words)

@@ -1,0 +1,29 @@
+"""Known misconceptions declared in data/misconceptions.yaml: a pattern, the correction,
+a source. Editors add one without touching Python; negation and "it is a myth that"
+are honoured as for every other claim."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Site
+from .rules import Hit, asserted
+from .sentences import Clause
+
+
+@lru_cache(maxsize=256)
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def check_misconceptions(clause: Clause, site: Site) -> list[Hit]:
+    hits = []
+    for myth in site.misconceptions:
+        for pattern in myth.patterns:
+            m = _compile(pattern).search(clause.text)
+            if m and asserted(clause, m.start(), m.end(), (m.start(), m.end())):
+                hits.append(Hit(myth.code, m.start(), m.end(), f"{myth.correction}",
+                                myth.correction, site.source_url(myth.source), myth.severity))
+                break
+    return hits

@@ -1,0 +1,141 @@
+"""The command line: every check runs here without MkDocs.
+
+    python -m hooks check [PATH ...] [--format text|json|github|sarif] [--date YYYY-MM-DD]
+    python -m hooks export OUTDIR
+    python -m hooks build [--site-dir DIR] [--strict]
+    python -m hooks schema [OUTDIR]
+    python -m hooks links [--output FILE]
+
+Exit codes: 0 no errors, 1 errors found, 2 unusable arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from . import engine, report
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 already; keep its wording, drop the traceback risk
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date such as 2026-11-24, received {value!r}") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m hooks", description="Build and check the ISO certification pillar site.")
+    p.add_argument("--root", type=Path, default=None, help="the project folder (default: the one holding mkdocs.yml)")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    c = sub.add_parser("check", help="load, validate, render and check everything; print findings")
+    c.add_argument("paths", nargs="*", type=Path, help="extra Markdown files to check as pages of the site")
+    c.add_argument("--format", choices=sorted(report.FORMATS), default="text")
+    c.add_argument("--date", type=_date, default=None, help="check as of this day (default: today)")
+    e = sub.add_parser("export", help="write the rendered site sources for plain MkDocs")
+    e.add_argument("outdir", type=Path)
+    b = sub.add_parser("build", help="build the site atomically: site/ is replaced only on success")
+    b.add_argument("--site-dir", type=Path, default=None)
+    b.add_argument("--strict", action="store_true", help="fail on warnings too (as mkdocs build --strict)")
+    s = sub.add_parser("schema", help="write a JSON Schema per kind of data file")
+    s.add_argument("outdir", type=Path, nargs="?", default=None)
+    lk = sub.add_parser("links", help="write each page's inbound and outbound internal links as JSON")
+    lk.add_argument("--output", type=Path, default=None)
+    n = sub.add_parser("new", help="write a skeleton data file to fill in")
+    n.add_argument("kind", choices=["standard", "concept", "organization", "source"])
+    n.add_argument("name")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    root = (args.root or engine.find_root()).resolve()
+    if not (root / "mkdocs.yml").exists():
+        print(f"error: no mkdocs.yml in {root} or above. Run from the project folder or pass --root.", file=sys.stderr)
+        return 2
+    try:
+        return COMMANDS[args.command](root, args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _check(root: Path, args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not p.is_file()]
+    if missing:
+        print(f"error: no such file: {missing[0]}", file=sys.stderr)
+        return 2
+    result = engine.run(root, extra=list(args.paths), check_date=args.date)
+    if args.format == "json":
+        out = report.as_json(result.findings, check_date=result.check_date.isoformat(),
+                             pages=[p.path for p in result.pages])
+    else:
+        out = report.FORMATS[args.format](result.findings)
+    sys.stdout.write(out)
+    return 0 if result.ok else 1
+
+
+def _export(root: Path, args: argparse.Namespace) -> int:
+    from .export import export
+
+    result = engine.run(root, checks=False)
+    if result.site is None:
+        sys.stderr.write(report.as_text(result.findings))
+        return 1
+    export(result.site, result.pages, args.outdir)
+    print(f"exported {len(result.pages)} pages to {args.outdir}")
+    return 0
+
+
+def _build(root: Path, args: argparse.Namespace) -> int:
+    from .atomic_build import build
+
+    return build(root, args.site_dir, strict=args.strict)
+
+
+def _schema(root: Path, args: argparse.Namespace) -> int:
+    from .schemas import write_schemas
+
+    written = write_schemas(args.outdir or root / "schemas")
+    print("\n".join(str(p) for p in written))
+    return 0
+
+
+def _links(root: Path, args: argparse.Namespace) -> int:
+    from .checks import link_graph
+    from .links import link_report
+
+    result = engine.run(root, checks=False)
+    if result.site is None:
+        sys.stderr.write(report.as_text(result.findings))
+        return 1
+    text = json.dumps(link_report(link_graph(result.site, result.pages)), indent=2) + "\n"
+    if args.output:
+        args.output.write_text(text, "utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _new(root: Path, args: argparse.Namespace) -> int:
+    from .scaffold import new_file
+
+    try:
+        path = new_file(root, args.kind, args.name)
+    except FileExistsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {path}; fill in every TODO, then run `python -m hooks check`.")
+    return 0
+
+
+COMMANDS = {"check": _check, "export": _export, "build": _build, "schema": _schema, "links": _links, "new": _new}

@@ -1,0 +1,71 @@
+"""The whole pipeline in one call, for the CLI, the MkDocs adapter and the tests alike:
+load -> validate -> model -> render -> check -> findings.
+
+Nothing here is kept between calls: each `run()` starts clean, which is what
+`mkdocs serve` needs (hook modules are not reloaded between rebuilds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import DataError, Finding, Findings
+from .model import Site, load_site, rel, today
+from .render import Page, render_pages
+
+
+@dataclass
+class Result:
+    site: Site | None
+    pages: list[Page]
+    findings: Findings
+    check_date: dt.date
+    extra_pages: list[Page] = field(default_factory=list)
+    """Pages given on the command line to be checked as if they were part of the site."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings.errors()
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The folder holding mkdocs.yml, from start (default: the working directory) upwards."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "mkdocs.yml").exists():
+            return folder
+    return here
+
+
+def build_pages(root: Path, content_dir: Path | None = None) -> tuple[Site, list[Page]]:
+    """Load the data and render every page; raise DataError on unusable input."""
+    site = load_site(root)
+    return site, render_pages(site, content_dir or root / "content")
+
+
+def run(root: Path, *, extra: list[Path] | None = None, check_date: dt.date | None = None,
+        content_dir: Path | None = None, checks: bool = True) -> Result:
+    """Run everything; unusable input becomes findings rather than an exception."""
+    from .checks import check_pages, page_from_file  # imported here: checks import render and model
+
+    findings = Findings()
+    try:
+        site, pages = build_pages(root, content_dir)
+    except DataError as exc:
+        findings.extend(exc.findings)
+        return Result(None, [], findings, check_date or dt.date.today())
+    day = today(site.settings, check_date)
+    extra_pages: list[Page] = []
+    for path in extra or []:
+        try:
+            extra_pages.append(page_from_file(path, root))
+        except DataError as exc:
+            findings.extend(exc.findings)
+    if checks:
+        findings.extend(check_pages(site, pages, extra_pages, day))
+    return Result(site, pages, findings, day, extra_pages)
+
+
+__all__ = ["Result", "run", "find_root", "build_pages", "rel", "Finding"]

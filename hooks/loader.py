@@ -1,0 +1,239 @@
+"""Load YAML safely, keeping the file:line:col of every key and value.
+
+PyYAML's C loader composes the node graph (with marks); we walk it ourselves so that
+duplicate keys, aliases and tags outside the YAML core schema are located errors, and
+so that every value's position is kept for later messages. Nothing here knows what
+the data means: that is `schema.py` and `model.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import DataError, Finding, error
+
+try:  # the C loader is ~20x faster; fall back so a machine without libyaml still works
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_NODES = 200_000
+SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+Loc = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Pos:
+    """A 1-based position, plus what is needed to locate text inside a string value."""
+
+    line: int
+    column: int
+    style: str | None = None
+    """The scalar style: None (plain), "'", '"', '|' or '>'."""
+    indent: int = 0
+    """For block scalars, the column (0-based) where their content lines start."""
+
+
+@dataclass
+class Document:
+    """One loaded YAML file: its data and where each piece of it stands."""
+
+    path: str
+    data: Any
+    values: dict[Loc, Pos] = field(default_factory=dict)
+    keys: dict[Loc, Pos] = field(default_factory=dict)
+
+    def where(self, loc: Loc, *, key: bool = False) -> Pos:
+        """The position of the value (or key) at loc, or of its nearest located parent."""
+        table = self.keys if key else self.values
+        loc = tuple(loc)
+        while loc:
+            if loc in table:
+                return table[loc]
+            if key and loc in self.values:
+                return self.values[loc]
+            loc = loc[:-1]
+        return self.values.get((), Pos(1, 1))
+
+    def locate_text(self, loc: Loc, offset: int) -> tuple[int, int]:
+        """Line and column of the character at offset inside the string value at loc."""
+        pos = self.where(loc)
+        value = self.get(loc)
+        if not isinstance(value, str):
+            return pos.line, pos.column
+        before = value[:offset]
+        if pos.style in ("|", ">"):
+            line = pos.line + 1 + before.count("\n")
+            column = pos.indent + 1 + len(before.rsplit("\n", 1)[-1])
+            return line, column
+        quote = 1 if pos.style in ("'", '"') else 0
+        return pos.line, pos.column + quote + offset
+
+    def get(self, loc: Loc) -> Any:
+        value = self.data
+        for part in loc:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
+    def error(self, loc: Loc, code: str, message: str, *, key: bool = False) -> Finding:
+        pos = self.where(loc, key=key)
+        return error(self.path, pos.line, pos.column, code, message)
+
+
+def read_text(path: Path, display: str) -> str:
+    """Read a UTF-8 file, turning the ways it can be unreadable into located errors."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError([error(display, 0, 0, "io", f"cannot read the file: {exc.strerror}.")]) from None
+    if len(raw) > MAX_BYTES:
+        raise DataError([error(display, 1, 1, "too-large",
+                               f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}. Split it into smaller files.")])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise DataError([error(display, 1, 1, "bom",
+                               "the file starts with a byte-order mark. Save it as UTF-8 without BOM.")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = raw[: exc.start]
+        line = head.count(b"\n") + 1
+        column = len(head.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        raise DataError([error(display, line, column, "encoding",
+                               f"byte 0x{raw[exc.start]:02x} is not valid UTF-8. Save the file as UTF-8.")]) from None
+
+
+def load_yaml(path: Path, display: str | None = None) -> Document:
+    """Load one YAML file into a Document, or raise DataError with located findings."""
+    display = display or str(path)
+    text = read_text(path, display)
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str, *, allow_tags: bool = False) -> Document:
+    """Parse YAML text; allow_tags turns unknown tags (mkdocs.yml's !ENV, !!python/name) into None."""
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise DataError([error(display, 1, 1, "empty", "the file is empty. Expected a YAML mapping.")])
+    loader = _Loader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            what = exc.problem or "invalid YAML"
+            if exc.context and exc.context not in what:
+                what = f"{what} ({exc.context})"
+            if "\t" in text and "'\\t'" in str(exc.problem):
+                what += "; YAML does not allow tabs for indentation, use spaces"
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            raise DataError([error(display, line, col, "yaml-syntax", f"{what}.")]) from None
+        except yaml.YAMLError as exc:
+            raise DataError([error(display, 1, 1, "yaml-syntax", f"{exc}.")]) from None
+        if node is None:
+            raise DataError([error(display, 1, 1, "empty", "the file is empty. Expected a YAML mapping.")])
+        doc = Document(path=display, data=None)
+        walker = _Walker(loader, doc, text, allow_tags)
+        doc.data = walker.build(node, ())
+        if walker.errors:
+            raise DataError(walker.errors)
+        return doc
+    finally:
+        loader.dispose()
+
+
+class _Walker:
+    """Turns a composed node graph into Python values, recording positions as it goes."""
+
+    def __init__(self, loader: Any, doc: Document, text: str, allow_tags: bool = False):
+        self.loader = loader
+        self.allow_tags = allow_tags
+        self.text = text
+        self.doc = doc
+        self.seen: set[int] = set()
+        self.errors: list[Finding] = []
+
+    def _fail(self, node: yaml.Node, code: str, message: str) -> None:
+        self.errors.append(error(self.doc.path, node.start_mark.line + 1, node.start_mark.column + 1, code, message))
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        if id(node) in self.seen:
+            # A node reached twice was reached through an alias; refusing them also
+            # defuses "billion laughs" expansion and recursive structures.
+            self._fail(node, "yaml-alias", "anchors and aliases (&name, *name) are not allowed in data files. Write the value out.")
+            return None
+        self.seen.add(id(node))
+        if len(self.seen) > MAX_NODES:
+            self._fail(node, "too-large", f"more than {MAX_NODES:,} YAML nodes. Split the file.")
+            return None
+        self.doc.values[loc] = _pos(node, self.text)
+        if node.tag not in SAFE_TAGS:
+            if self.allow_tags:
+                return None
+            self._fail(node, "yaml-tag", f"the tag {node.tag!r} is not allowed; data files use plain YAML values only.")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first: dict[Any, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._fail(key_node, "yaml-merge", "merge keys (<<) are not allowed in data files. Write the keys out.")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._fail(key_node, "yaml-key", "a mapping key must be a plain string.")
+                continue
+            key = self._scalar(key_node)
+            if not isinstance(key, (str, int)):
+                key = str(key)
+            if key in first:
+                prev = first[key].start_mark
+                self._fail(key_node, "duplicate-key",
+                           f"duplicate key {key!r}; it was first given at line {prev.line + 1}, column {prev.column + 1}. Keep one.")
+                continue
+            first[key] = key_node
+            self.doc.keys[loc + (key,)] = _pos(key_node, self.text)
+            result[key] = self.build(value_node, loc + (key,))
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError) as exc:
+            problem = getattr(exc, "problem", None) or str(exc)
+            self._fail(node, "yaml-value", f"{node.value!r} is not a valid value: {problem}.")
+            return None
+        return value
+
+
+def _pos(node: yaml.Node, text: str) -> Pos:
+    style = getattr(node, "style", None)
+    indent = 0
+    if style in ("|", ">"):
+        # Block scalar content starts on the next line, indented; find that indent.
+        nl = text.find("\n", node.start_mark.index)
+        if nl >= 0:
+            rest = text[nl + 1: text.find("\n", nl + 1) if text.find("\n", nl + 1) >= 0 else None]
+            indent = len(rest) - len(rest.lstrip(" "))
+    return Pos(node.start_mark.line + 1, node.start_mark.column + 1, style, indent)

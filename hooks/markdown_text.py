@@ -1,0 +1,173 @@
+"""Parse a page's Markdown once (markdown-it-py, positions kept) into what the checks need:
+its blocks of prose with their source lines, its links, and its anchors.
+
+The module is named so that it cannot shadow the `markdown` package on sys.path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown.extensions.toc import slugify
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_ATTR_ID = re.compile(r"\s*\{\s*:?\s*#([\w\-:.]+)[^}]*\}\s*$")
+_HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
+_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]]+)\]:", re.MULTILINE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass
+class Segment:
+    """A run of inline text from one block, with the source line of each character's line."""
+
+    kind: str
+    """'paragraph', 'heading', 'list', 'table' or 'blockquote'."""
+    text: str
+    line: int
+    """1-based line in the page Markdown where the text starts."""
+    lines: list[tuple[int, int, int]] = field(default_factory=list)
+    """(offset in text, source line, source column) for the start of each source line."""
+    row_id: int = -1
+    """For table cells: which row they belong to (cells of one row share it)."""
+    row_header: bool = False
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line, col, start = self.line, 1, 0
+        for at, src_line, src_col in self.lines:
+            if at > offset:
+                break
+            line, col, start = src_line, src_col, at
+        return line, col + (offset - start)
+
+
+@dataclass
+class Link:
+    href: str
+    text: str
+    line: int
+    column: int
+
+
+@dataclass
+class ParsedPage:
+    segments: list[Segment]
+    links: list[Link]
+    anchors: set[str]
+    headings: list[tuple[int, str]]
+    comments: list[tuple[int, str]]
+    """(line, text) of every HTML comment: where inline directives live."""
+
+
+_md = MarkdownIt("commonmark").enable("table")
+
+
+def parse(markdown: str) -> ParsedPage:
+    lines = markdown.split("\n")
+    tokens = _md.parse(markdown)
+    segments: list[Segment] = []
+    links: list[Link] = []
+    anchors: set[str] = set()
+    headings: list[tuple[int, str]] = []
+    seen_slugs: dict[str, int] = {}
+    context: list[str] = []
+    row_id = -1
+    for i, tok in enumerate(tokens):
+        if tok.type == "tr_open":
+            row_id += 1
+        if tok.type.endswith("_open") and tok.type != "inline":
+            context.append(tok.type[:-5])
+        elif tok.type.endswith("_close"):
+            if context:
+                context.pop()
+        if tok.type != "inline" or tok.map is None:
+            if tok.type in ("html_block",) and tok.content:
+                anchors.update(_HTML_ID.findall(tok.content))
+            continue
+        kind = _kind(context)
+        start_line = tok.map[0] + 1
+        content = tok.content
+        if kind == "heading":
+            match = _ATTR_ID.search(content)
+            if match:
+                anchor = match.group(1)
+                content = content[: match.start()]
+            else:
+                anchor = _unique(slugify(_plain(tok), "-"), seen_slugs)
+            anchors.add(anchor)
+            headings.append((start_line, anchor))
+        anchors.update(_HTML_ID.findall(content))
+        segment = _segment(kind, content, start_line, lines, tok.map)
+        if kind == "table":
+            segment.row_id = row_id
+            segment.row_header = "thead" in context
+        segments.append(segment)
+        links.extend(_links(tok, segment))
+    for match in _FOOTNOTE_DEF.finditer(markdown):
+        anchors.add(f"fn:{match.group(1)}")
+        anchors.add(f"fnref:{match.group(1)}")
+    comments = [(markdown[: m.start()].count("\n") + 1, m.group(0)) for m in _COMMENT.finditer(markdown)]
+    return ParsedPage(segments, links, anchors, headings, comments)
+
+
+def _kind(context: list[str]) -> str:
+    for name in reversed(context):
+        if name in ("heading", "table", "blockquote"):
+            return name
+        if name in ("bullet_list", "ordered_list"):
+            return "list"
+        if name in ("th", "td"):
+            return "table"
+    return "paragraph"
+
+
+def _unique(slug: str, seen: dict[str, int]) -> str:
+    if slug not in seen:
+        seen[slug] = 0
+        return slug
+    seen[slug] += 1
+    return f"{slug}_{seen[slug]}"
+
+
+def _plain(tok: Token) -> str:
+    return "".join(child.content for child in tok.children or [] if child.type in ("text", "code_inline"))
+
+
+def _segment(kind: str, content: str, line: int, lines: list[str], span: list[int]) -> Segment:
+    """Map each line of the inline content back to its source line and column."""
+    seg = Segment(kind, content, line)
+    offset = 0
+    src = span[0]
+    for part in content.split("\n"):
+        column = 1
+        while src < span[1] and src < len(lines):
+            at = lines[src].find(part[:40]) if part else 0
+            if at >= 0:
+                column = at + 1
+                break
+            src += 1
+        seg.lines.append((offset, src + 1, column))
+        offset += len(part) + 1
+        src += 1
+    return seg
+
+
+def _links(tok: Token, segment: Segment) -> list[Link]:
+    found = []
+    for child in tok.children or []:
+        if child.type in ("link_open", "image"):
+            href = str(child.attrs.get("href") or child.attrs.get("src") or "")
+            at = _find_href(segment.text, href)
+            line, col = segment.position(at)
+            found.append(Link(href, child.content, line, col))
+    return found
+
+
+def _find_href(text: str, href: str) -> int:
+    at = text.find(f"]({href}")
+    if at >= 0:
+        start = text.rfind("[", 0, at)
+        return start if start >= 0 else at
+    return 0

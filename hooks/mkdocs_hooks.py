@@ -1,0 +1,112 @@
+"""The only file MkDocs loads: each event is a few lines that call the engine.
+
+Build-stopping problems (unusable data) are `PluginError`s listing every located error;
+findings on content are logged as warnings on a `mkdocs.plugins.*` logger, so
+`mkdocs build --strict` fails on them and `mkdocs serve` shows them and keeps serving.
+State lives on `_state`, replaced in `on_config`, which runs at the start of every build,
+so nothing leaks from one `serve` rebuild to the next.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkPage
+
+# Import the engine as the package `hooks`, the same way the CLI and tests do, so each
+# module exists once per process and none can be shadowed by this folder on sys.path.
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.append(str(_ROOT))
+
+from hooks import engine, nav  # noqa: E402
+from hooks.findings import Finding  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.pillar")
+
+_state: engine.Result | None = None
+
+
+# Hooks ---------------------------------------------------------------------------------------
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _state
+    _state = None
+    root = Path(config.config_file_path).resolve().parent
+    result = engine.run(root, check_date=_check_date(), content_dir=Path(config.docs_dir))
+    if result.site is None:
+        raise PluginError("the site's data or templates are unusable:\n" +
+                          "\n".join(f.as_text() for f in result.findings.active()))
+    _state = result
+    if not config.nav:
+        config.nav = nav.build_nav(result.site, result.pages)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    assert _state is not None
+    for page in _state.pages:
+        if page.generated:
+            files.append(File.generated(config, page.path, content=page.markdown))
+    _log_findings(_state.findings.active())
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+    ours = _page(page.file.src_uri)
+    if ours is not None and (ours.generated or ours.meta.get("jinja") is True):
+        return ours.markdown
+    return markdown
+
+
+def on_page_context(context: dict, *, page: MkPage, config: MkDocsConfig, nav: object) -> dict:
+    ours = _page(page.file.src_uri)
+    if ours is not None:
+        if ours.generated and config.repo_url:
+            page.edit_url = _edit_url(config, ours.origin)
+        page.meta.setdefault("description", ours.description)
+        if ours.reviewed:
+            page.meta.setdefault("reviewed", ours.reviewed.isoformat())
+    return context
+
+
+# Helper functions ----------------------------------------------------------------------------
+
+def _page(src_uri: str) -> engine.Page | None:
+    if _state is None:
+        return None
+    return next((p for p in _state.pages if p.path == src_uri), None)
+
+
+def _check_date():
+    import datetime as dt
+
+    value = os.environ.get("PILLAR_CHECK_DATE")
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PluginError(f"PILLAR_CHECK_DATE: expected a date such as 2026-11-24, received {value!r}.") from None
+
+
+def _edit_url(config: MkDocsConfig, origin: str) -> str:
+    base = config.repo_url.rstrip("/")
+    edit = (config.edit_uri or "").strip("/")
+    # edit_uri points into the docs folder; the data lives beside it at the repository root.
+    prefix = edit.rsplit("/", 1)[0] if edit.endswith(Path(config.docs_dir).name) else edit
+    return f"{base}/{prefix}/{origin}"
+
+
+def _log_findings(findings: list[Finding]) -> None:
+    for f in findings:
+        if f.severity == "info":
+            log.info(f.as_text())
+        else:
+            log.warning(f.as_text())

@@ -1,0 +1,339 @@
+"""Load every data file, validate it against `schema.py`, resolve references: one `Site`.
+
+Errors from every file are collected before anything is raised, so an editor sees all
+of them at once, each as `path:line:col: error[code]: what is wrong. How to fix it.`
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from . import data_schema as schema
+from .findings import DataError, Finding, error
+from .loader import Document, Loc, load_yaml, parse_yaml, read_text
+
+SINGLE_FILES = ("sources", "organizations", "subjects", "concepts", "certification", "misconceptions", "guide")
+OPTIONAL_FILES = {"misconceptions"}
+
+
+@dataclass
+class Site:
+    """Everything the data says, typed and cross-referenced, plus where each piece came from."""
+
+    root: Path
+    settings: schema.Settings
+    sources: dict[str, schema.Source]
+    organizations: dict[str, schema.Organization]
+    subjects: dict[str, schema.Subject]
+    concepts: dict[str, schema.Concept]
+    standards: dict[str, schema.Standard]
+    certification: schema.CertificationFile
+    misconceptions: list[schema.Misconception]
+    guide: schema.GuideFile
+    documents: dict[str, Document] = field(default_factory=dict)
+    standard_files: dict[str, str] = field(default_factory=dict)
+    """Standard id -> the display path of its YAML file."""
+    settings_doc: Document | None = None
+
+    def source_url(self, source_id: str) -> str:
+        return str(self.sources[source_id].url)
+
+    def strings(self) -> Iterator[tuple[str, str, Loc]]:
+        """Every string value in the data, with its file and location (for provenance)."""
+        for path, doc in self.documents.items():
+            yield from ((text, path, loc) for text, loc in _strings(doc.data, ()))
+
+
+def _strings(value: Any, loc: Loc) -> Iterator[tuple[str, Loc]]:
+    if isinstance(value, str):
+        yield value, loc
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, loc + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, loc + (i,))
+
+
+def rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+def load_settings(root: Path) -> tuple[schema.Settings, Document | None]:
+    """Read the hooks' settings from mkdocs.yml (extra.pillar); defaults where absent."""
+    path = root / "mkdocs.yml"
+    if not path.exists():
+        return schema.Settings(), None
+    doc = parse_yaml(read_text(path, "mkdocs.yml"), "mkdocs.yml", allow_tags=True)
+    raw = doc.get(("extra", "pillar"))
+    if raw is None:
+        return schema.Settings(), doc
+    return validate(doc, schema.Settings, raw, ("extra", "pillar")), doc
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+def validate(doc: Document, model: type[BaseModel], data: Any, base: Loc = ()) -> Any:
+    """Validate data with a pydantic model; raise DataError with one located finding per problem."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise DataError([_finding(doc, model, base, err) for err in exc.errors()]) from None
+
+
+def _finding(doc: Document, model: type[BaseModel], base: Loc, err: Any) -> Finding:
+    loc = _data_loc(doc, base, err["loc"], err["type"])
+    kind = err["type"]
+    name = ".".join(str(p) for p in loc[len(base):]) or "the file"
+    if kind == "extra_forbidden":
+        key = loc[-1]
+        allowed = _allowed_keys(model, loc[len(base):-1])
+        hint = difflib.get_close_matches(str(key), allowed, n=1)
+        fix = f" Did you mean {hint[0]!r}?" if hint else ""
+        expected = f" Expected one of: {', '.join(sorted(allowed))}." if allowed else ""
+        return doc.error(loc, "unknown-key", f"unknown key {key!r}.{fix}{expected}", key=True)
+    if kind == "missing":
+        return doc.error(loc[:-1], "missing-key", f"missing required key {str(loc[-1])!r}. Add it.")
+    received = err.get("input")
+    msg = err["msg"]
+    msg = msg[0].lower() + msg[1:] if msg else msg
+    if isinstance(received, (dict, list)):
+        got = type(received).__name__ if not isinstance(received, dict) else "a mapping"
+    else:
+        got = repr(received)
+    code = {"date_from_datetime_parsing": "bad-date", "date_parsing": "bad-date", "date_type": "bad-date",
+            "url_parsing": "bad-url", "url_scheme": "bad-url", "url_type": "bad-url"}.get(kind, "bad-value")
+    return doc.error(loc, code, f"{name}: {msg}; received {got}.")
+
+
+def _data_loc(doc: Document, base: Loc, err_loc: tuple[Any, ...], kind: str) -> Loc:
+    """Map pydantic's error location (which may name union members) onto the data's keys."""
+    loc: Loc = tuple(base)
+    value = doc.get(loc)
+    parts = list(err_loc)
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        if isinstance(value, dict) and part in value:
+            loc += (part,)
+            value = value[part]
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            loc += (part,)
+            value = value[part]
+        elif last and kind in ("missing", "extra_forbidden"):
+            loc += (part,)
+    return loc
+
+
+def _allowed_keys(model: type[BaseModel], path: Loc) -> list[str]:
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field_info = getattr(current, "model_fields", {}).get(part)
+        if field_info is None:
+            return []
+        current = _model_in(field_info.annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}).keys())
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+# --- references -----------------------------------------------------------------------------
+
+def _references(doc: Document, loc: Loc, value: Any) -> Iterator[tuple[str, Loc, str]]:
+    """Yield (collection, location, id) for every reference in a data tree."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            here = loc + (key,)
+            target = {"source": "sources", "required_source": "sources", "developers": "organizations",
+                      "successor": "organizations", "draws_on": "any"}.get(key)
+            if key == "sources" and loc != ():
+                target = "sources"
+            if target and isinstance(item, str):
+                yield target, here, item
+            elif target and isinstance(item, list):
+                yield from ((target, here + (i,), ref) for i, ref in enumerate(item) if isinstance(ref, str))
+            else:
+                yield from _references(doc, here, item)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _references(doc, loc + (i,), item)
+
+
+def _check_references(site: Site) -> list[Finding]:
+    pools: dict[str, set[str]] = {
+        "sources": set(site.sources), "organizations": set(site.organizations),
+        "subjects": set(site.subjects), "concepts": set(site.concepts), "standards": set(site.standards),
+    }
+    pools["any"] = pools["concepts"] | pools["standards"] | pools["organizations"] | pools["subjects"]
+    findings: list[Finding] = []
+
+    def check(doc: Document, loc: Loc, pool: str, ref: str) -> None:
+        if ref in pools[pool]:
+            return
+        what = {"any": "concept, standard, organization or subject"}.get(pool, pool[:-1])
+        hint = difflib.get_close_matches(ref, sorted(pools[pool]), n=1)
+        fix = f" Did you mean {hint[0]!r}?" if hint else f" Add it to data/{pool}.yaml or fix the id."
+        findings.append(doc.error(loc, "unknown-id", f"no {what} has the id {ref!r}.{fix}"))
+
+    for doc in site.documents.values():
+        for pool, loc, ref in _references(doc, (), doc.data):
+            check(doc, loc, pool, ref)
+    for sid, path in site.standard_files.items():
+        doc = site.documents[path]
+        check(doc, ("subject",), "subjects", site.standards[sid].subject)
+        for i, ref in enumerate(site.standards[sid].related):
+            check(doc, ("related", i), "standards", ref)
+    concepts_doc = site.documents["data/concepts.yaml"]
+    for i, concept in enumerate(site.concepts.values()):
+        for j, ref in enumerate(concept.related):
+            check(concepts_doc, ("concepts", i, "related", j), "concepts", ref)
+    return findings
+
+
+def _unique(doc: Document, items: list[Any], key: str) -> tuple[dict[str, Any], list[Finding]]:
+    result: dict[str, Any] = {}
+    findings = []
+    for i, item in enumerate(items):
+        ident = getattr(item, "id")
+        if ident in result:
+            findings.append(doc.error((key, i, "id"), "duplicate-id",
+                                      f"the id {ident!r} is used twice in this file. Ids must be unique."))
+        result[ident] = item
+    return result, findings
+
+
+# --- the whole site ---------------------------------------------------------------------------
+
+def load_site(root: Path, *, settings: schema.Settings | None = None) -> Site:
+    """Load, validate and cross-reference all data under root; raise DataError on any problem."""
+    findings: list[Finding] = []
+    settings_doc = None
+    if settings is None:
+        settings, settings_doc = load_settings(root)
+    data_dir = root / settings.data_dir
+    docs: dict[str, Document] = {}
+    parsed: dict[str, Any] = {}
+
+    def load(path: Path, model: type[BaseModel]) -> Any:
+        display = rel(path, root)
+        try:
+            doc = load_yaml(path, display)
+            docs[display] = doc
+            return validate(doc, model, doc.data)
+        except DataError as exc:
+            findings.extend(exc.findings)
+            return None
+
+    if not data_dir.is_dir():
+        raise DataError([error(rel(data_dir, root), 0, 0, "missing-file", "the data folder does not exist.")])
+    for name in SINGLE_FILES:
+        path = data_dir / f"{name}.yaml"
+        if not path.exists():
+            if name in OPTIONAL_FILES:
+                parsed[name] = schema.KINDS[name]()  # type: ignore[call-arg]
+                continue
+            findings.append(error(rel(path, root), 0, 0, "missing-file",
+                                  f"the data file is missing. Create {name}.yaml (see `python -m hooks new`)."))
+            continue
+        parsed[name] = load(path, schema.KINDS[name])
+    known = {f"{n}.yaml" for n in SINGLE_FILES}
+    for path in sorted(data_dir.iterdir()):
+        if path.is_file() and path.name not in known and path.suffix in (".yaml", ".yml"):
+            findings.append(error(rel(path, root), 1, 1, "unknown-file",
+                                  f"{path.name!r} is not a kind of data file. Expected one of: {', '.join(sorted(known))}, or standards/<id>.yaml."))
+    standards: dict[str, schema.Standard] = {}
+    standard_files: dict[str, str] = {}
+    standards_dir = data_dir / "standards"
+    for path in sorted(standards_dir.glob("*.y*ml")) if standards_dir.is_dir() else []:
+        std = load(path, schema.Standard)
+        if std is None:
+            continue
+        display = rel(path, root)
+        if std.id != path.stem:
+            findings.append(docs[display].error(("id",), "id-mismatch",
+                                                f"the id {std.id!r} differs from the file name {path.stem!r}. Rename one so they match."))
+            continue
+        if std.id in standards:
+            findings.append(docs[display].error(("id",), "duplicate-id",
+                                                f"the standard id {std.id!r} is also used by {standard_files[std.id]}."))
+            continue
+        standards[std.id] = std
+        standard_files[std.id] = display
+    if not standards and not findings:
+        findings.append(error(rel(standards_dir, root), 0, 0, "missing-file", "no standard files found. Add data/standards/<id>.yaml."))
+    if findings:
+        raise DataError(findings)
+
+    def collection(name: str, key: str) -> dict[str, Any]:
+        result, dupes = _unique(docs[f"{settings.data_dir}/{name}.yaml"], getattr(parsed[name], key), key)
+        findings.extend(dupes)
+        return result
+
+    site = Site(
+        root=root,
+        settings=settings,
+        sources=collection("sources", "sources"),
+        organizations=collection("organizations", "organizations"),
+        subjects=collection("subjects", "subjects"),
+        concepts=collection("concepts", "concepts"),
+        standards=dict(sorted(standards.items(), key=lambda kv: _standard_order(kv[1]))),
+        certification=parsed["certification"],
+        misconceptions=list(parsed["misconceptions"].misconceptions),
+        guide=parsed["guide"],
+        documents=docs,
+        standard_files=standard_files,
+        settings_doc=settings_doc,
+    )
+    findings.extend(_check_references(site))
+    findings.extend(_check_designations(site))
+    if findings:
+        raise DataError(findings)
+    return site
+
+
+def _check_designations(site: Site) -> list[Finding]:
+    seen: dict[str, str] = {}
+    findings = []
+    for sid, std in site.standards.items():
+        key = std.designation.casefold()
+        if key in seen:
+            findings.append(site.documents[site.standard_files[sid]].error(
+                ("designation",), "duplicate-id", f"the designation {std.designation!r} is also used by {seen[key]}."))
+        seen[key] = site.standard_files[sid]
+    return findings
+
+
+def _standard_order(std: schema.Standard) -> tuple[int, str]:
+    digits = "".join(ch for ch in std.designation.split(":")[0] if ch.isdigit())
+    return (int(digits) if digits else 0, std.designation)
+
+
+def today(site_or_settings: schema.Settings | None = None, override: dt.date | None = None) -> dt.date:
+    """The day the checks reason about: an override, the settings' check_date, or today."""
+    if override:
+        return override
+    if site_or_settings and site_or_settings.check_date:
+        return site_or_settings.check_date
+    return dt.date.today()

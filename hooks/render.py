@@ -1,0 +1,277 @@
+"""Render pages: the sandboxed Jinja2 environment, generated pages from templates, and
+hand-written pages that opt in to data with `jinja: true` in their front matter.
+
+Every value from data that a template prints is escaped for Markdown and HTML (see
+`escape.py`), so a pasted `<script>` or `[link](javascript:...)` lands as inert text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from . import escape
+from .content import ContentPage, read_content
+from .findings import DataError, Finding, error
+from .model import Site, rel
+
+PILLAR = "index.md"
+GLOSSARY = "glossary.md"
+SOURCES = "sources.md"
+
+
+@dataclass
+class Page:
+    """A page of the site as Markdown, and where its text came from."""
+
+    path: str
+    """Source path inside the docs folder, e.g. 'standards/iso-9001.md'."""
+    markdown: str
+    title: str
+    description: str
+    origin: str
+    """The file an editor changes to change this page (YAML for generated pages)."""
+    generated: bool
+    template: str | None = None
+    line_offset: int = 0
+    """For hand-written pages: lines of front matter before the Markdown body."""
+    reviewed: dt.date | None = None
+    """The latest verified date of the facts the page shows."""
+    sources: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def standard_path(standard_id: str) -> str:
+    return f"standards/{standard_id}.md"
+
+
+def page_paths(site: Site) -> dict[str, str]:
+    """Every linkable key (pillar, glossary, sources, standard ids) -> page path."""
+    paths = {"pillar": PILLAR, "glossary": GLOSSARY, "sources": SOURCES}
+    paths.update({sid: standard_path(sid) for sid in site.standards})
+    return paths
+
+
+class Renderer:
+    """Builds the Jinja environment for one site and renders its pages."""
+
+    def __init__(self, site: Site):
+        self.site = site
+        self.templates_dir = site.root / site.settings.templates_dir
+        self.env = SandboxedEnvironment(
+            loader=jinja2.FileSystemLoader(str(self.templates_dir)),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            finalize=escape.finalize,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(
+            date=escape.format_date,
+            md=self._markdown_field,
+            inline=escape.inline,
+        )
+        self.paths = page_paths(site)
+
+    # --- context ------------------------------------------------------------------------------
+
+    def context(self, page_path: str, used: set[str]) -> dict[str, Any]:
+        site = self.site
+
+        def link(key: str, anchor: str = "") -> str:
+            target = self.paths.get(key)
+            if target is None:
+                raise jinja2.UndefinedError(f"link(): no page for {key!r}; expected one of {sorted(self.paths)}")
+            href = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+            return Markup(href + (f"#{anchor}" if anchor else ""))
+
+        def cite(source_id: str) -> Markup:
+            if source_id not in site.sources:
+                raise jinja2.UndefinedError(f"cite(): no source has the id {source_id!r}")
+            used.add(source_id)
+            return Markup(f"[^{source_id}]")
+
+        def edition(std: Any) -> str:
+            return f"{std.designation}:{std.current_edition.year}"
+
+        return {
+            "site": site,
+            "settings": site.settings,
+            "standards": list(site.standards.values()),
+            "standard": None,
+            "concepts": site.concepts,
+            "organizations": site.organizations,
+            "subjects": site.subjects,
+            "sources": site.sources,
+            "cert": site.certification,
+            "guide": site.guide,
+            "link": link,
+            "cite": cite,
+            "edition": edition,
+            "anchor": lambda ident: Markup(" {#" + escape.anchor_id(str(ident)) + "}"),
+            "page_path": page_path,
+        }
+
+    def _markdown_field(self, text: str, context_page: str = "") -> Markup:
+        """A Markdown-valued data field: rendered as a sandboxed template, then made safe."""
+        return Markup(escape.markdown_field(text))
+
+    # --- pages --------------------------------------------------------------------------------
+
+    def render_template(self, name: str, page_path: str, **extra: Any) -> tuple[str, set[str]]:
+        used: set[str] = set()
+        ctx = self.context(page_path, used)
+        ctx.update(extra)
+        try:
+            template = self.env.get_template(name)
+            text = template.render(ctx)
+        except jinja2.TemplateSyntaxError as exc:
+            raise DataError([error(self._template_display(exc.filename or name), exc.lineno or 1, 1,
+                                   "template-syntax", f"{exc.message}.")]) from None
+        except jinja2.TemplateNotFound as exc:
+            raise DataError([error(rel(self.templates_dir / name, self.site.root), 0, 0, "missing-file",
+                                   f"template {exc.name!r} not found.")]) from None
+        except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError, ValueError, AttributeError) as exc:
+            line = _template_line(exc, name)
+            raise DataError([error(self._template_display(name), line, 1, "template-error",
+                                   f"{exc}. Check the field names against the schema (`python -m hooks schema`).")]) from None
+        return _with_footnotes(text, used, self.site, page_path), used
+
+    def render_string(self, text: str, page_path: str, origin: str, line_offset: int) -> tuple[str, set[str]]:
+        """Render a hand-written page or a Markdown data field as a sandboxed template."""
+        used: set[str] = set()
+        try:
+            out = self.env.from_string(text).render(self.context(page_path, used))
+        except jinja2.TemplateSyntaxError as exc:
+            raise DataError([error(origin, line_offset + (exc.lineno or 1), 1, "template-syntax", f"{exc.message}.")]) from None
+        except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError, ValueError, AttributeError) as exc:
+            raise DataError([error(origin, line_offset + _template_line(exc, "<template>"), 1, "template-error", f"{exc}.")]) from None
+        return out, used
+
+    def _template_display(self, name: str) -> str:
+        path = Path(name)
+        if not path.is_absolute():
+            path = self.templates_dir / name
+        return rel(path, self.site.root)
+
+    def pages(self, content_dir: Path) -> list[Page]:
+        """Every page of the site: generated from data, then hand-written ones."""
+        site = self.site
+        pages = [self._pillar()]
+        pages += [self._standard(sid) for sid in site.standards]
+        pages.append(self._simple("glossary.md.j2", GLOSSARY, "Glossary",
+                                  "Definitions of the terms used in ISO certification, each with its source.",
+                                  "data/concepts.yaml", [c.verified for c in site.concepts.values()]))
+        pages.append(self._simple("sources.md.j2", SOURCES, "Sources",
+                                  "Every source the facts on this site come from, with the date each was verified.",
+                                  "data/sources.yaml", [s.verified for s in site.sources.values()]))
+        taken = {p.path for p in pages}
+        for content in read_content(content_dir, site.root):
+            if content.path in taken:
+                raise DataError([error(content.origin, 1, 1, "page-clash",
+                                       f"{content.path!r} is generated from data; rename the hand-written page.")])
+            pages.append(self._content(content))
+        return pages
+
+    def _pillar(self) -> Page:
+        guide = self.site.guide
+        sections = []
+        used_all: set[str] = set()
+        listed: set[str] = set()
+        for section in guide.sections:
+            body, used = self.render_string(section.body, PILLAR, "data/guide.yaml", 0)
+            used_all |= used
+            listed |= set(section.sources)
+            sections.append({"section": section, "body": Markup(escape.markdown_field(body))})
+        faq = []
+        for item in guide.faq:
+            answer, used = self.render_string(item.answer, PILLAR, "data/guide.yaml", 0)
+            used_all |= used
+            listed |= set(item.sources)
+            faq.append({"question": item.question, "answer": Markup(escape.markdown_field(answer))})
+        intro, used = self.render_string(guide.intro, PILLAR, "data/guide.yaml", 0)
+        used_all |= used
+        text, used = self.render_template("pillar.md.j2", PILLAR, sections=sections, faq=faq,
+                                          intro=Markup(escape.markdown_field(intro)))
+        used_all |= used
+        text = _with_footnotes(_strip_footnotes(text), used_all, self.site, PILLAR)
+        everything = used_all | listed
+        reviewed = max(self.site.sources[s].verified for s in everything) if everything else None
+        return Page(PILLAR, text, guide.title, guide.description, "data/guide.yaml", True, "pillar.md.j2",
+                    reviewed=reviewed, sources=sorted(everything))
+
+    def _standard(self, sid: str) -> Page:
+        std = self.site.standards[sid]
+        path = standard_path(sid)
+        text, used = self.render_template("standard.md.j2", path, standard=std,
+                                          subject=self.site.subjects[std.subject],
+                                          siblings=[s for s in self.site.standards.values() if s.id != sid])
+        dates = [std.verified, std.current_edition.verified] + [e.verified for e in std.earlier_editions]
+        title = f"{std.designation} certification"
+        description = f"{std.designation}:{std.current_edition.year}, {std.title}: what it covers, who it suits, its editions and how certification to it works."
+        return Page(path, text, title, description, self.site.standard_files[sid], True, "standard.md.j2",
+                    reviewed=max(dates), sources=sorted(used))
+
+    def _simple(self, template: str, path: str, title: str, description: str, origin: str,
+                dates: list[dt.date]) -> Page:
+        text, used = self.render_template(template, path)
+        return Page(path, text, title, description, origin, True, template,
+                    reviewed=max(dates) if dates else None, sources=sorted(used))
+
+    def _content(self, content: ContentPage) -> Page:
+        text = content.body
+        used: set[str] = set()
+        if content.meta.get("jinja") is True:
+            text, used = self.render_string(text, content.path, content.origin, content.line_offset)
+            text = _with_footnotes(text, used, self.site, content.path)
+        title = str(content.meta.get("title") or content.first_heading or Path(content.path).stem)
+        return Page(content.path, text, title, str(content.meta.get("description") or ""), content.origin,
+                    False, line_offset=content.line_offset, sources=sorted(used), meta=content.meta)
+
+
+def _template_line(exc: BaseException, name: str) -> int:
+    tb = exc.__traceback__
+    line = 1
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(name) or tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+_FOOTNOTE_MARK = "\n<!-- pillar:footnotes -->\n"
+
+
+def _strip_footnotes(text: str) -> str:
+    return text.split(_FOOTNOTE_MARK, 1)[0]
+
+
+def _with_footnotes(text: str, used: set[str], site: Site, page_path: str) -> str:
+    """Append one footnote per cited source, each linking to the sources page."""
+    text = _strip_footnotes(text)
+    if not used:
+        return text
+    sources_href = posixpath.relpath(SOURCES, posixpath.dirname(page_path) or ".")
+    lines = [text.rstrip("\n"), _FOOTNOTE_MARK.strip("\n")]
+    for sid in sorted(used):
+        src = site.sources[sid]
+        lines.append(
+            f"[^{sid}]: {escape.inline(src.publisher)}, [{escape.inline(src.title)}]({escape.url(str(src.url))}), "
+            f"verified {escape.format_date(src.verified)}. See [all sources]({sources_href}#src-{sid})."
+        )
+    return "\n".join(lines) + "\n"
+
+
+def render_pages(site: Site, content_dir: Path) -> list[Page]:
+    return Renderer(site).pages(content_dir)
+
+
+__all__ = ["Page", "Renderer", "render_pages", "page_paths", "standard_path", "Finding"]

@@ -1,0 +1,67 @@
+"""Score the fact checker on the labelled corpus: `python tests/corpus_eval.py [-v]`.
+
+Prints precision and recall over false claims and every misclassified case; the same
+scoring is asserted, case by case, in tests/test_corpus.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from hooks.claims import Checker  # noqa: E402
+from hooks.markdown_text import parse  # noqa: E402
+from hooks.model import load_site  # noqa: E402
+
+CORPUS = ROOT / "tests" / "corpus" / "claims.yaml"
+CHECK_DATE = dt.date(2026, 11, 24)
+
+
+def cases() -> list[dict]:
+    return yaml.safe_load(CORPUS.read_text("utf-8"))["cases"]
+
+
+def classify(checker: Checker, text: str) -> set[str]:
+    return {hit.code for _, hit in checker.hits(parse(text))}
+
+
+def score(checker: Checker) -> tuple[dict[str, float], list[tuple[dict, set[str]]]]:
+    wrong = []
+    tp = fp = fn = tn = 0
+    for case in cases():
+        got = classify(checker, case["text"])
+        expected = set(case["expect"])
+        if got != expected:
+            wrong.append((case, got))
+        if expected and got & expected:
+            tp += 1
+        elif expected:
+            fn += 1
+        if not expected and got:
+            fp += 1
+        elif not expected:
+            tn += 1
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    exact = 1 - len(wrong) / len(cases())
+    return {"cases": len(cases()), "precision": precision, "recall": recall, "exact": exact}, wrong
+
+
+def main() -> int:
+    checker = Checker(load_site(ROOT), CHECK_DATE)
+    numbers, wrong = score(checker)
+    for case, got in wrong:
+        print(f"{case['id']}: expected {sorted(case['expect'])}, got {sorted(got)}: {case['text']!r}")
+    print(f"cases {numbers['cases']}  precision {numbers['precision']:.3f}  recall {numbers['recall']:.3f}  "
+          f"exactly right {numbers['exact']:.3f}")
+    return 0 if not wrong else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
