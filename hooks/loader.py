@@ -140,9 +140,11 @@ def parse_yaml(text: str, display: str, *, allow_tags: bool = False) -> Document
             what = exc.problem or "invalid YAML"
             if exc.context and exc.context not in what:
                 what = f"{what} ({exc.context})"
-            if "\t" in text and "'\\t'" in str(exc.problem):
-                what += "; YAML does not allow tabs for indentation, use spaces"
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            source_line = text.split("\n")[line - 1] if mark and line <= text.count("\n") + 1 else ""
+            if "\t" in source_line[: col]:
+                col = source_line.index("\t") + 1
+                what = "a tab character; YAML indents with spaces only. Replace the tab with spaces"
             raise DataError([error(display, line, col, "yaml-syntax", f"{what}.")]) from None
         except yaml.YAMLError as exc:
             raise DataError([error(display, 1, 1, "yaml-syntax", f"{exc}.")]) from None
@@ -222,7 +224,10 @@ class _Walker:
             value = self.loader.construct_object(node, deep=True)
         except (yaml.constructor.ConstructorError, ValueError, OverflowError) as exc:
             problem = getattr(exc, "problem", None) or str(exc)
-            self._fail(node, "yaml-value", f"{node.value!r} is not a valid value: {problem}.")
+            if node.tag.endswith(":timestamp"):
+                self._fail(node, "bad-date", f"{node.value!r} is not a date that exists ({problem}). Expected YYYY-MM-DD.")
+            else:
+                self._fail(node, "yaml-value", f"{node.value!r} is not a valid value: {problem}.")
             return None
         return value
 

@@ -107,6 +107,8 @@ def _finding(doc: Document, model: type[BaseModel], base: Loc, err: Any) -> Find
         return doc.error(loc[:-1], "missing-key", f"missing required key {str(loc[-1])!r}. Add it.")
     received = err.get("input")
     msg = err["msg"]
+    if kind.startswith("url"):
+        msg = "expected an absolute http:// or https:// URL"
     msg = msg[0].lower() + msg[1:] if msg else msg
     if isinstance(received, (dict, list)):
         got = type(received).__name__ if not isinstance(received, dict) else "a mapping"

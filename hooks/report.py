@@ -44,6 +44,8 @@ def as_github(findings: Findings) -> str:
             props += f",line={f.line},col={f.column}"
             if f.end_line:
                 props += f",endLine={f.end_line}"
+            if f.end_column and f.end_line == f.line:
+                props += f",endColumn={f.end_column}"
         props += f",title={_gh_escape(f.code, True)}"
         out.append(f"::{level} {props}::{_gh_escape(f.message)}")
     return "\n".join(out) + ("\n" if out else "")

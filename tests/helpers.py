@@ -1,0 +1,73 @@
+"""Factories shared by the tests: copies of the real site, builds, and HTML parsing."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "000_7fb0aa66778061d4.txt"
+CHECK_DATE = "2026-11-24"
+PARTS = ("data", "templates", "content", "hooks", "mkdocs.yml")
+
+
+def copy_site(dest: Path) -> Path:
+    """A complete, independent copy of the project's site sources in dest."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def env() -> dict[str, str]:
+    e = dict(os.environ)
+    e["PILLAR_CHECK_DATE"] = CHECK_DATE
+    e["NO_MKDOCS_2_WARNING"] = "1"
+    e["PYTHONPATH"] = str(ROOT)
+    return e
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], cwd=cwd, env=env(), capture_output=True, text=True, timeout=600)
+
+
+def mkdocs_build(root: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    args = ["-m", "mkdocs", "build", "--quiet", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)]
+    return run(args + (["--strict"] if strict else []), root)
+
+
+def check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m hooks check` run in root, as an editor would."""
+    return run(["-m", "hooks", "--root", str(root), "check", "--date", CHECK_DATE, *args], root)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def article(path: Path) -> BeautifulSoup:
+    """The page's main content (Material puts it in <article>)."""
+    page = soup(path)
+    return page.find("article") or page
+
+
+def links(path: Path) -> list[str]:
+    return [a["href"] for a in article(path).find_all("a", href=True)]
+
+
+def text(path: Path) -> str:
+    return re.sub(r"\s+", " ", article(path).get_text(" "))
+
+
+def no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr

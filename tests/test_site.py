@@ -1,0 +1,130 @@
+"""Check that the real site builds and that its pages show the data and link as a cluster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from helpers import ROOT, article, copy_site, links, mkdocs_build, soup, text
+
+STANDARDS = sorted(p.stem for p in (ROOT / "data" / "standards").glob("*.yaml"))
+
+
+def _data(path: str) -> dict:
+    return yaml.safe_load((ROOT / path).read_text("utf-8"))
+
+
+def test_every_page_is_built(built_site: Path) -> None:
+    """Check that the pillar, one page per standard, the glossary and the sources page exist."""
+    assert (built_site / "index.html").exists()
+    for sid in STANDARDS:
+        assert (built_site / "standards" / sid / "index.html").exists(), sid
+    assert (built_site / "glossary" / "index.html").exists()
+    assert (built_site / "sources" / "index.html").exists()
+    assert len(STANDARDS) >= 4
+
+
+def test_pillar_links_to_every_standard_and_back(built_site: Path) -> None:
+    """Check the topic cluster both ways, on the built HTML."""
+    pillar_links = links(built_site / "index.html")
+    for sid in STANDARDS:
+        assert f"standards/{sid}/" in pillar_links, sid
+        back = links(built_site / "standards" / sid / "index.html")
+        assert "../../" in back, (sid, back)
+        siblings = {f"../{other}/" for other in STANDARDS if other != sid}
+        assert siblings <= set(back), (sid, siblings - set(back))
+
+
+def test_standard_pages_show_their_data(built_site: Path) -> None:
+    """Check that each standard page shows its designation, title, current edition and committee."""
+    for sid in STANDARDS:
+        data = _data(f"data/standards/{sid}.yaml")
+        page = text(built_site / "standards" / sid / "index.html")
+        assert f"{data['designation']}:{data['current_edition']['year']}" in page
+        assert " ".join(data["title"].split()) in page
+        assert data["committee"] in page
+        for earlier in data["earlier_editions"]:
+            assert f"{data['designation']}:{earlier['year']}" in page
+
+
+def test_pillar_covers_the_seed_outline(built_site: Path) -> None:
+    """Check that the pillar has every section of the guide data, in order, and the comparison table."""
+    guide = _data("data/guide.yaml")
+    page = article(built_site / "index.html")
+    ids = [h.get("id") for h in page.find_all(["h2", "h3"])]
+    wanted = [s["id"] for s in guide["sections"]]
+    assert [i for i in ids if i in wanted] == wanted
+    table = page.find("table")
+    assert table is not None
+    rows = table.find_all("tr")[1:]
+    assert len(rows) == len(STANDARDS)
+    assert "ISO 14001:2026" in table.get_text(" ")
+
+
+def test_glossary_and_sources_list_every_record(built_site: Path) -> None:
+    """Check that every concept has a glossary anchor and every source a sources-page anchor."""
+    glossary = soup(built_site / "glossary" / "index.html")
+    for concept in _data("data/concepts.yaml")["concepts"]:
+        assert glossary.find(id=concept["id"]) is not None, concept["id"]
+    sources = soup(built_site / "sources" / "index.html")
+    for source in _data("data/sources.yaml")["sources"]:
+        assert sources.find(id=f"src-{source['id']}") is not None, source["id"]
+
+
+def test_footnote_citations_point_at_sources(built_site: Path) -> None:
+    """Check that a standard page cites its sources in footnotes that link to the sources page."""
+    page = article(built_site / "standards" / "iso-9001" / "index.html")
+    notes = page.find("div", class_="footnote")
+    assert notes is not None
+    assert any(a["href"].startswith("../../sources/#src-") for a in notes.find_all("a", href=True))
+
+
+def test_nav_lists_the_standards(built_site: Path) -> None:
+    """Check that the navigation is built from data: one entry per standard."""
+    nav = soup(built_site / "index.html").find("nav", class_="md-nav--primary")
+    labels = nav.get_text(" ")
+    for sid in STANDARDS:
+        assert _data(f"data/standards/{sid}.yaml")["designation"] in labels
+
+
+FIFTH = """\
+id: iso-50001
+designation: ISO 50001
+developers: [iso]
+title: Energy management systems — Requirements with guidance for use
+subject: energy
+committee: ISO/TC 301
+summary: ISO 50001 sets requirements for an energy management system that improves energy performance.
+suits: Organizations of any size that want to manage their energy use.
+themes: [energy review, energy performance indicators]
+current_edition:
+  year: 2018
+  published: 2018-08-21
+  source: iso-certification
+  verified: 2026-11-24
+related: [iso-14001]
+source: iso-certification
+verified: 2026-11-24
+"""
+
+
+def test_a_fifth_standard_is_one_yaml_file(tmp_path: Path) -> None:
+    """Check that adding one YAML file (and its subject) adds a page, nav entry, pillar link and sitemap entry."""
+    root = copy_site(tmp_path / "src")
+    (root / "data" / "standards" / "iso-50001.yaml").write_text(FIFTH, "utf-8")
+    subjects = (root / "data" / "subjects.yaml").read_text("utf-8")
+    subjects += ("\n  - id: energy\n    name: energy management\n    system: energy management system\n"
+                 "    abbreviation: EnMS\n    keywords: [energy management]\n    source: iso-certification\n"
+                 "    verified: 2026-11-24\n")
+    (root / "data" / "subjects.yaml").write_text(subjects, "utf-8")
+    site = tmp_path / "site"
+    proc = mkdocs_build(root, site)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    page = site / "standards" / "iso-50001" / "index.html"
+    assert "ISO 50001:2018" in text(page)
+    assert "standards/iso-50001/" in links(site / "index.html")
+    assert "../../" in links(page)
+    nav = soup(site / "index.html").find("nav", class_="md-nav--primary").get_text(" ")
+    assert "ISO 50001" in nav
+    assert "/standards/iso-50001/" in (site / "sitemap.xml").read_text("utf-8")

@@ -1,0 +1,72 @@
+"""Check that bad data gives one located, exact error per problem, a non-zero exit, no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import check, copy_site, no_traceback
+
+STD = "data/standards/iso-9001.yaml"
+KEYS = ("certification_notes, committee, current_edition, designation, developers, earlier_editions, id, "
+        "predecessors, related, revision, source, subject, suits, summary, themes, title, verified")
+
+CASES = {
+    "duplicate key": (STD, "subject: quality\n", "subject: quality\nsubject: quality\n",
+                      f"{STD}:8:1: error[duplicate-key]: duplicate key 'subject'; it was first given at line 7, column 1. Keep one."),
+    "unknown key": (STD, "committee:", "comittee:",
+                    f"{STD}:8:1: error[unknown-key]: unknown key 'comittee'. Did you mean 'committee'? Expected one of: {KEYS}."),
+    "wrong type": (STD, "themes:\n", "themes: 5\nold_themes:\n",
+                   f"{STD}:15:9: error[bad-value]: themes: input should be a valid list; received 5."),
+    "missing field": (STD, "title:", "titles:",
+                      f"{STD}:3:1: error[missing-key]: missing required key 'title'. Add it."),
+    "date that does not exist": ("data/sources.yaml", "verified: 2026-11-24", "verified: 2026-02-30",
+                                 "data/sources.yaml:11:15: error[bad-date]: '2026-02-30' is not a date that exists "
+                                 "(day is out of range for month). Expected YYYY-MM-DD."),
+    "invalid url": ("data/sources.yaml", "url: https://", "url: htps//",
+                    "data/sources.yaml:10:10: error[bad-url]: sources.0.url: expected an absolute http:// or https:// URL; "
+                    "received 'htps//mbs.isolutions.iso.org/ru/certification.html'."),
+    "missing id": (STD, "developers: [iso]", "developers: [isoo]",
+                   f"{STD}:5:14: error[unknown-id]: no organization has the id 'isoo'. Did you mean 'iso'?"),
+    "tab": ("data/subjects.yaml", "  - id: quality", "\t- id: quality",
+            "data/subjects.yaml:5:1: error[yaml-syntax]: a tab character; YAML indents with spaces only. Replace the tab with spaces."),
+    "unclosed quote": (STD, "committee: ISO/TC 176/SC 2", 'committee: "ISO/TC 176/SC 2',
+                       None),
+    "unsafe tag": (STD, "committee: ISO/TC 176/SC 2", "committee: !!python/object:os.system ls",
+                   f"{STD}:8:12: error[yaml-tag]: the tag 'tag:yaml.org,2002:python/object:os.system' is not allowed; "
+                   "data files use plain YAML values only."),
+    "bad slug": (STD, "id: iso-9001", "id: ../iso-9001",
+                 f"{STD}:3:5: error[bad-value]: id: value error, expected a lower-case id of letters, digits and single "
+                 "hyphens, such as 'iso-9001'; received '../iso-9001'."),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_data_is_located(tmp_path: Path, name: str) -> None:
+    """Check the exact message, file:line:col, exit code 1 and no traceback for each bad input."""
+    path, old, new, expected = CASES[name]
+    root = copy_site(tmp_path)
+    target = root / path
+    source = target.read_text("utf-8")
+    assert old in source
+    target.write_text(source.replace(old, new, 1), "utf-8")
+    proc = check(root)
+    no_traceback(proc)
+    assert proc.returncode == 1, proc.stdout
+    lines = proc.stdout.splitlines()
+    if expected is None:
+        assert any(line.startswith(f"{path}:") and "error[yaml-syntax]" in line for line in lines), proc.stdout
+    else:
+        assert expected in lines, proc.stdout
+
+
+def test_all_errors_are_reported_at_once(tmp_path: Path) -> None:
+    """Check that errors in two files are both reported by one run."""
+    root = copy_site(tmp_path)
+    for path, old, new, _ in (CASES["unknown key"], CASES["invalid url"]):
+        target = root / path
+        target.write_text(target.read_text("utf-8").replace(old, new, 1), "utf-8")
+    proc = check(root)
+    assert proc.returncode == 1
+    assert "error[unknown-key]" in proc.stdout and "error[bad-url]" in proc.stdout
