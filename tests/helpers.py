@@ -42,7 +42,7 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def mkdocs_build(root: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    args = ["-m", "mkdocs", "build", "--quiet", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)]
+    args = ["-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)]
     return run(args + (["--strict"] if strict else []), root)
 
 
