@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from helpers import ROOT, article, copy_site, links, mkdocs_build, soup, text
+from helpers import ROOT, article, copy_site, links, mkdocs_build, no_traceback, run, soup, text
 
 STANDARDS = sorted(p.stem for p in (ROOT / "data" / "standards").glob("*.yaml"))
 
@@ -128,3 +128,47 @@ def test_a_fifth_standard_is_one_yaml_file(tmp_path: Path) -> None:
     nav = soup(site / "index.html").find("nav", class_="md-nav--primary").get_text(" ")
     assert "ISO 50001" in nav
     assert "/standards/iso-50001/" in (site / "sitemap.xml").read_text("utf-8")
+
+
+def test_generated_pages_edit_link_points_at_their_yaml(tmp_path: Path) -> None:
+    """Check that a generated page's edit link opens the YAML it came from, not a Markdown file."""
+    root = copy_site(tmp_path / "src")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "theme:\n", "repo_url: https://example.org/acme/site\nedit_uri: edit/main/content/\ntheme:\n", 1)
+        .replace("    - toc.follow\n", "    - toc.follow\n    - content.action.edit\n", 1), "utf-8")
+    site = tmp_path / "site"
+    proc = mkdocs_build(root, site)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    edit = soup(site / "standards" / "iso-9001" / "index.html").find("a", class_="md-content__button")
+    assert edit["href"] == "https://example.org/acme/site/edit/main/data/standards/iso-9001.yaml"
+    pillar = soup(site / "index.html").find("a", class_="md-content__button")
+    assert pillar["href"] == "https://example.org/acme/site/edit/main/data/guide.yaml"
+
+
+def test_hand_written_pages_opt_in_to_data(tmp_path: Path) -> None:
+    """Check that only pages with `jinja: true` are rendered, in the sandbox, with data values."""
+    root = copy_site(tmp_path / "src")
+    (root / "content" / "facts.md").write_text(
+        "---\ntitle: Facts\njinja: true\n---\n# Facts\n\nThe current edition is {{ edition(site.standards['iso-9001']) }}.\n"
+        "Back to the [guide]({{ link('pillar') }}).\n", "utf-8")
+    (root / "content" / "code.md").write_text(
+        "# Code\n\nA template looks like `{{ standard.title }}` and {% raw %} stays.\n\n[Guide](index.md)\n", "utf-8")
+    (root / "content" / "index-links.md").write_text("# Links\n\n[Facts](facts.md) and [code](code.md).\n", "utf-8")
+    site = tmp_path / "site"
+    proc = mkdocs_build(root, site, strict=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "The current edition is ISO 9001:2015." in text(site / "facts" / "index.html")
+    assert "{{ standard.title }}" in text(site / "code" / "index.html")
+    assert "{% raw %}" in text(site / "code" / "index.html")
+
+
+def test_templates_run_in_the_sandbox(tmp_path: Path) -> None:
+    """Check that a page reaching for Python internals is stopped with a located error."""
+    root = copy_site(tmp_path / "src")
+    (root / "content" / "evil.md").write_text(
+        "---\njinja: true\n---\n# Evil\n\n{{ site.__class__.__init__.__globals__ }}\n", "utf-8")
+    proc = run(["-m", "hooks", "--root", str(root), "check"], root)
+    assert proc.returncode == 1
+    assert "content/evil.md:6:1: error[template-error]" in proc.stdout
+    no_traceback(proc)
