@@ -5,6 +5,8 @@
     python -m hooks build [--site-dir DIR] [--strict]
     python -m hooks schema [OUTDIR]
     python -m hooks links [--output FILE]
+    python -m hooks linkcheck [--site-dir DIR]
+    python -m hooks external [--site-dir DIR]
 
 Exit codes: 0 no errors, 1 errors found, 2 unusable arguments.
 """
@@ -51,6 +53,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("outdir", type=Path, nargs="?", default=None)
     lk = sub.add_parser("links", help="write each page's inbound and outbound internal links as JSON")
     lk.add_argument("--output", type=Path, default=None)
+    lc = sub.add_parser("linkcheck", help="run LinkChecker over the built site (internal links and anchors)")
+    lc.add_argument("--site-dir", type=Path, default=None)
+    ex = sub.add_parser("external", help="check external links in the built site (needs network; cached)")
+    ex.add_argument("--site-dir", type=Path, default=None)
+    ex.add_argument("--format", choices=sorted(report.FORMATS), default="text")
     n = sub.add_parser("new", help="write a skeleton data file to fill in")
     n.add_argument("kind", choices=["standard", "concept", "organization", "source"])
     n.add_argument("name")
@@ -138,4 +145,29 @@ def _new(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "export": _export, "build": _build, "schema": _schema, "links": _links, "new": _new}
+def _linkcheck(root: Path, args: argparse.Namespace) -> int:
+    from .site_links import linkcheck
+
+    return linkcheck(root, (args.site_dir or root / "site").resolve())
+
+
+def _external(root: Path, args: argparse.Namespace) -> int:
+    from .findings import DataError
+    from .model import load_settings
+    from .site_links import check_external
+
+    try:
+        settings, doc = load_settings(root)
+    except DataError as exc:
+        print("\n".join(f.as_text() for f in exc.findings), file=sys.stderr)
+        return 1
+    own = str((doc.get(("site_url",)) if doc else "") or "")
+    findings = check_external((args.site_dir or root / "site").resolve(), root / ".linkcheck-cache" / "external.json",
+                              own=own, ignore=settings.external_ignore, timeout=settings.external_timeout,
+                              cache_days=settings.external_cache_days)
+    sys.stdout.write(report.FORMATS[args.format](findings))
+    return 1 if findings.errors() else 0
+
+
+COMMANDS = {"check": _check, "export": _export, "build": _build, "schema": _schema, "links": _links, "new": _new,
+            "linkcheck": _linkcheck, "external": _external}

@@ -254,6 +254,9 @@ class Settings(Strict):
     designation: Literal["error", "warning", "off"] = Field(
         default="warning", description="Severity of 'ISO 27001' where the data says 'ISO/IEC 27001'.")
     publisher: str = "ISO Certification Guide"
+    external_ignore: list[str] = Field(default=[], description="Regular expressions of external URLs not to check.")
+    external_cache_days: int = Field(default=7, ge=0, description="Re-check an external URL only after this many days.")
+    external_timeout: float = Field(default=10.0, gt=0, description="Seconds to wait for each external URL.")
 
 
 KINDS: dict[str, type[BaseModel]] = {

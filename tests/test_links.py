@@ -1,0 +1,131 @@
+"""Check the link checks: planted broken links at their source lines, orphans, the link report,
+LinkChecker on a built site, and the cached external-link check."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+from pathlib import Path
+
+from helpers import ROOT, check, copy_site, run
+from hooks.site_links import check_external
+from test_site import FIFTH
+
+PAGE = """\
+# Planted
+
+A [missing page](standards/iso-99999.md) here.
+
+See [nowhere](#no-such-heading) on this page.
+
+And the [pillar's missing section](index.md#no-such-section).
+
+But [the pillar](index.md#faq) and [ISO 9001](standards/iso-9001.md#editions) are fine.
+"""
+
+
+def _findings(proc) -> list[tuple[str, int, int, str]]:
+    doc = json.loads(proc.stdout)
+    return [(f["file"], f["line"], f["column"], f["code"]) for f in doc["findings"] if f["code"].startswith(("link", "orphan"))]
+
+
+def test_planted_broken_links_are_found_at_their_lines(tmp_path: Path) -> None:
+    """Check a missing page, a missing anchor on the same page and one on another page."""
+    root = copy_site(tmp_path)
+    (root / "content" / "planted.md").write_text(PAGE, "utf-8")
+    found = _findings(check(root, "--format", "json"))
+    assert ("content/planted.md", 3, 3, "link-missing-page") in found
+    assert ("content/planted.md", 5, 5, "link-missing-anchor") in found
+    assert ("content/planted.md", 7, 9, "link-missing-anchor") in found
+    assert ("content/planted.md", 1, 1, "orphan") in found
+    assert len([f for f in found if f[0] == "content/planted.md"]) == 4
+
+
+def test_a_link_to_a_standard_removed_from_data_breaks(tmp_path: Path) -> None:
+    """Check that removing a standard's YAML turns links to its page into findings."""
+    root = copy_site(tmp_path)
+    (root / "data" / "standards" / "iso-50001.yaml").write_text(FIFTH, "utf-8")
+    subjects = root / "data" / "subjects.yaml"
+    subjects.write_text(subjects.read_text("utf-8") + (
+        "\n  - id: energy\n    name: energy management\n    system: energy management system\n"
+        "    abbreviation: EnMS\n    keywords: [energy management]\n    source: iso-certification\n"
+        "    verified: 2026-11-24\n"), "utf-8")
+    (root / "content" / "energy.md").write_text("# Energy\n\nRead about [ISO 50001](standards/iso-50001.md).\n", "utf-8")
+    assert "link-missing-page" not in [f[3] for f in _findings(check(root, "--format", "json"))]
+    (root / "data" / "standards" / "iso-50001.yaml").unlink()
+    assert ("content/energy.md", 3, 12, "link-missing-page") in _findings(check(root, "--format", "json"))
+
+
+def test_an_outside_file_is_checked_as_if_at_the_content_root(tmp_path: Path) -> None:
+    """Check that a draft outside content/ resolves links from the content root."""
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Draft\n\n[ISO 9001](standards/iso-9001.md) and [gone](standards/gone.md).\n", "utf-8")
+    found = _findings(check(ROOT, str(draft), "--format", "json"))
+    assert [(f[1], f[2], f[3]) for f in found if f[0].endswith("draft.md")] == [(3, 39, "link-missing-page")]
+
+
+def test_link_report_lists_inbound_and_outbound(tmp_path: Path) -> None:
+    """Check the editors' JSON link report: the pillar links out to every standard, each links back."""
+    out = tmp_path / "links.json"
+    proc = run(["-m", "hooks", "--root", str(ROOT), "links", "--output", str(out)], ROOT)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(out.read_text("utf-8"))
+    assert "standards/iso-9001.md" in report["index.md"]["outbound"]
+    assert "index.md" in report["standards/iso-9001.md"]["inbound"]
+    assert "index.md" in report["standards/iso-9001.md"]["outbound"]
+
+
+def test_linkchecker_passes_on_the_built_site(built_site: Path) -> None:
+    """Check the built site with LinkChecker (internal links and anchors), as CI does."""
+    proc = run(["-m", "hooks", "--root", str(ROOT), "linkcheck", "--site-dir", str(built_site)], ROOT)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    assert "0 errors found" in proc.stdout
+
+
+def test_linkchecker_finds_a_planted_broken_link(tmp_path: Path) -> None:
+    """Check that the LinkChecker command fails on a small site with a broken link.
+
+    (LinkChecker 10.6 does not check #anchors of directory URLs such as `a/#top`, which is what
+    MkDocs writes; the in-build check above covers anchors.)"""
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text('<a href="a/">a</a> <a href="missing/">x</a> <a href="a/#nope">y</a>', "utf-8")
+    (site / "a" / "index.html").write_text('<h1 id="top">A</h1><a href="../">home</a>', "utf-8")
+    proc = run(["-m", "hooks", "--root", str(ROOT), "linkcheck", "--site-dir", str(site)], ROOT)
+    assert proc.returncode == 1, proc.stdout
+    assert "missing/" in proc.stdout and "1 error found" in proc.stdout
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_HEAD(self) -> None:  # noqa: N802 - the stdlib's name
+        type(self).hits.append(self.path)
+        self.send_response(404 if "gone" in self.path else 200)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_external_links_are_checked_with_a_cache_and_an_ignore_list(tmp_path: Path) -> None:
+    """Check external links against a local server: broken ones reported, cached, ignored ones skipped."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        site = tmp_path / "site"
+        site.mkdir()
+        (site / "index.html").write_text(
+            f'<a href="{base}/ok">ok</a> <a href="{base}/gone">gone</a> <a href="{base}/skip-me">skip</a>', "utf-8")
+        cache = tmp_path / "cache.json"
+        first = check_external(site, cache, ignore=["skip-me"], timeout=5)
+        assert [(f.file, f.code) for f in first.errors()] == [("index.html", "external-link")]
+        assert sorted(_Handler.hits) == ["/gone", "/ok"]
+        second = check_external(site, cache, ignore=["skip-me"], timeout=5)
+        assert len(second.errors()) == 1
+        assert sorted(_Handler.hits) == ["/gone", "/ok"], "the cache should spare the second run"
+    finally:
+        server.shutdown()
+        server.server_close()
