@@ -17,6 +17,15 @@ from pathlib import Path
 
 
 def build(root: Path, site_dir: Path | None = None, *, strict: bool = False) -> int:
+    from .findings import DataError
+    from .model import load_settings
+
+    try:  # a broken mkdocs.yml gets our located message, not MkDocs' own
+        load_settings(root)
+    except DataError as exc:
+        print("\n".join(f.as_text() for f in exc.findings), file=sys.stderr)
+        print("build failed; the site folder was left as it was.", file=sys.stderr)
+        return 1
     target = (site_dir or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +46,6 @@ def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any], str, int
         raise DataError([error(origin, 2, 1, "front-matter", "front matter must be a YAML mapping of keys to values.")])
     for key in doc.data:
         if key not in KNOWN_META:
-            import difflib
             hint = difflib.get_close_matches(str(key), sorted(KNOWN_META), n=1)
             fix = f" Did you mean {hint[0]!r}?" if hint else f" Expected one of: {', '.join(sorted(KNOWN_META))}."
             raise DataError([doc.error((key,), "unknown-key", f"unknown front matter key {key!r}.{fix}", key=True)])
@@ -56,14 +56,21 @@ def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any], str, int
 
 def read_content(content_dir: Path, root: Path) -> list[ContentPage]:
     """Every Markdown page under content_dir, sorted by path."""
-    pages = []
+    pages: list[ContentPage] = []
+    problems = []
     if not content_dir.is_dir():
         return pages
     for path in sorted(content_dir.rglob("*.md")):
         origin = rel(path, root)
-        text = read_text(path, origin)
-        meta, body, offset = split_front_matter(text, origin)
+        try:
+            text = read_text(path, origin)
+            meta, body, offset = split_front_matter(text, origin)
+        except DataError as exc:
+            problems.extend(exc.findings)
+            continue
         heading = _HEADING.search(body)
         pages.append(ContentPage(path.relative_to(content_dir).as_posix(), origin, body, meta, offset,
                                  heading.group(1) if heading else None))
+    if problems:
+        raise DataError(problems)
     return pages

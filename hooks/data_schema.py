@@ -30,7 +30,16 @@ def _check_text(value: str) -> str:
     return value
 
 
+def _check_pattern(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression: {exc}") from None
+    return value
+
+
 Id = Annotated[str, AfterValidator(_check_id)]
+Pattern = Annotated[str, AfterValidator(_check_pattern)]
 Text = Annotated[str, AfterValidator(_check_text)]
 Role = Literal["develops-standards", "issues-certificates", "accredits-certification-bodies",
                "evaluates-accreditation-bodies"]
@@ -207,7 +216,7 @@ class Misconception(Sourced):
     id: Id
     code: str = Field(default="misconception", pattern=r"^[a-z]+(-[a-z]+)*$",
                       description="The finding code to report; a check's own code files the myth under that check.")
-    patterns: list[Text] = Field(min_length=1, description="Regular expressions (case-insensitive) that match the false claim.")
+    patterns: list[Pattern] = Field(min_length=1, description="Regular expressions (case-insensitive) that match the false claim.")
     correction: Text
     severity: Literal["error", "warning"] = "error"
 

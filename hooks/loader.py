@@ -9,6 +9,7 @@ the data means: that is `schema.py` and `model.py`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from pathlib import Path
 from typing import Any
 
@@ -136,28 +137,66 @@ def parse_yaml(text: str, display: str, *, allow_tags: bool = False) -> Document
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            what = exc.problem or "invalid YAML"
-            if exc.context and exc.context not in what:
-                what = f"{what} ({exc.context})"
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            source_line = text.split("\n")[line - 1] if mark and line <= text.count("\n") + 1 else ""
-            if "\t" in source_line[: col]:
-                col = source_line.index("\t") + 1
-                what = "a tab character; YAML indents with spaces only. Replace the tab with spaces"
-            raise DataError([error(display, line, col, "yaml-syntax", f"{what}.")]) from None
+            raise DataError([_syntax_error(exc, text, display)]) from None
         except yaml.YAMLError as exc:
             raise DataError([error(display, 1, 1, "yaml-syntax", f"{exc}.")]) from None
         if node is None:
             raise DataError([error(display, 1, 1, "empty", "the file is empty. Expected a YAML mapping.")])
         doc = Document(path=display, data=None)
         walker = _Walker(loader, doc, text, allow_tags)
-        doc.data = walker.build(node, ())
+        try:
+            doc.data = walker.build(node, ())
+        except _Abort:
+            pass
         if walker.errors:
             raise DataError(walker.errors)
         return doc
     finally:
         loader.dispose()
+
+
+_OPENERS = ("while parsing a flow sequence", "while parsing a flow mapping", "while scanning a quoted scalar")
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str) -> Finding:
+    """A YAML syntax error at the place an editor must fix: the unclosed bracket or quote
+    where there is one, else where the parser gave up."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = exc.problem or "invalid YAML"
+    lines = text.split("\n")
+    if exc.context in _OPENERS and exc.context_mark is not None:
+        where = f"line {line}, column {col}"
+        line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+        opener = exc.context.rsplit(" ", 2)[-2] + " " + exc.context.rsplit(" ", 1)[-1]
+        return error(display, line, col, "yaml-syntax",
+                     f"this {opener} is never closed (the parser gave up at {where}: {what}). Close it.")
+    quote = _unbalanced_quote(lines[: line])
+    if quote is not None:
+        return error(display, quote[0], quote[1], "yaml-syntax",
+                     f"this quoted value is never closed (the parser gave up at line {line}, column {col}: {what}). "
+                     "Add the closing quote.")
+    source_line = lines[line - 1] if line <= len(lines) else ""
+    if "\t" in source_line[:col]:
+        return error(display, line, source_line.index("\t") + 1, "yaml-syntax",
+                     "a tab character; YAML indents with spaces only. Replace the tab with spaces.")
+    if exc.context and exc.context not in what:
+        what = f"{what} ({exc.context})"
+    return error(display, line, col, "yaml-syntax", f"{what}.")
+
+
+def _unbalanced_quote(lines: list[str]) -> tuple[int, int] | None:
+    """The first line whose value opens a double quote it does not close."""
+    for number, raw in enumerate(lines, 1):
+        body = raw.split(" #", 1)[0] if '"' not in raw.split(" #", 1)[-1] else raw
+        match = re.match(r'^\s*(?:-\s+)?[\w-]+:\s+(")', body) or re.match(r'^\s*-\s+(")', body)
+        if match and (body.count('"') - body.count('\\"')) % 2 == 1:
+            return number, match.start(1) + 1
+    return None
+
+
+class _Abort(Exception):
+    """Stops the walk at the first alias: one error is enough, and the graph may be huge."""
 
 
 class _Walker:
@@ -179,7 +218,7 @@ class _Walker:
             # A node reached twice was reached through an alias; refusing them also
             # defuses "billion laughs" expansion and recursive structures.
             self._fail(node, "yaml-alias", "anchors and aliases (&name, *name) are not allowed in data files. Write the value out.")
-            return None
+            raise _Abort
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
             self._fail(node, "too-large", f"more than {MAX_NODES:,} YAML nodes. Split the file.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -89,7 +90,13 @@ def validate(doc: Document, model: type[BaseModel], data: Any, base: Loc = ()) -
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise DataError([_finding(doc, model, base, err) for err in exc.errors()]) from None
+        findings = [_finding(doc, model, base, err) for err in exc.errors()]
+        # "comittee" is one mistake, not two: drop the missing-key that a did-you-mean explains.
+        hinted = {m.group(1) for f in findings if f.code == "unknown-key"
+                  for m in [re.search(r"Did you mean '([^']+)'", f.message)] if m}
+        findings = [f for f in findings if not (f.code == "missing-key" and
+                                                re.search(r"missing required key '([^']+)'", f.message).group(1) in hinted)]
+        raise DataError(findings) from None
 
 
 def _finding(doc: Document, model: type[BaseModel], base: Loc, err: Any) -> Finding:

@@ -145,15 +145,18 @@ class Renderer:
                                    f"{exc}. Check the field names against the schema (`python -m hooks schema`).")]) from None
         return _with_footnotes(text, used, self.site, page_path), used
 
-    def render_string(self, text: str, page_path: str, origin: str, line_offset: int) -> tuple[str, set[str]]:
+    def render_string(self, text: str, page_path: str, origin: str, line_offset: int,
+                      column: int = 1) -> tuple[str, set[str]]:
         """Render a hand-written page or a Markdown data field as a sandboxed template."""
         used: set[str] = set()
         try:
             out = self.env.from_string(text).render(self.context(page_path, used))
         except jinja2.TemplateSyntaxError as exc:
-            raise DataError([error(origin, line_offset + (exc.lineno or 1), 1, "template-syntax", f"{exc.message}.")]) from None
+            raise DataError([error(origin, line_offset + (exc.lineno or 1), column, "template-syntax",
+                                   f"{exc.message}.")]) from None
         except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError, ValueError, AttributeError) as exc:
-            raise DataError([error(origin, line_offset + _template_line(exc, "<template>"), 1, "template-error", f"{exc}.")]) from None
+            raise DataError([error(origin, line_offset + _template_line(exc, "<template>"), column, "template-error",
+                                   f"{exc}.")]) from None
         return out, used
 
     def _template_display(self, name: str) -> str:
@@ -174,10 +177,12 @@ class Renderer:
                                   "Every source the facts on this site come from, with the date each was verified.",
                                   "data/sources.yaml", [s.verified for s in site.sources.values()]))
         taken = {p.path for p in pages}
-        for content in read_content(content_dir, site.root):
-            if content.path in taken:
-                raise DataError([error(content.origin, 1, 1, "page-clash",
-                                       f"{content.path!r} is generated from data; rename the hand-written page.")])
+        contents = read_content(content_dir, site.root)
+        clashes = [c for c in contents if c.path in taken]
+        if clashes:
+            raise DataError([error(c.origin, 1, 1, "page-clash",
+                                   f"{c.path!r} is generated from data; rename the hand-written page.") for c in clashes])
+        for content in contents:
             pages.append(self._content(content))
         return pages
 
@@ -186,18 +191,18 @@ class Renderer:
         sections = []
         used_all: set[str] = set()
         listed: set[str] = set()
-        for section in guide.sections:
-            body, used = self.render_string(section.body, PILLAR, "data/guide.yaml", 0)
+        for i, section in enumerate(guide.sections):
+            body, used = self.render_string(section.body, PILLAR, self._guide, *self._offset(("sections", i, "body")))
             used_all |= used
             listed |= set(section.sources)
             sections.append({"section": section, "body": Markup(escape.markdown_field(body))})
         faq = []
-        for item in guide.faq:
-            answer, used = self.render_string(item.answer, PILLAR, "data/guide.yaml", 0)
+        for i, item in enumerate(guide.faq):
+            answer, used = self.render_string(item.answer, PILLAR, self._guide, *self._offset(("faq", i, "answer")))
             used_all |= used
             listed |= set(item.sources)
             faq.append({"question": item.question, "answer": Markup(escape.markdown_field(answer))})
-        intro, used = self.render_string(guide.intro, PILLAR, "data/guide.yaml", 0)
+        intro, used = self.render_string(guide.intro, PILLAR, self._guide, *self._offset(("intro",)))
         used_all |= used
         text, used = self.render_template("pillar.md.j2", PILLAR, sections=sections, faq=faq,
                                           intro=Markup(escape.markdown_field(intro)))
@@ -207,6 +212,18 @@ class Renderer:
         reviewed = max(self.site.sources[s].verified for s in everything) if everything else None
         return Page(PILLAR, text, guide.title, guide.description, "data/guide.yaml", True, "pillar.md.j2",
                     reviewed=reviewed, sources=sorted(everything))
+
+    @property
+    def _guide(self) -> str:
+        return f"{self.site.settings.data_dir}/guide.yaml"
+
+    def _offset(self, loc: tuple) -> tuple[int, int]:
+        """(lines before, column of) a Markdown field's text in guide.yaml, so template errors point into it."""
+        doc = self.site.documents.get(self._guide)
+        if doc is None:
+            return 0, 1
+        line, column = doc.locate_text(loc, 0)
+        return line - 1, column
 
     def _standard(self, sid: str) -> Page:
         std = self.site.standards[sid]

@@ -19,8 +19,10 @@ CASES = {
                     f"{STD}:8:1: error[unknown-key]: unknown key 'comittee'. Did you mean 'committee'? Expected one of: {KEYS}."),
     "wrong type": (STD, "themes:\n", "themes: 5\nold_themes:\n",
                    f"{STD}:15:9: error[bad-value]: themes: input should be a valid list; received 5."),
-    "missing field": (STD, "title:", "titles:",
+    "missing field": (STD, "title: Quality management systems — Requirements\n", "",
                       f"{STD}:3:1: error[missing-key]: missing required key 'title'. Add it."),
+    "misspelt field is one error": (STD, "title:", "titles:",
+                                    f"{STD}:6:1: error[unknown-key]: unknown key 'titles'. Did you mean 'title'? Expected one of: {KEYS}."),
     "date that does not exist": ("data/sources.yaml", "verified: 2026-11-24", "verified: 2026-02-30",
                                  "data/sources.yaml:11:15: error[bad-date]: '2026-02-30' is not a date that exists "
                                  "(day is out of range for month). Expected YYYY-MM-DD."),
