@@ -42,6 +42,14 @@ def export(site: Site, pages: list[Page], outdir: Path) -> None:
     for key in ("hooks", "watch"):
         config.pop(key, None)
     config["docs_dir"] = "docs"
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        # Theme overrides travel along; without the hooks they simply have no SEO data to print.
+        overrides = outdir / "overrides"
+        if overrides.exists():
+            shutil.rmtree(overrides)
+        shutil.copytree(site.root / theme["custom_dir"], overrides)
+        theme["custom_dir"] = "overrides"
     config.setdefault("nav", build_nav(site, pages))
     (outdir / "mkdocs.yml").write_text(
         "# Exported by `python -m hooks export`: plain MkDocs config, no hooks.\n"

@@ -25,7 +25,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.append(str(_ROOT))
 
-from hooks import engine, nav  # noqa: E402
+from hooks import engine, nav, seo  # noqa: E402
 from hooks.findings import Finding  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.pillar")
@@ -54,6 +54,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for page in _state.pages:
         if page.generated:
             files.append(File.generated(config, page.path, content=page.markdown))
+    if config.site_url and files.get_file_from_path("robots.txt") is None:
+        files.append(File.generated(config, "robots.txt", content=seo.robots_txt(config.site_url)))
     _log_findings(_state.findings.active())
     return files
 
@@ -67,12 +69,13 @@ def on_page_markdown(markdown: str, *, page: MkPage, config: MkDocsConfig, files
 
 def on_page_context(context: dict, *, page: MkPage, config: MkDocsConfig, nav: object) -> dict:
     ours = _page(page.file.src_uri)
-    if ours is not None:
+    if ours is not None and _state is not None and _state.site is not None:
         if ours.generated and config.repo_url:
             page.edit_url = _edit_url(config, ours.origin)
-        page.meta.setdefault("description", ours.description)
-        if ours.reviewed:
-            page.meta.setdefault("reviewed", ours.reviewed.isoformat())
+        meta = seo.metadata(_state.site, ours, config.site_url or "", config.site_name)
+        page.meta["seo"] = meta
+        page.meta["description"] = meta["description"]
+        page.meta["title"] = meta["title"]
     return context
 
 

@@ -168,6 +168,18 @@ class Renderer:
     def pages(self, content_dir: Path) -> list[Page]:
         """Every page of the site: generated from data, then hand-written ones."""
         site = self.site
+        pages = [_reviewed_note(p) for p in self._generated()]
+        taken = {p.path for p in pages}
+        contents = read_content(content_dir, site.root)
+        clashes = [c for c in contents if c.path in taken]
+        if clashes:
+            raise DataError([error(c.origin, 1, 1, "page-clash",
+                                   f"{c.path!r} is generated from data; rename the hand-written page.") for c in clashes])
+        pages += [self._content(content) for content in contents]
+        return pages
+
+    def _generated(self) -> list[Page]:
+        site = self.site
         pages = [self._pillar()]
         pages += [self._standard(sid) for sid in site.standards]
         pages.append(self._simple("glossary.md.j2", GLOSSARY, "Glossary",
@@ -176,14 +188,6 @@ class Renderer:
         pages.append(self._simple("sources.md.j2", SOURCES, "Sources",
                                   "Every source the facts on this site come from, with the date each was verified.",
                                   "data/sources.yaml", [s.verified for s in site.sources.values()]))
-        taken = {p.path for p in pages}
-        contents = read_content(content_dir, site.root)
-        clashes = [c for c in contents if c.path in taken]
-        if clashes:
-            raise DataError([error(c.origin, 1, 1, "page-clash",
-                                   f"{c.path!r} is generated from data; rename the hand-written page.") for c in clashes])
-        for content in contents:
-            pages.append(self._content(content))
         return pages
 
     def _pillar(self) -> Page:
@@ -252,6 +256,16 @@ class Renderer:
         title = str(content.meta.get("title") or content.first_heading or Path(content.path).stem)
         return Page(content.path, text, title, str(content.meta.get("description") or ""), content.origin,
                     False, line_offset=content.line_offset, sources=sorted(used), meta=content.meta)
+
+
+def _reviewed_note(page: Page) -> Page:
+    """Each generated page says, visibly, when its facts were last reviewed."""
+    if page.reviewed is None:
+        return page
+    body, sep, notes = page.markdown.partition(_FOOTNOTE_MARK)
+    note = f"\nFacts on this page were last reviewed on {page.reviewed.isoformat()}.\n{{: .pillar-reviewed }}\n"
+    page.markdown = body.rstrip("\n") + "\n" + note + (sep + notes if sep else "")
+    return page
 
 
 def _template_line(exc: BaseException, name: str) -> int:
