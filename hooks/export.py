@@ -18,6 +18,15 @@ from .nav import build_nav
 from .render import Page
 
 
+def _plain(value: object) -> object:
+    """Markup (escaped titles) as plain str, so YAML's safe dumper accepts it."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return str(value) if isinstance(value, str) else value
+
+
 def export(site: Site, pages: list[Page], outdir: Path) -> None:
     docs = outdir / "docs"
     if docs.exists():
@@ -50,7 +59,7 @@ def export(site: Site, pages: list[Page], outdir: Path) -> None:
             shutil.rmtree(overrides)
         shutil.copytree(site.root / theme["custom_dir"], overrides)
         theme["custom_dir"] = "overrides"
-    config.setdefault("nav", build_nav(site, pages))
+    config.setdefault("nav", _plain(build_nav(site, pages)))
     (outdir / "mkdocs.yml").write_text(
         "# Exported by `python -m hooks export`: plain MkDocs config, no hooks.\n"
         + yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
