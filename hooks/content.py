@@ -14,7 +14,7 @@ from .model import rel
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
-KNOWN_META = {"title", "description", "jinja", "hide", "template", "search", "status", "icon", "subtitle", "tags"}
+KNOWN_META = {"title", "description", "jinja", "keep_reading", "hide", "template", "search", "status", "icon", "subtitle", "tags"}
 
 
 @dataclass

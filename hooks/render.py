@@ -80,6 +80,8 @@ class Renderer:
             inline=escape.inline,
         )
         self.paths = page_paths(site)
+        self.content_links: list[tuple[str, str]] = []
+        """(title, path) of the hand-written pages, for the pillar's reading list."""
 
     # --- context ------------------------------------------------------------------------------
 
@@ -99,6 +101,9 @@ class Renderer:
             used.add(source_id)
             return Markup(f"[^{source_id}]")
 
+        def page_link(path: str) -> str:
+            return Markup(posixpath.relpath(path, posixpath.dirname(page_path) or "."))
+
         def edition(std: Any) -> str:
             return f"{std.designation}:{std.current_edition.year}"
 
@@ -116,6 +121,8 @@ class Renderer:
             "link": link,
             "cite": cite,
             "edition": edition,
+            "page_link": page_link,
+            "content_pages": self.content_links,
             "anchor": lambda ident: Markup(" {#" + escape.anchor_id(str(ident)) + "}"),
             "page_path": page_path,
         }
@@ -168,9 +175,11 @@ class Renderer:
     def pages(self, content_dir: Path) -> list[Page]:
         """Every page of the site: generated from data, then hand-written ones."""
         site = self.site
+        contents = read_content(content_dir, site.root)
+        self.content_links = [(str(c.meta.get("title") or c.first_heading or Path(c.path).stem), c.path)
+                              for c in contents if c.meta.get("keep_reading") is True]
         pages = [_reviewed_note(p) for p in self._generated()]
         taken = {p.path for p in pages}
-        contents = read_content(content_dir, site.root)
         clashes = [c for c in contents if c.path in taken]
         if clashes:
             raise DataError([error(c.origin, 1, 1, "page-clash",

@@ -176,15 +176,15 @@ class Browser:
 
     def new_page(self, viewport: dict[str, int] = DESKTOP, **options: Any) -> tuple[Any, Recorder]:
         phone = viewport["width"] < 600
-        context = self.chromium.new_context(
-            viewport=viewport,
-            color_scheme="light",
-            is_mobile=phone,
-            has_touch=phone,
-            device_scale_factor=1,
-            service_workers="block",
-            **options,
-        )
+        settings = {
+            "viewport": viewport,
+            "color_scheme": "light",
+            "is_mobile": phone,
+            "has_touch": phone,
+            "device_scale_factor": 1,
+            "service_workers": "block",
+        }
+        context = self.chromium.new_context(**{**settings, **options})
         context.set_default_timeout(TIMEOUT_MS)
         recorder = Recorder()
         recorder.attach(context)
@@ -231,7 +231,7 @@ def chromium_session(served_site: Site, tmp_path_factory: pytest.TempPathFactory
 
 
 @pytest.fixture()
-def browser(chromium_session: Browser) -> Iterator[Browser]:
+def site_browser(chromium_session: Browser) -> Iterator[Browser]:
     """The session's Chromium for one test; the contexts the test opened are closed after it."""
     try:
         yield chromium_session

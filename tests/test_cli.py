@@ -60,7 +60,7 @@ def test_data_error_fails_the_mkdocs_build_with_its_location(tmp_path: Path) -> 
     std.write_text(std.read_text("utf-8").replace("committee:", "comittee:", 1), "utf-8")
     proc = mkdocs_build(root, tmp_path / "site")
     assert proc.returncode != 0
-    assert "data/standards/iso-9001.yaml:8:1: error[unknown-key]: unknown key 'comittee'" in proc.stdout + proc.stderr
+    assert "data/standards/iso-9001.yaml:9:1: error[unknown-key]: unknown key 'comittee'" in proc.stdout + proc.stderr
     no_traceback(proc)
 
 

@@ -15,7 +15,7 @@ from ..markdown_text import ParsedPage, Segment
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9#|-])")
 _CLAUSE_SPLIT = re.compile(r"\s*;\s+|\s+[—–]\s+")
 _QUOTE = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|‘[^’\n]{1,200}’")
-_MARKUP = re.compile(r"\[\^[^\]]+\]|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[*_`\[]|\{#[^}]*\}|<!--.*?-->|<[^>]+>")
+_MARKUP = re.compile(r"`[^`\n]*`|\[\^[^\]]+\]|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[*_`\[]|\{#[^}]*\}|<!--.*?-->|<[^>]+>")
 VOUCH = re.compile(r"\b(accurate|rightly|correctly|correct|true|proudly|officially)\b", re.I)
 
 

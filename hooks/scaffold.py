@@ -1,0 +1,103 @@
+"""`python -m hooks new KIND NAME`: a skeleton an editor fills in. Every placeholder is TODO,
+which the schema rejects, so `python -m hooks check` points at each one until it is filled."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .schemas import schema_comment
+
+STANDARD = """\
+{comment}
+# {name}: what the standard is, its editions and what is particular about certifying to it.
+# Used by: its page (standards/{ident}.md), the pillar guide's comparison table and the fact checker.
+id: {ident}
+designation: {name}
+developers: [iso]            # organization ids from data/organizations.yaml
+title: TODO official title
+subject: TODO                # a subject id from data/subjects.yaml
+committee: TODO committee, e.g. ISO/TC 176/SC 2
+summary: TODO two or three sentences in your own words.
+suits: TODO who it suits.
+themes:
+  - TODO a main requirement theme
+certification_notes:
+  - TODO what is particular about certifying to it
+current_edition:
+  year: {year}
+  published: TODO            # YYYY-MM-DD
+  amendments: []
+  source: TODO               # a source id from data/sources.yaml
+  verified: TODO             # the day you checked it, YYYY-MM-DD
+earlier_editions: []
+revision: null
+related: []
+source: TODO
+verified: TODO
+"""
+
+ENTRIES = {
+    "concept": ("concepts.yaml", """\
+
+  - id: {ident}
+    term: {name}
+    aliases: []
+    definition: TODO one to three sentences in your own words.
+    related: []
+    source: TODO
+    verified: TODO
+"""),
+    "organization": ("organizations.yaml", """\
+
+  - id: {ident}
+    name: {name}
+    abbreviation: TODO
+    aliases: []
+    kind: TODO                 # standards-body, accreditation-body, accreditation-network or certification-body
+    country: null
+    url: TODO
+    summary: TODO one sentence.
+    successor: null
+    roles:
+      - role: TODO             # develops-standards, issues-certificates, accredits-certification-bodies, evaluates-accreditation-bodies
+        since: null
+        until: null
+        source: TODO
+        verified: TODO
+    source: TODO
+    verified: TODO
+"""),
+    "source": ("sources.yaml", """\
+
+  - id: {ident}
+    publisher: TODO
+    title: {name}
+    url: TODO
+    verified: TODO
+"""),
+}
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+
+
+def new_file(root: Path, kind: str, name: str) -> Path:
+    """Write the skeleton; refuse to overwrite. Returns the file written or appended to."""
+    ident = slug(name)
+    data = root / "data"
+    if kind == "standard":
+        path = data / "standards" / f"{ident}.yaml"
+        if path.exists():
+            raise FileExistsError(f"{path} exists already")
+        year = "TODO"
+        path.write_text(STANDARD.format(comment=schema_comment("standard", 2), name=name, ident=ident, year=year), "utf-8")
+        return path
+    filename, template = ENTRIES[kind]
+    path = data / filename
+    text = path.read_text("utf-8")
+    if re.search(rf"^\s*- id: {re.escape(ident)}\s*$", text, re.M):
+        raise FileExistsError(f"{path} already has an entry with the id {ident!r}")
+    path.write_text(text.rstrip("\n") + "\n" + template.format(ident=ident, name=name), "utf-8")
+    return path
