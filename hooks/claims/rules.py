@@ -293,7 +293,7 @@ def check_roles(clause: Clause, mentions: list[Mention], ctx: Context) -> list[H
         if rel == "approves":
             if agent.kind == "class" and agent.ref == "certification-body":
                 continue
-            hits.append(Hit("role-approver", min(agent.start, start), end,
+            hits.append(Hit("role-approver", min(agent.start, start), max(end, agent.end),
                             f"{who} does not approve organizations: an accredited certification body certifies them "
                             f"to a standard for a scope. Write 'certified to <standard> by <certification body>'.",
                             "certified by an accredited certification body", ctx.role_source("issues-certificates")))
@@ -318,7 +318,7 @@ def check_roles(clause: Clause, mentions: list[Mention], ctx: Context) -> list[H
         kind_word = {"issues-certificates": "certification bodies", "accredits-certification-bodies":
                      "accreditation bodies", "develops-standards": "standards bodies",
                      "evaluates-accreditation-bodies": holders}[rel]
-        hits.append(Hit(ROLE_CODES[rel], min(agent.start, start), end,
+        hits.append(Hit(ROLE_CODES[rel], min(agent.start, start), max(end, agent.end),
                         f"{who} does not {ROLE_WORDS[rel].replace('issues', 'issue').replace('approves', 'approve').replace('accredits', 'accredit').replace('develops', 'develop').replace('runs', 'run')}; "
                         f"{kind_word} do (in the data: {holders}). Name the right kind of body.",
                         holders, ctx.role_source(rel)))
