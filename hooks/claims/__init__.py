@@ -23,6 +23,7 @@ import re
 from .rules import CHECKS, Context, Hit, check_editions
 from .sentences import Clause, clauses
 
+_RHETORICAL = re.compile(r"\s*(?:did|do)\s+you\s+know\b", re.I)
 _WH = re.compile(r"\s*(?:what|how|why|when|which|where|who|whose)\b", re.I)
 Locate = Callable[[Page, int, int, str], tuple[str, int, int]]
 
@@ -38,7 +39,7 @@ class Checker:
         found: list[tuple[Clause, Hit]] = []
         for clause in clauses(parsed):
             clause.mentions = self.ctx.gaz.find(clause.text)
-            if clause.question:
+            if clause.question and not _RHETORICAL.match(clause.sentence):
                 # A wh-question presupposes what it names ("What changed in ISO 9001:2010?");
                 # a yes/no question asserts nothing ("Is there an ISO 14001:2020?").
                 if _WH.match(clause.sentence):

@@ -27,7 +27,7 @@ OBJECT_NEXT = re.compile(r"\s+(?:our|the|a|an|their|its|this|that|these|those|hi
 # Past participles that are also adjectives ("an ISO certified supplier"): active only with an agent in front.
 PARTICIPLES = {"certified", "accredited", "approved", "published", "developed", "issued", "written", "drafted",
                "authored", "revised", "awarded", "handed out"}
-PRONOUN = re.compile(r"^\s*(?:it|they|this|that)\b", re.I)
+PRONOUN = re.compile(r"^\s*(?:it|they)\b", re.I)
 
 
 @dataclass
@@ -157,8 +157,8 @@ class Relation:
 
 RELATIONS = [
     Relation("issues-certificates",
-             re.compile(r"\b(?:issues?|issuing|hands?\s+out|handing\s+out|grants?|awards?|gives?|provides?)\b"
-                        r"(?=[^.;]{0,60}\bcertific)|\b(?:issued|handed\s+out|granted|awarded|gave)\b(?=[^.;]{0,60}\bcertific)"
+             re.compile(r"\b(?:issues?|issuing|hands?\s+(?:out|over)|handing\s+(?:out|over)|grants?|awards?|gives?|provides?|sends?|sending|mails?)\b"
+                        r"(?=[^.;]{0,60}\bcertific)|\b(?:issued|handed\s+(?:out|over)|granted|awarded|gave|sent|mailed)\b(?=[^.;]{0,60}\bcertific)"
                         r"|\bcertif(?:y|ies|ying)\b|\bcertified\b", re.I),
              re.compile(r"\b(?:certified|issued|granted|awarded|handed\s+out)\b", re.I),
              None, re.compile(r"certif", re.I)),
@@ -175,10 +175,11 @@ RELATIONS = [
              re.compile(r"\b(?:developed|published|written|drafted|authored|prepared)\b|\bpublisher\s*:", re.I),
              re.compile(r"^[-\s](?:published|developed)\b", re.I)),
     Relation("evaluates-accreditation-bodies",
-             re.compile(r"\b(?:runs?|ran|operates?|operated|manages?|managed|oversees?|oversaw|administers?|administered|recogni[sz]es?|recogni[sz]ed)\b"
+             re.compile(r"\b(?:runs?|ran|operates?|operated|manages?|managed|oversees?|oversaw|administers?|administered|recogni[sz]es?|recogni[sz]ed"
+                        r"|(?:peer[- ])?evaluates?|(?:peer[- ])?evaluated|assess(?:es)?|assessed)\b"
                         r"(?=[^.;]{0,80}\b(?:recognition|arrangements?|MLA|accreditation bodies)\b)", re.I),
              re.compile(r"\b(?:run|operated|managed|overseen|administered)\b", re.I),
-             None, re.compile(r"recogni|arrangement|\bMLA\b", re.I)),
+             None, re.compile(r"recogni|arrangement|\bMLA\b|accreditation bodies", re.I)),
 ]
 PAST = re.compile(r"\b(?:ran|operated|managed|oversaw|administered|recogni[sz]ed|was|were|had|used to|until|before|"
                   r"for years|formerly|previously|in the past|no longer|passed|took over|merged)\b", re.I)
@@ -383,7 +384,7 @@ def check_subjects(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
 
 HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|gets)\s+(?:now\s+|still\s+)?certified|"
                      r"hold(?:s|ing)?\b[^.;]*\bvalid|valid\s+(?:until|till|through|to)\b|(?:still|remains?|is|are)\s+valid|"
-                     r"this\s+year|(?:current|latest|newest)\s+(?:edition|version))", re.I)
+                     r"this\s+year|(?:current|latest|newest)\s+(?:edition|version)|\bstill\b[^.;]*\bcertific)", re.I)
 CURRENT = re.compile(r"\b(?:current|latest|newest|in force)\b", re.I)
 WITHDRAWN = re.compile(r"\b(?:withdrawn|replaced|superseded|obsolete|retired)\b", re.I)
 CERT_CONTEXT = re.compile(r"\bcertif", re.I)
@@ -445,7 +446,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if CERT_CONTEXT.search(text) and any(y > valid_until.year for y in years) and asserted(clause, 0, len(text)):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; no certificate to it is valid after that.",
                             f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
-        elif HOLDING.search(text) and not PAST.search(text) and asserted(clause, 0, len(text)):
+        elif HOLDING.search(text) and (not PAST.search(text) or re.search(r"\bstill\b", text, re.I)) \
+                and asserted(clause, 0, len(text)):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; a claim to hold one now is out of date.",
                             f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
     return hits
@@ -598,7 +600,8 @@ PARTY_DESC = [
     ("second", re.compile(r"\bcustomer(?:s|['’]s)?\s+(?:audit(?:s|ing)?|of)\b|\bcustomers?\s+audit(?:s|ing)?\s+(?:its|their)\s+suppliers?|\bsupplier\s+audits?\b|\ba customer\b", re.I)),
     ("third", re.compile(r"\bindependent\s+certification\s+bod(?:y|ies)|\bcertification\s+bod(?:y|ies)\b|\bcertification\s+audits?\b", re.I)),
 ]
-LEADS = re.compile(r"\b(?:leads?|led|result(?:s|ed)?|earn(?:s|ed)?|gets?|got|can\s+(?:lead|result)|replace)\b[^.;]{0,40}\bcertif", re.I)
+LEADS = re.compile(r"\b(?:leads?|led|result(?:s|ed)?|earn(?:s|ed)?|gets?|got|can\s+(?:lead|result)|replace)\b[^.;]{0,40}\bcertif"
+                   r"|\b(?:need|enough)\s+to\s+(?:become|get|be)\s+certified", re.I)
 
 
 def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
@@ -634,7 +637,8 @@ def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list
     return hits
 
 
-REQUIRE = re.compile(r"\b(?:requires?|required|requiring|mandatory|compulsory|obligatory|must\s+(?:obtain|get|be|hold|have))\b", re.I)
+REQUIRE = re.compile(r"\b(?:requires?|required|requiring|insists?|mandatory|compulsory|obligatory|"
+                     r"must\s+(?:also\s+)?(?:obtain|get|be|hold|have))\b", re.I)
 VOLUNTARY = re.compile(r"\b(?:voluntary|optional)\b", re.I)
 ISO_RULE = re.compile(r"\bISO(?:\s+rules|\s+itself)?\b|\bunder\s+ISO\b", re.I)
 
