@@ -90,6 +90,14 @@ def check_data(site: Site, pages: list[Page], day: dt.date) -> list[Finding]:
                 elif isinstance(value, dt.date) and value > day:
                     findings.append(Finding(path, pos.line, pos.column, "error", "future-date",
                                             f"verified on {value.isoformat()}, which is after the check date {day.isoformat()}."))
+    text = "\n".join(page.markdown for page in pages)
+    orgs_doc = site.documents.get(f"{site.settings.data_dir}/organizations.yaml")
+    for i, org in enumerate(site.organizations.values()):
+        names = [org.abbreviation, org.name, *org.aliases]
+        if orgs_doc is not None and not any(re.search(rf"(?<![\w/]){re.escape(n)}(?![\w/])", text) for n in names):
+            pos = orgs_doc.where(("organizations", i, "id"))
+            findings.append(Finding(orgs_doc.path, pos.line, pos.column, "info", "unused",
+                                    f"the organization {org.id!r} is not named on any page."))
     cited = {sid for page in pages for sid in page.sources}
     sources_doc = site.documents.get(f"{site.settings.data_dir}/sources.yaml")
     for i, sid in enumerate(site.sources):
