@@ -1,0 +1,110 @@
+"""Check what a published page needs: canonical URL, unique descriptions, Open Graph and
+Twitter tags, JSON-LD whose values are on the page, sitemap dates from data, robots.txt, 404."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import yaml
+
+from helpers import ROOT, article, soup
+
+SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["site_url"].rstrip("/")
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("index.html") if "search" not in p.parts)
+
+
+def _ld(page: Path) -> list[dict]:
+    blocks = soup(page).find_all("script", type="application/ld+json")
+    assert len(blocks) == 1, page
+    return json.loads(blocks[0].string)["@graph"]
+
+
+def test_every_page_has_canonical_description_and_social_tags(built_site: Path) -> None:
+    """Check canonical URL, a non-empty description unique to each page, and OG/Twitter tags that match."""
+    descriptions = {}
+    for page in _pages(built_site):
+        doc = soup(page)
+        rel = page.parent.relative_to(built_site).as_posix()
+        url = SITE_URL + "/" + ("" if rel == "." else rel + "/")
+        assert doc.find("link", rel="canonical")["href"] == url
+        description = doc.find("meta", attrs={"name": "description"})["content"]
+        assert description.strip(), page
+        assert description not in descriptions, (page, descriptions.get(description))
+        descriptions[description] = page
+        assert doc.find("meta", property="og:url")["content"] == url
+        assert doc.find("meta", property="og:description")["content"] == description
+        assert doc.find("meta", property="og:title")["content"].strip()
+        assert doc.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+        assert doc.find("meta", attrs={"name": "twitter:description"})["content"] == description
+
+
+def test_json_ld_values_are_visible_on_the_page(built_site: Path) -> None:
+    """Check Article and BreadcrumbList on the pillar and standard pages: each value is on the page."""
+    for page in [built_site / "index.html", *sorted((built_site / "standards").glob("*/index.html"))]:
+        graph = _ld(page)
+        visible = re.sub(r"\s+", " ", soup(page).get_text(" "))
+        main = re.sub(r"\s+", " ", article(page).get_text(" "))
+        [art] = [g for g in graph if g["@type"] == "Article"]
+        assert art["headline"] in main
+        assert art["dateModified"] in main
+        assert art["publisher"]["name"] in visible
+        [crumbs] = [g for g in graph if g["@type"] == "BreadcrumbList"]
+        for item in crumbs["itemListElement"]:
+            assert item["name"] in visible
+
+
+def test_glossary_is_a_defined_term_set(built_site: Path) -> None:
+    """Check DefinedTermSet / DefinedTerm on the glossary, with every term and definition on the page."""
+    page = built_site / "glossary" / "index.html"
+    [terms] = [g for g in _ld(page) if g["@type"] == "DefinedTermSet"]
+    concepts = yaml.safe_load((ROOT / "data" / "concepts.yaml").read_text("utf-8"))["concepts"]
+    assert len(terms["hasDefinedTerm"]) == len(concepts)
+    main = re.sub(r"\s+", " ", article(page).get_text(" "))
+    for term in terms["hasDefinedTerm"]:
+        assert term["name"] in main
+        assert " ".join(term["description"].split()) in main
+
+
+def test_sitemap_dates_come_from_the_data(built_site: Path) -> None:
+    """Check that each standard page's lastmod is the newest verified date of its facts."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = {u.find("s:loc", ns).text: u.find("s:lastmod", ns).text
+            for u in ET.parse(built_site / "sitemap.xml").getroot().findall("s:url", ns)}
+    for path in sorted((ROOT / "data" / "standards").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        dates = [data["verified"], data["current_edition"]["verified"]] + [e["verified"] for e in data["earlier_editions"]]
+        assert urls[f"{SITE_URL}/standards/{path.stem}/"] == max(dates).isoformat()
+
+
+def test_robots_and_404(built_site: Path) -> None:
+    """Check robots.txt names the sitemap, and the 404 page offers the guide and every standard."""
+    assert f"Sitemap: {SITE_URL}/sitemap.xml" in (built_site / "robots.txt").read_text("utf-8")
+    missing = soup(built_site / "404.html")
+    text = missing.get_text(" ")
+    assert "Page not found" in text
+    for path in sorted((ROOT / "data" / "standards").glob("*.yaml")):
+        assert yaml.safe_load(path.read_text("utf-8"))["designation"] in text
+
+
+def test_pages_say_when_their_facts_were_reviewed(built_site: Path) -> None:
+    """Check the visible review date on every generated page."""
+    for page in ("index.html", "standards/iso-9001/index.html", "glossary/index.html", "sources/index.html"):
+        assert re.search(r"Facts on this page were last reviewed on \d{4}-\d{2}-\d{2}\.", article(built_site / page).get_text(" "))
+
+
+def test_nothing_is_loaded_from_elsewhere(built_site: Path) -> None:
+    """Check that no page asks the browser to load a script, style or font from another host."""
+    for page in _pages(built_site):
+        doc = soup(page)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+            for el in doc.find_all(tag):
+                value = el.get(attr) or ""
+                if tag == "link" and el.get("rel") and set(el["rel"]) & {"canonical", "alternate"}:
+                    continue
+                assert not re.match(r"^(?:https?:)?//", value), (page, tag, value)
