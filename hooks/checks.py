@@ -46,8 +46,9 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date) 
     findings += link_findings
     findings += check_cluster(pages, [standard_path(s) for s in site.standards], graph, origins.locate)
     checker = Checker(site, day)
+    extra_ids = {id(p) for p in extra}
     for page in [*pages, *extra]:
-        key = page.path if page in pages else f"extra:{page.origin}"
+        key = f"extra:{page.origin}" if id(page) in extra_ids else page.path
         page_findings = checker.check(page, parsed[key], origins.locate)
         findings += _silence(page, parsed[key], page_findings)
     findings += check_data(site, pages, day)

@@ -52,8 +52,10 @@ def check_links(pages: list[Page], parsed: dict[str, ParsedPage], assets: set[st
         file, fline, fcol = locate(page, line, column, text)
         findings.append(Finding(file, fline, fcol, severity, code, message))  # type: ignore[arg-type]
 
+    extra_ids = {id(p) for p in extra}
     for page in [*pages, *extra]:
-        info = parsed[page.path if page in pages else f"extra:{page.origin}"]
+        is_extra = id(page) in extra_ids
+        info = parsed[f"extra:{page.origin}" if is_extra else page.path]
         for link in info.links:
             target, anchor = resolve(page.path, link.href)
             if target is None or target.startswith("../"):
@@ -71,7 +73,7 @@ def check_links(pages: list[Page], parsed: dict[str, ParsedPage], assets: set[st
                        f"the link {link.href!r} points at the page {target!r}, which does not exist. "
                        f"Fix the path or add the page.")
                 continue
-            if page in pages and target != page.path:
+            if not is_extra and target != page.path:
                 outbound[page.path].add(target)
                 inbound[target].add(page.path)
             if anchor and anchor not in parsed[target].anchors:

@@ -243,12 +243,21 @@ class Renderer:
         path = standard_path(sid)
         text, used = self.render_template("standard.md.j2", path, standard=std,
                                           subject=self.site.subjects[std.subject],
-                                          siblings=[s for s in self.site.standards.values() if s.id != sid])
+                                          siblings=self._siblings(std))
         dates = [std.verified, std.current_edition.verified] + [e.verified for e in std.earlier_editions]
         title = f"{std.designation} certification"
         description = f"{std.designation}:{std.current_edition.year}, {std.title}: what it covers, who it suits, its editions and how certification to it works."
         return Page(path, text, title, description, self.site.standard_files[sid], True, "standard.md.j2",
                     reviewed=max(dates), sources=sorted(used))
+
+    def _siblings(self, std: Any) -> list[Any]:
+        """The standards a page links to: its related ones from the data, else those on its subject.
+        (Not every other standard: with a thousand standards that is a million links.)"""
+        standards = self.site.standards
+        chosen = [standards[r] for r in std.related if r in standards and r != std.id]
+        if not chosen:
+            chosen = [s for s in standards.values() if s.subject == std.subject and s.id != std.id][:12]
+        return chosen
 
     def _simple(self, template: str, path: str, title: str, description: str, origin: str,
                 dates: list[dt.date]) -> Page:

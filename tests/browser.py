@@ -53,10 +53,13 @@ def _apt_install_chromium() -> str:
     """Install Debian's chromium with apt-get (updating the lists once if the first try fails)."""
     apt = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     install = ["apt-get", "install", "-y", "-q", "chromium"]
-    proc = subprocess.run(install, env=apt, capture_output=True, text=True, timeout=900)
-    if proc.returncode != 0:
-        subprocess.run(["apt-get", "update", "-q"], env=apt, capture_output=True, text=True, timeout=900)
+    try:
         proc = subprocess.run(install, env=apt, capture_output=True, text=True, timeout=900)
+        if proc.returncode != 0:
+            subprocess.run(["apt-get", "update", "-q"], env=apt, capture_output=True, text=True, timeout=900)
+            proc = subprocess.run(install, env=apt, capture_output=True, text=True, timeout=900)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"{type(exc).__name__}: {exc}"
     return (proc.stdout + proc.stderr)[-2000:]
 
 
@@ -210,10 +213,11 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.fixture(scope="session")
-def chromium_session(served_site: Site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+def chromium_session(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     """Debian's Chromium, headless, launched once by Playwright with a fresh profile."""
     executable = find_chromium()
     sync_playwright, Axe = import_browser_libraries()
+    served_site = request.getfixturevalue("served_site")  # built only once the browser is known to be there
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(executable),

@@ -156,9 +156,9 @@ def test_palette_toggle_switches_light_and_dark(site_browser: Browser) -> None:
 def test_every_page_loads_without_errors_or_outside_requests(site_browser: Browser) -> None:
     """Check every built page: no console error, no failed request and no request leaves 127.0.0.1."""
     root = site_browser.site.root
-    paths = sorted(str(p.parent.relative_to(root)).replace(".", "") for p in root.rglob("index.html"))
-    paths = [p + "/" if p else p for p in paths]
-    assert "" in paths and len(paths) >= len(STANDARDS) + 3, paths
+    folders = sorted(p.parent.relative_to(root).as_posix() for p in root.rglob("index.html"))
+    paths = ["" if folder == "." else folder + "/" for folder in folders] + ["404.html"]
+    assert "" in paths and len(paths) >= len(STANDARDS) + 4, paths
     page, recorder = site_browser.new_page(DESKTOP)
     for path in paths:
         response = page.goto(site_browser.site.url(path), wait_until="load")

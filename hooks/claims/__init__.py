@@ -20,7 +20,7 @@ from . import gazetteer as _gazetteer
 from .misconceptions import check_misconceptions
 import re
 
-from .rules import CHECKS, Context, Hit, check_editions
+from .rules import CHECKS, PRONOUN as _PRONOUN, Context, Hit, check_editions
 from .sentences import Clause, clauses
 
 _RHETORICAL = re.compile(r"\s*(?:did|do)\s+you\s+know\b", re.I)
@@ -34,22 +34,34 @@ class Checker:
     def __init__(self, site: Site, day: dt.date):
         self.site = site
         self.ctx = Context(_gazetteer.build(site), day, site.settings.designation)
+        self._memo: dict[tuple, tuple[list, list[Hit]]] = {}
 
     def hits(self, parsed: ParsedPage) -> list[tuple[Clause, Hit]]:
         found: list[tuple[Clause, Hit]] = []
         for clause in clauses(parsed):
-            clause.mentions = self.ctx.gaz.find(clause.text)
-            if clause.question and not _RHETORICAL.match(clause.sentence):
-                # A wh-question presupposes what it names ("What changed in ISO 9001:2010?");
-                # a yes/no question asserts nothing ("Is there an ISO 14001:2020?").
-                if _WH.match(clause.sentence):
-                    found += [(clause, hit) for hit in check_editions(clause, clause.mentions, self.ctx)
-                              if hit.code == "edition-unknown"]
-                continue
-            for check in CHECKS:
-                found += [(clause, hit) for hit in check(clause, clause.mentions, self.ctx)]
-            found += [(clause, hit) for hit in check_misconceptions(clause, self.site)]
+            # Generated pages repeat their template's sentences: judge each distinct clause once.
+            key = (clause.text, clause.kind, clause.question, clause.sentence[: clause.start],
+                   clause.previous.text if clause.previous is not None and _PRONOUN.match(clause.text) else None)
+            cached = self._memo.get(key)
+            if cached is None:
+                cached = self._memo[key] = self._judge(clause)
+            clause.mentions, hits = cached
+            found += [(clause, hit) for hit in hits]
         return found
+
+    def _judge(self, clause: Clause) -> tuple[list, list[Hit]]:
+        clause.mentions = self.ctx.gaz.find(clause.text)
+        hits: list[Hit] = []
+        if clause.question and not _RHETORICAL.match(clause.sentence):
+            # A wh-question presupposes what it names ("What changed in ISO 9001:2010?");
+            # a yes/no question asserts nothing ("Is there an ISO 14001:2020?").
+            if _WH.match(clause.sentence):
+                hits += [hit for hit in check_editions(clause, clause.mentions, self.ctx) if hit.code == "edition-unknown"]
+            return clause.mentions, hits
+        for check in CHECKS:
+            hits += check(clause, clause.mentions, self.ctx)
+        hits += check_misconceptions(clause, self.site)
+        return clause.mentions, hits
 
     def check(self, page: Page, parsed: ParsedPage, locate: Locate) -> list[Finding]:
         findings = []
