@@ -310,7 +310,9 @@ def _with_footnotes(text: str, used: set[str], site: Site, page_path: str) -> st
         return text
     sources_href = posixpath.relpath(SOURCES, posixpath.dirname(page_path) or ".")
     lines = [text.rstrip("\n"), _FOOTNOTE_MARK.strip("\n")]
-    for sid in sorted(used):
+    # In order of first citation, so the footnotes number 1, 2, 3 down the page.
+    order = {sid: (text.find(f"[^{sid}]") % (len(text) + 1), sid) for sid in used}
+    for sid in sorted(used, key=order.__getitem__):
         src = site.sources[sid]
         lines.append(
             f"[^{sid}]: {escape.inline(src.publisher)}, [{escape.inline(src.title)}]({escape.url(str(src.url))}), "
