@@ -25,25 +25,34 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.append(str(_ROOT))
 
-from hooks import engine, nav, seo  # noqa: E402
+from hooks import background, engine, nav, seo  # noqa: E402
 from hooks.findings import Finding  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.pillar")
 
 _state: engine.Result | None = None
+_pending: background.Collect | None = None
+_serving = False
 
 
 # Hooks ---------------------------------------------------------------------------------------
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _state
-    _state = None
+    global _state, _pending
+    _state, _pending = None, None
     root = Path(config.config_file_path).resolve().parent
-    result = engine.run(root, check_date=_check_date(), content_dir=Path(config.docs_dir))
+    result = engine.run(root, check_date=_check_date(), content_dir=Path(config.docs_dir), checks=False)
     if result.site is None:
         raise PluginError("the site's data or templates are unusable:\n" +
                           "\n".join(f.as_text() for f in result.findings.active()))
     _state = result
+    # While MkDocs renders, a child process checks; `serve` (with its threads) checks inline.
+    _pending = background.start(result.site, result.pages, result.check_date, background=not _serving)
     if not config.nav:
         config.nav = nav.build_nav(result.site, result.pages)
     return config
@@ -56,7 +65,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, page.path, content=page.markdown))
     if config.site_url and files.get_file_from_path("robots.txt") is None:
         files.append(File.generated(config, "robots.txt", content=seo.robots_txt(config.site_url)))
-    _log_findings(_state.findings.active())
     return files
 
 
@@ -77,6 +85,14 @@ def on_page_context(context: dict, *, page: MkPage, config: MkDocsConfig, nav: o
         page.meta["description"] = meta["description"]
         page.meta["title"] = meta["title"]
     return context
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    _report()
+
+
+def on_build_error(*, error: Exception) -> None:
+    _report()
 
 
 # Helper functions ----------------------------------------------------------------------------
@@ -105,6 +121,16 @@ def _edit_url(config: MkDocsConfig, origin: str) -> str:
     # edit_uri points into the docs folder; the data lives beside it at the repository root.
     prefix = edit.rsplit("/", 1)[0] if edit.endswith(Path(config.docs_dir).name) else edit
     return f"{base}/{prefix}/{origin}"
+
+
+def _report() -> None:
+    """Wait for the checks and log their findings (before MkDocs counts warnings for --strict)."""
+    global _pending
+    if _pending is None or _state is None:
+        return
+    collect, _pending = _pending, None
+    _state.findings.extend(collect())
+    _log_findings(_state.findings.active())
 
 
 def _log_findings(findings: list[Finding]) -> None:
