@@ -129,3 +129,17 @@ def test_external_links_are_checked_with_a_cache_and_an_ignore_list(tmp_path: Pa
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_cluster_contract_is_checked(tmp_path: Path) -> None:
+    """Check that a standard page template without its link back to the pillar is a cluster error per standard."""
+    root = copy_site(tmp_path)
+    template = root / "templates" / "standard.md.j2"
+    text = template.read_text("utf-8")
+    text = text.replace('This page is part of the guide [What is ISO certification?]({{ link("pillar") }}).', "")
+    text = text.replace('Back to the guide: [What is ISO certification?]({{ link("pillar") }})', "")
+    template.write_text(text, "utf-8")
+    doc = json.loads(check(root, "--format", "json").stdout)
+    cluster = [f for f in doc["findings"] if f["code"] == "cluster"]
+    standards = sorted(p.stem for p in (root / "data" / "standards").glob("*.yaml"))
+    assert sorted(f["message"].split("'")[1] for f in cluster) == [f"standards/{s}.md" for s in standards]
