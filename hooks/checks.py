@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .claims import Checker
 from .content import split_front_matter
-from .findings import DataError, Finding
+from .findings import Finding
 from .links import check_cluster, check_links
 from .loader import read_text
 from .markdown_text import ParsedPage, parse

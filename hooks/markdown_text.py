@@ -74,7 +74,7 @@ def parse(markdown: str) -> ParsedPage:
     seen_slugs: dict[str, int] = {}
     context: list[str] = []
     row_id = -1
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         if tok.type == "tr_open":
             row_id += 1
         if tok.type.endswith("_open") and tok.type != "inline":

@@ -225,7 +225,7 @@ def _unique(doc: Document, items: list[Any], key: str) -> tuple[dict[str, Any], 
     result: dict[str, Any] = {}
     findings = []
     for i, item in enumerate(items):
-        ident = getattr(item, "id")
+        ident = item.id
         if ident in result:
             findings.append(doc.error((key, i, "id"), "duplicate-id",
                                       f"the id {ident!r} is used twice in this file. Ids must be unique."))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from pathlib import Path
 
 from .model import Site, rel
 from .render import Page
@@ -78,4 +77,4 @@ def _raw_offset(raw: str, needle: str, norm_at: int) -> int:
     return match.start() if match else 0
 
 
-__all__ = ["Origins", "normalize", "Path"]
+__all__ = ["Origins", "normalize"]
