@@ -36,7 +36,7 @@ def test_corpus_is_balanced_and_covers_every_code() -> None:
     codes = {code for c in all_cases for code in c["expect"]}
     assert {"role-issuer", "role-approver", "role-accreditor", "role-developer", "standard-subject",
             "edition-withdrawn", "edition-unknown", "designation", "cert-validity", "surveillance-frequency",
-            "audit-party", "cert-required", "org-succeeded", "misconception"} <= codes
+            "audit-party", "cert-required", "org-succeeded", "misconception", "standard-title"} <= codes
     forms = {c["form"] for c in all_cases}
     assert {"passive", "negation", "quote", "question", "list", "table", "heading", "split"} <= forms
 

@@ -20,7 +20,7 @@ from . import gazetteer as _gazetteer
 from .misconceptions import check_misconceptions
 import re
 
-from .rules import CHECKS, PRONOUN as _PRONOUN, Context, Hit, check_editions
+from .rules import CHECKS, PRONOUN as _PRONOUN, Context, Hit, check_editions, check_titles
 from .sentences import Clause, clauses
 
 _RHETORICAL = re.compile(r"\s*(?:did|do)\s+you\s+know\b", re.I)
@@ -38,7 +38,11 @@ class Checker:
 
     def hits(self, parsed: ParsedPage) -> list[tuple[Clause, Hit]]:
         found: list[tuple[Clause, Hit]] = []
+        seen: set[tuple[int, int]] = set()
         for clause in clauses(parsed):
+            if (id(clause.segment), clause.sentence_start) not in seen:
+                seen.add((id(clause.segment), clause.sentence_start))
+                found += [(clause, hit) for hit in self._sentence_hits(clause)]
             # Generated pages repeat their template's sentences: judge each distinct clause once.
             key = (clause.text, clause.kind, clause.question, clause.sentence[: clause.start],
                    clause.previous.text if clause.previous is not None and _PRONOUN.match(clause.text) else None)
@@ -47,7 +51,16 @@ class Checker:
                 cached = self._memo[key] = self._judge(clause)
             clause.mentions, hits = cached
             found += [(clause, hit) for hit in hits]
-        return found
+        return _one_per_claim(found)
+
+    def _sentence_hits(self, clause: Clause) -> list[Hit]:
+        """Checks that read a whole sentence, shifted to offsets in this (its first) clause."""
+        key = ("sentence", clause.sentence)
+        if key not in self._memo:
+            self._memo[key] = ([], check_titles(clause.sentence, self.ctx))
+        shift = clause.sentence_start - clause.start
+        return [Hit(**{**hit.__dict__, "start": hit.start + shift, "end": hit.end + shift,
+                       "text": clause.sentence[hit.start:hit.end]}) for hit in self._memo[key][1]]
 
     def _judge(self, clause: Clause) -> tuple[list, list[Hit]]:
         clause.mentions = self.ctx.gaz.find(clause.text)
@@ -68,7 +81,7 @@ class Checker:
         for clause, hit in self.hits(parsed):
             line, col = clause.segment.position(clause.start + hit.start)
             end_line, end_col = clause.segment.position(clause.start + hit.end)
-            snippet = clause.text[hit.start:hit.end].strip()
+            snippet = (hit.text if hit.text is not None else clause.text[hit.start:hit.end]).strip()
             file, fline, fcol = locate(page, line, col, clause.segment.text[clause.start + hit.start: clause.start + hit.end])
             same = (file, fline) == (page.origin, line + page.line_offset)
             findings.append(Finding(
@@ -78,6 +91,15 @@ class Checker:
                 end_column=end_col if same else None,
                 contradicts=" ".join(snippet.split()), expected=hit.expected, source=hit.source))
         return findings
+
+
+def _one_per_claim(found: list[tuple[Clause, Hit]]) -> list[tuple[Clause, Hit]]:
+    """A wrong title also names the wrong subject: report the title, the more exact finding."""
+    titles = [(id(c.segment), c.start + h.start, c.start + h.end) for c, h in found if h.code == "standard-title"]
+    if not titles:
+        return found
+    return [(c, h) for c, h in found if h.code != "standard-subject" or not any(
+        seg == id(c.segment) and c.start + h.start < end and start < c.start + h.end for seg, start, end in titles)]
 
 
 def check_claims(site: Site, page: Page, parsed: ParsedPage, day: dt.date, locate: Locate,

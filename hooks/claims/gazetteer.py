@@ -51,6 +51,10 @@ class Gazetteer:
     predecessors: dict[str, tuple[str, dt.date | None]]
     subject_pattern: re.Pattern[str]
     subject_words: dict[str, str]
+    title_pattern: re.Pattern[str]
+    """A formal title: two or more title parts joined by dashes ("Quality management systems — Requirements")."""
+    title_owners: dict[str, str]
+    """Normalized full title, and each title's '... management systems' part -> standard id."""
 
     def roles(self, mention: Mention, day: dt.date) -> set[str]:
         """The roles the mentioned org (or kind of org) holds on that day."""
@@ -140,6 +144,21 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+TITLE_DASH = re.compile(r"\s*(?:—|–|--)\s*|\s+-\s+")
+# English, not facts: how a part of a title the data does not know is shaped.
+_GENERIC_HEAD = r"(?:[A-Z][a-z]+(?:,?\s+(?:and\s+)?[a-z]+){0,5}\s+)?management\s+systems?"
+_GENERIC_TAIL = r"(?:Requirements|Guidelines|Guidance|Vocabulary|Specification)"
+
+
+def title_parts(title: str) -> list[str]:
+    """A title's dash-separated parts, normalized."""
+    return [_norm(part) for part in TITLE_DASH.split(title) if part.strip()]
+
+
+def title_key(title: str) -> str:
+    return " — ".join(title_parts(title))
+
+
 def _alternation(names: list[str]) -> str:
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(set(names), key=len, reverse=True))
 
@@ -181,5 +200,17 @@ def build(site: Site) -> Gazetteer:
             if word.casefold().endswith("management"):
                 continue
     subject_pattern = re.compile(rf"\b(?:{_alternation(list(subject_words))})\b", re.I)
+    title_owners: dict[str, str] = {}
+    parts: set[str] = set()
+    for sid, std in site.standards.items():
+        title_owners[title_key(std.title)] = sid
+        for part in TITLE_DASH.split(std.title):
+            parts.add(part.strip())
+            if re.search(r"management\s+systems?$", part.strip(), re.I):
+                title_owners.setdefault(_norm(part), sid)
+    # Known parts, longest first, then the generic shapes; only capitalized parts start a title.
+    part_re = f"(?:{_alternation(sorted(parts))}|{_GENERIC_HEAD}|{_GENERIC_TAIL})"
+    title_pattern = re.compile(rf"(?<![\w-]){part_re}(?:(?:\s*(?:—|–|--)\s*|\s+-\s+){part_re})+(?![\w-])")
     return Gazetteer(site, org_pattern, org_names, class_pattern, re.compile(OTHERS, re.I), standard_pattern,
-                     numbers, predecessor_pattern, predecessors, subject_pattern, subject_words)
+                     numbers, predecessor_pattern, predecessors, subject_pattern, subject_words,
+                     title_pattern, title_owners)

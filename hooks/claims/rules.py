@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, Mention
+from .gazetteer import Gazetteer, Mention, title_key, title_parts
 from .sentences import Clause
 
 NEGATION = re.compile(
@@ -39,6 +39,8 @@ class Hit:
     expected: str | None = None
     source: str | None = None
     severity: str = "error"
+    text: str | None = None
+    """What the text says, when it is not clause.text[start:end] (a hit found in the whole sentence)."""
 
 
 @dataclass
@@ -489,6 +491,42 @@ def check_designations(clause: Clause, mentions: list[Mention], ctx: Context) ->
                             f"the official designation is {std.designation!r}: it is developed jointly by "
                             f"{' and '.join(ctx.gaz.site.organizations[d].abbreviation for d in std.developers)}.",
                             std.designation, ctx.gaz.site.source_url(std.source), ctx.designation_severity))
+    return hits
+
+
+def check_titles(sentence: str, ctx: Context) -> list[Hit]:
+    """A standard's formal title, where a sentence gives one, reads as in the data.
+
+    Works on the whole sentence (clauses split at dashes, and titles are written with them);
+    offsets are in the sentence. Titles of earlier editions differ, so those are left alone.
+    """
+    if "?" in sentence or MYTH.search(sentence):
+        return []
+    gaz, site = ctx.gaz, ctx.gaz.site
+    hits = []
+    for t in gaz.title_pattern.finditer(sentence):
+        standards = [m for m in gaz.find(sentence) if m.kind == "standard" and not m.predecessor]
+        before = [m for m in standards if m.end <= t.start()]
+        owner = before[-1] if before else next((m for m in standards if m.start >= t.end()), None)
+        if owner is None or NEGATION.search(sentence, 0, t.start()):
+            continue
+        std = site.standards[owner.ref]
+        if owner.year not in (None, std.current_edition.year):
+            continue
+        written = title_key(t.group(0))
+        if written == title_key(std.title):
+            continue
+        other = next((site.standards[gaz.title_owners[k]] for k in (written, *title_parts(t.group(0)))
+                      if gaz.title_owners.get(k, owner.ref) != owner.ref), None)
+        said = " ".join(t.group(0).split())
+        if other is not None:
+            hits.append(Hit("standard-title", t.start(), t.end(),
+                            f"the title of {std.designation} is \"{std.title}\"; \"{said}\" is the title of {other.designation}.",
+                            std.title, site.source_url(std.source)))
+        else:
+            hits.append(Hit("standard-title", t.start(), t.end(),
+                            f"the title of {std.designation}:{std.current_edition.year} is \"{std.title}\"; "
+                            f"write it the same way on every page.", std.title, site.source_url(std.source), "warning"))
     return hits
 
 

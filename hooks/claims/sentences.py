@@ -32,6 +32,8 @@ class Clause:
     previous: "Clause | None" = None
     """The clause before this one in the same block, for pronouns ("it", "they")."""
     quoted: bool = False
+    sentence_start: int = 0
+    """Offset of sentence[0] within the segment text."""
     mentions: list = field(default_factory=list)
     """What the gazetteer found in text (filled in by the checker)."""
 
@@ -67,7 +69,7 @@ def clauses(parsed: ParsedPage) -> list[Clause]:
                 if not clause_text.strip():
                     continue
                 clause = Clause(clause_text, segment, s_start + c_start, sentence, question, segment.kind, previous,
-                                quoted=masked != sentence)
+                                quoted=masked != sentence, sentence_start=s_start)
                 result.append(clause)
                 previous = clause
     return result
