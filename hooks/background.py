@@ -12,6 +12,7 @@ import os
 import pickle
 from typing import Callable
 
+from .cache import Cache
 from .checks import check_pages
 from .findings import Finding
 from .model import Site
@@ -20,10 +21,11 @@ from .render import Page
 Collect = Callable[[], list[Finding]]
 
 
-def start(site: Site, pages: list[Page], day: dt.date, *, background: bool = True) -> Collect:
+def start(site: Site, pages: list[Page], day: dt.date, *, background: bool = True,
+          cache: Cache | None = None) -> Collect:
     """Start checking; call the returned function to wait for the findings."""
     def inline() -> list[Finding]:
-        return check_pages(site, pages, [], day)
+        return check_pages(site, pages, [], day, cache)
 
     if not background or not hasattr(os, "fork"):
         findings = inline()

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
+from .cache import Cache, key as cache_key
 from .claims import Checker
 from .content import split_front_matter
 from .findings import Finding
@@ -33,11 +35,30 @@ def page_from_file(path: Path, root: Path) -> Page:
     return Page(path.name, body, str(meta.get("title") or path.stem), "", origin, False, line_offset=offset, meta=meta)
 
 
-def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date) -> list[Finding]:
+def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
+                cache: Cache | None = None) -> list[Finding]:
     origins = Origins(site)
-    parsed: dict[str, ParsedPage] = {p.path: parse(p.markdown) for p in pages}
-    for page in extra:
-        parsed[f"extra:{page.origin}"] = parse(page.markdown)
+    cache = cache or Cache(None)
+    data = Cache.inputs(site.root, site.root / site.settings.data_dir,
+                        site.root / site.settings.templates_dir) if cache.enabled else ""
+    checker: Checker | None = None
+    parsed: dict[str, ParsedPage] = {}
+    claim_findings: list[Finding] = []
+    extra_ids = {id(p) for p in extra}
+    for page in [*pages, *extra]:
+        name = f"extra:{page.origin}" if id(page) in extra_ids else page.path
+        key = cache_key("page", data, day, name, page.origin, page.line_offset, page.generated, page.template,
+                        page.markdown) if cache.enabled else ""
+        entry = cache.page(key) if cache.enabled else None
+        if entry is None:
+            full = parse(page.markdown)
+            checker = checker or Checker(site, day)  # its gazetteer is built only when a page needs it
+            entry = (replace(full, segments=[]), _silence(page, full, checker.check(page, full, origins.locate)))
+            if cache.enabled:
+                cache.store_page(key, entry)
+        parsed[name], page_findings = entry
+        claim_findings += page_findings
+    cache.save()
     findings: list[Finding] = []
     content_dir = site.root / "content"
     assets = {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*")
@@ -45,12 +66,7 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date) 
     link_findings, graph = check_links(pages, parsed, assets, origins.locate, extra)
     findings += link_findings
     findings += check_cluster(pages, [standard_path(s) for s in site.standards], graph, origins.locate)
-    checker = Checker(site, day)
-    extra_ids = {id(p) for p in extra}
-    for page in [*pages, *extra]:
-        key = f"extra:{page.origin}" if id(page) in extra_ids else page.path
-        page_findings = checker.check(page, parsed[key], origins.locate)
-        findings += _silence(page, parsed[key], page_findings)
+    findings += claim_findings
     findings += check_data(site, pages, day)
     return findings
 

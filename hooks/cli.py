@@ -1,6 +1,6 @@
 """The command line: every check runs here without MkDocs.
 
-    python -m hooks check [PATH ...] [--format text|json|github|sarif] [--date YYYY-MM-DD]
+    python -m hooks [--root DIR] [--no-cache] check [PATH ...] [--format text|json|github|sarif] [--date YYYY-MM-DD]
     python -m hooks export OUTDIR
     python -m hooks build [--site-dir DIR] [--strict]
     python -m hooks schema [OUTDIR]
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -39,6 +40,8 @@ def _date(value: str) -> dt.date:
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m hooks", description="Build and check the ISO certification pillar site.")
     p.add_argument("--root", type=Path, default=None, help="the project folder (default: the one holding mkdocs.yml)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="recompute everything; do not read or write .cache/pillar/ (same as PILLAR_CACHE=off)")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     c = sub.add_parser("check", help="load, validate, render and check everything; print findings")
     c.add_argument("paths", nargs="*", type=Path, help="extra Markdown files to check as pages of the site")
@@ -67,6 +70,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     root = (args.root or engine.find_root()).resolve()
+    if args.no_cache:
+        os.environ["PILLAR_CACHE"] = "off"  # an environment variable so the MkDocs hooks see it too
     if not (root / "mkdocs.yml").exists():
         print(f"error: no mkdocs.yml in {root} or above. Run from the project folder or pass --root.", file=sys.stderr)
         return 2

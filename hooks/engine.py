@@ -11,8 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import Cache
 from .findings import DataError, Finding, Findings
-from .model import Site, load_site, rel, today
+from .model import Site, load_settings, load_site, rel, today
 from .render import Page, render_pages
 
 
@@ -39,20 +40,35 @@ def find_root(start: Path | None = None) -> Path:
     return here
 
 
-def build_pages(root: Path, content_dir: Path | None = None) -> tuple[Site, list[Page]]:
-    """Load the data and render every page; raise DataError on unusable input."""
+def build_pages(root: Path, content_dir: Path | None = None, cache: Cache | None = None) -> tuple[Site, list[Page]]:
+    """Load the data and render every page (or take both from the cache); raise DataError on unusable input."""
+    content_dir = content_dir or root / "content"
+    if cache is None or not cache.enabled:
+        site = load_site(root)
+        return site, render_pages(site, content_dir)
+    settings, _ = load_settings(root)
+    fingerprint = Cache.inputs(root, root / settings.data_dir, root / settings.templates_dir, content_dir.resolve())
+    cached = cache.load_site(fingerprint)
+    if cached is not None:
+        return cached
     site = load_site(root)
-    return site, render_pages(site, content_dir or root / "content")
+    pages = render_pages(site, content_dir)
+    cache.store_site(fingerprint, (site, pages))
+    return site, pages
 
 
 def run(root: Path, *, extra: list[Path] | None = None, check_date: dt.date | None = None,
-        content_dir: Path | None = None, checks: bool = True) -> Result:
-    """Run everything; unusable input becomes findings rather than an exception."""
+        content_dir: Path | None = None, checks: bool = True, cache: Cache | None = None) -> Result:
+    """Run everything; unusable input becomes findings rather than an exception.
+
+    Without a cache given, the project's own is used (see cache.py; PILLAR_CACHE=off disables it).
+    """
     from .checks import check_pages, page_from_file  # imported here: checks import render and model
 
     findings = Findings()
+    cache = cache if cache is not None else Cache.open(root)
     try:
-        site, pages = build_pages(root, content_dir)
+        site, pages = build_pages(root, content_dir, cache)
     except DataError as exc:
         findings.extend(exc.findings)
         return Result(None, [], findings, check_date or dt.date.today())
@@ -64,8 +80,8 @@ def run(root: Path, *, extra: list[Path] | None = None, check_date: dt.date | No
         except DataError as exc:
             findings.extend(exc.findings)
     if checks:
-        findings.extend(check_pages(site, pages, extra_pages, day))
+        findings.extend(check_pages(site, pages, extra_pages, day, cache))
     return Result(site, pages, findings, day, extra_pages)
 
 
-__all__ = ["Result", "run", "find_root", "build_pages", "rel", "Finding"]
+__all__ = ["Result", "run", "find_root", "build_pages", "rel", "Finding", "Cache"]

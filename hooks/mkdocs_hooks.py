@@ -26,11 +26,13 @@ if str(_ROOT) not in sys.path:
     sys.path.append(str(_ROOT))
 
 from hooks import background, engine, nav, seo  # noqa: E402
+from hooks.cache import Cache  # noqa: E402
 from hooks.findings import Finding  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.pillar")
 
 _state: engine.Result | None = None
+_by_path: dict[str, engine.Page] = {}
 _pending: background.Collect | None = None
 _serving = False
 
@@ -43,16 +45,17 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _state, _pending
-    _state, _pending = None, None
+    global _state, _pending, _by_path
+    _state, _pending, _by_path = None, None, {}
     root = Path(config.config_file_path).resolve().parent
-    result = engine.run(root, check_date=_check_date(), content_dir=Path(config.docs_dir), checks=False)
+    cache = Cache.open(root)
+    result = engine.run(root, check_date=_check_date(), content_dir=Path(config.docs_dir), checks=False, cache=cache)
     if result.site is None:
         raise PluginError("the site's data or templates are unusable:\n" +
                           "\n".join(f.as_text() for f in result.findings.active()))
-    _state = result
+    _state, _by_path = result, {p.path: p for p in result.pages}
     # While MkDocs renders, a child process checks; `serve` (with its threads) checks inline.
-    _pending = background.start(result.site, result.pages, result.check_date, background=not _serving)
+    _pending = background.start(result.site, result.pages, result.check_date, background=not _serving, cache=cache)
     if not config.nav:
         config.nav = nav.build_nav(result.site, result.pages)
     return config
@@ -98,9 +101,7 @@ def on_build_error(*, error: Exception) -> None:
 # Helper functions ----------------------------------------------------------------------------
 
 def _page(src_uri: str) -> engine.Page | None:
-    if _state is None:
-        return None
-    return next((p for p in _state.pages if p.path == src_uri), None)
+    return _by_path.get(src_uri)
 
 
 def _check_date():

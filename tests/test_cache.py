@@ -1,0 +1,120 @@
+"""Check the cache kept between runs: a warm run finds exactly what a cold one finds, and every
+input a result depends on (the page, the data, the check date, the engine's code) invalidates it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from helpers import copy_site, run
+from hooks import cache as cache_module
+from hooks import engine
+from hooks.cache import Cache
+
+DAY = dt.date(2026, 11, 24)
+PAGE = "---\ntitle: Cache note\n---\n\n# Cache note\n\n{body}\n"
+
+
+def _site(tmp_path: Path, body: str = "Certification bodies issue certificates.") -> Path:
+    root = copy_site(tmp_path / "site")
+    (root / "content" / "cache-note.md").write_text(PAGE.format(body=body), "utf-8")
+    return root
+
+
+def _run(root: Path, folder: Path, day: dt.date = DAY) -> tuple[engine.Result, Cache]:
+    cache = Cache(folder)
+    return engine.run(root, check_date=day, cache=cache), cache
+
+
+def _view(result: engine.Result) -> list[dict]:
+    return [f.__dict__ for f in result.findings]
+
+
+def _codes(result: engine.Result, name: str = "cache-note.md") -> set[str]:
+    return {f.code for f in result.findings.active() if f.file.endswith(name) and f.severity != "info"}
+
+
+def test_warm_run_finds_what_a_cold_run_finds(tmp_path: Path) -> None:
+    """Check that a second run takes the site and every page from the cache and reports the same findings."""
+    root = _site(tmp_path, "ISO issues certificates to companies.")
+    cold, first = _run(root, tmp_path / "cache")
+    assert first.hits == 0 and first.misses > 0
+    warm, second = _run(root, tmp_path / "cache")
+    assert second.misses == 0
+    assert second.hits == 1 + len(warm.pages)  # the site, then each page
+    assert _view(warm) == _view(cold)
+    uncached = engine.run(root, check_date=DAY, cache=Cache(None))
+    assert _view(uncached) == _view(cold)
+    assert "role-issuer" in _codes(warm)
+
+
+def test_editing_one_page_rechecks_that_page_alone(tmp_path: Path) -> None:
+    """Check that after one page's prose changes, only that page is checked again, and its new error is found."""
+    root = _site(tmp_path)
+    first, _ = _run(root, tmp_path / "cache")
+    assert "role-issuer" not in _codes(first)
+    page = root / "content" / "cache-note.md"
+    page.write_text(PAGE.format(body="Our plant was certified by ISO in 2021."), "utf-8")
+    second, cache = _run(root, tmp_path / "cache")
+    assert cache.misses == 2  # the site (its content changed) and the edited page; every other page hits
+    hit = [f for f in second.findings.active() if f.file == "content/cache-note.md" and f.code == "role-issuer"]
+    assert [(f.line, f.column) for f in hit] == [(7, 15)]  # at "certified by ISO"
+
+
+def test_changed_data_invalidates_cached_findings(tmp_path: Path) -> None:
+    """Check that a finding that came from data goes away when the data changes, even with a warm cache."""
+    root = _site(tmp_path, "Certification is a one-off project.")
+    first, _ = _run(root, tmp_path / "cache")
+    assert "misconception" in _codes(first)
+    myths = root / "data" / "misconceptions.yaml"
+    text = myths.read_text("utf-8")
+    assert r"\bone[- ](?:time|off)" in text
+    myths.write_text(text.replace(r"\bone[- ](?:time|off)", r"\bzz[- ](?:time|off)"), "utf-8")
+    second, cache = _run(root, tmp_path / "cache")
+    assert cache.hits == 0
+    assert "misconception" not in _codes(second)
+
+
+def test_check_date_is_part_of_the_key(tmp_path: Path) -> None:
+    """Check that the same page, cached, is judged as of each run's own date."""
+    root = _site(tmp_path, "We still hold an ISO/IEC 27001:2013 certificate.")
+    before, _ = _run(root, tmp_path / "cache", dt.date(2025, 6, 1))
+    after, _ = _run(root, tmp_path / "cache", DAY)
+    assert "edition-withdrawn" not in _codes(before)
+    assert "edition-withdrawn" in _codes(after)
+
+
+def test_changed_engine_code_invalidates_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Check that entries written by other code are never used."""
+    root = _site(tmp_path)
+    _run(root, tmp_path / "cache")
+    monkeypatch.setattr(cache_module, "CODE", "0" * 64)
+    _, cache = _run(root, tmp_path / "cache")
+    assert cache.hits == 0
+
+
+def test_unreadable_cache_is_a_miss(tmp_path: Path) -> None:
+    """Check that corrupt cache files are recomputed and replaced, with no error."""
+    root = _site(tmp_path, "ISO issues certificates to companies.")
+    folder = tmp_path / "cache"
+    cold, _ = _run(root, folder)
+    for name in ("site.pickle", "pages.pickle"):
+        (folder / name).write_bytes(b"not a pickle")
+    again, cache = _run(root, folder)
+    assert cache.hits == 0
+    assert _view(again) == _view(cold)
+    _, third = _run(root, folder)
+    assert third.misses == 0
+
+
+def test_cli_cache_location_and_no_cache(tmp_path: Path) -> None:
+    """Check that the CLI keeps its cache in .cache/pillar/ and that --no-cache writes nothing."""
+    root = _site(tmp_path)
+    proc = run(["-m", "hooks", "--root", str(root), "--no-cache", "check"], root)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert not (root / ".cache").exists()
+    proc = run(["-m", "hooks", "--root", str(root), "check"], root)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert {p.name for p in (root / ".cache" / "pillar").iterdir()} == {"site.pickle", "pages.pickle"}
