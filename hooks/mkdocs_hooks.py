@@ -55,7 +55,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           "\n".join(f.as_text() for f in result.findings.active()))
     _state, _by_path = result, {p.path: p for p in result.pages}
     # While MkDocs renders, a child process checks; `serve` (with its threads) checks inline.
-    _pending = background.start(result.site, result.pages, result.check_date, background=not _serving, cache=cache)
+    if os.environ.get("PILLAR_CHECKS", "").lower() not in ("off", "0", "false", "no"):
+        _pending = background.start(result.site, result.pages, result.check_date, background=not _serving, cache=cache)
     if not config.nav:
         config.nav = nav.build_nav(result.site, result.pages)
     return config

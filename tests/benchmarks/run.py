@@ -9,8 +9,12 @@ subprocess timed with time.perf_counter, peak memory from /usr/bin/time -v or wa
 
   a. `python -m mkdocs build -d TMP` in the copy (hooks on, non-strict) vs plain MkDocs + Material
      building `python -m hooks export` of the copy (`python -m mkdocs build -f EXPORT/mkdocs.yml`);
+     the hooks build cold (PILLAR_CACHE=off), warm (the cache in COPY/.cache/pillar primed once
+     before the repetitions, nothing changed since) and cold with the checks off (PILLAR_CHECKS=off),
+     so that what the checks add to a build is measured on its own;
   b. `python -m hooks --root COPY check` vs that plain build (--root is an option of
-     `python -m hooks` itself, before the subcommand);
+     `python -m hooks` itself, before the subcommand), cold and warm; both must report the same
+     findings or the run stops;
   c. in-process (one fresh interpreter per size): `hooks.links.check_links` over pages parsed the
      way `hooks.checks.check_pages` parses them, and the whole `check_pages`; vs LinkChecker over
      the built site's local file URLs (run once per size, with a timeout); each tool's count of
@@ -74,7 +78,7 @@ class Run:
 _RSS = re.compile(r"Maximum resident set size \(kbytes\):\s*(\d+)")
 
 
-def measure(cmd: list[str], cwd: Path, timeout: float | None = None) -> Run:
+def measure(cmd: list[str], cwd: Path, timeout: float | None = None, env: dict[str, str] | None = None) -> Run:
     """Run cmd in a fresh process; wall time (perf_counter) and the peak RSS of that process tree.
 
     With /usr/bin/time -v the RSS is its report; otherwise the rusage wait4() returns for the child
@@ -83,7 +87,7 @@ def measure(cmd: list[str], cwd: Path, timeout: float | None = None) -> Run:
     full = [str(TIME_BIN), "-v", *cmd] if use_time else cmd
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(full, cwd=cwd, env=bench_env(), stdout=out, stderr=err, start_new_session=True)
+        proc = subprocess.Popen(full, cwd=cwd, env={**bench_env(), **(env or {})}, stdout=out, stderr=err, start_new_session=True)
         fired = threading.Event()
 
         def kill() -> None:
@@ -215,32 +219,41 @@ def bench_size(n: int, repeat: int, lc_timeout: float, skip_lc: bool) -> dict:
         r = measure([sys.executable, "-m", "hooks", "--root", str(copy), "export", str(export)], copy)
         if r.code != 0:
             raise SystemExit(f"export failed:\n{r.stdout}{r.stderr}")
+        keys = ("hooks_build", "hooks_build_warm", "hooks_build_nocheck", "plain_build", "hooks_check", "hooks_check_warm")
         res: dict = {"n": n, "pages": planted["pages"], "planted": planted["planted"],
-                     "times": {k: [] for k in ("hooks_build", "plain_build", "hooks_check")},
-                     "rss": {k: [] for k in ("hooks_build", "plain_build", "hooks_check")}}
+                     "times": {k: [] for k in keys}, "rss": {k: [] for k in keys}}
+        cold, no_checks = {"PILLAR_CACHE": "off"}, {"PILLAR_CACHE": "off", "PILLAR_CHECKS": "off"}
+        check_cmd = [sys.executable, "-m", "hooks", "--root", str(copy), "check", "--date", CHECK_DATE, "--format", "json"]
+        build_cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(site_hooks)]
+        log(f"N={n}: priming the cache (.cache/pillar in the copy) for the warm runs")
+        measure(check_cmd, copy)
         for i in range(repeat):
-            for key, cmd, cwd in (
-                ("hooks_build", [sys.executable, "-m", "mkdocs", "build", "-d", str(site_hooks)], copy),
+            for key, cmd, cwd, env in (
+                ("hooks_build", build_cmd, copy, cold),
+                ("hooks_build_warm", build_cmd, copy, None),
+                ("hooks_build_nocheck", build_cmd, copy, no_checks),
                 ("plain_build", [sys.executable, "-m", "mkdocs", "build", "-f", str(export / "mkdocs.yml"),
-                                 "-d", str(site_plain)], export),
-                ("hooks_check", [sys.executable, "-m", "hooks", "--root", str(copy), "check", "--date", CHECK_DATE,
-                                 "--format", "json"], copy),
+                                 "-d", str(site_plain)], export, None),
+                ("hooks_check", check_cmd, copy, cold),
+                ("hooks_check_warm", check_cmd, copy, None),
             ):
-                run = measure(cmd, cwd)
-                ok = run.code == 0 or (key == "hooks_check" and run.code == 1)  # 1: findings (planted)
+                shutil.rmtree(site_hooks if key.startswith("hooks_build") else site_plain, ignore_errors=True)
+                run = measure(cmd, cwd, env=env)
+                ok = run.code == 0 or (key.startswith("hooks_check") and run.code == 1)  # 1: findings (planted)
                 if not ok:
                     raise SystemExit(f"{key} failed (exit {run.code}):\n{run.stderr[-3000:]}")
                 res["times"][key].append(run.seconds)
                 res["rss"][key].append(run.rss_mb)
                 log(f"N={n} rep {i + 1}/{repeat}: {key} {run.seconds:.2f} s, {run.rss_mb:.0f} MB")
-                if i == 0 and key == "hooks_check":
-                    res["hooks_found"] = hooks_counts(run.stdout, planted)
+                if i == 0 and key in ("hooks_check", "hooks_check_warm"):
+                    res.setdefault("found", {})[key] = hooks_counts(run.stdout, planted)
                 if i == 0 and key == "plain_build":
                     res["mkdocs_found"] = mkdocs_link_warnings(run.stderr)
-                if key != "hooks_build" and i < repeat - 1:
-                    shutil.rmtree(site_plain, ignore_errors=True)
-            if i < repeat - 1:
-                shutil.rmtree(site_hooks, ignore_errors=True)
+        res["hooks_found"] = res["found"]["hooks_check"]
+        if res["found"]["hooks_check_warm"] != res["hooks_found"]:
+            raise SystemExit(f"warm and cold checks disagree: {res['found']}")
+        # LinkChecker reads the last hooks build: rebuild it with the checks on, as a user would.
+        measure(build_cmd, copy)
         log(f"N={n}: in-process check_links / check_pages ({repeat} reps after one render, in one fresh interpreter)")
         run = measure([sys.executable, str(Path(__file__).resolve()), "_inproc", str(copy), str(repeat),
                        planted["check_date"]], copy)
@@ -296,38 +309,47 @@ def lc_seconds(res: dict) -> float | None:
 def report(results: list[dict], repeat: int, timeout: float) -> str:
     out: list[str] = []
     sizes = [r["n"] for r in results]
-    head = "| | " + " | ".join(f"N={n} ({r['pages']} pages)" for n, r in zip(sizes, results)) + " |"
+    head = "| | " + " | ".join(f"N={n} ({r['pages']} pages)" for n, r in zip(sizes, results, strict=True)) + " |"
     sep = "| --- |" + " ---: |" * len(results)
 
     def row(label: str, values: list[str]) -> None:
         out.append(f"| {label} | " + " | ".join(values) + " |")
 
-    t = {k: [median(r["times"][k]) for r in results] for k in ("hooks_build", "plain_build", "hooks_check")}
+    t = {k: [median(r["times"][k]) for r in results] for k in results[0]["times"]}
     links = [r["inproc"]["check_links"] for r in results]
     pages_t = [r["inproc"]["check_pages"] for r in results]
     lcs = [lc_seconds(r) for r in results]
     out.append(f"### Times (s, median of {repeat}; LinkChecker one run)")
     out.append("")
     out += [head, sep]
-    row("a. full build with hooks (`mkdocs build`)", [fmt_s(x) for x in t["hooks_build"]])
     row("a. plain MkDocs + Material (exported pages)", [fmt_s(x) for x in t["plain_build"]])
-    row("a. **overhead**: hooks build / plain build", [fmt_r(a / b) for a, b in zip(t["hooks_build"], t["plain_build"])])
-    row("b. `python -m hooks check` alone", [fmt_s(x) for x in t["hooks_check"]])
-    row("b. check / plain build", [fmt_r(a / b) for a, b in zip(t["hooks_check"], t["plain_build"])])
+    row("a. full build with hooks (`mkdocs build`), cold: no cache", [fmt_s(x) for x in t["hooks_build"]])
+    row("a. full build with hooks, warm cache (nothing changed)", [fmt_s(x) for x in t["hooks_build_warm"]])
+    row("a. full build with hooks, checks off (`PILLAR_CHECKS=off`), cold", [fmt_s(x) for x in t["hooks_build_nocheck"]])
+    row("a. **overhead, cold**: hooks build / plain build", [fmt_r(a / b) for a, b in zip(t["hooks_build"], t["plain_build"], strict=True)])
+    row("a. **overhead, warm**: hooks build / plain build", [fmt_r(a / b) for a, b in zip(t["hooks_build_warm"], t["plain_build"], strict=True)])
+    row("a. what checking adds to the build (cold): with / without checks",
+        [fmt_r(a / b) for a, b in zip(t["hooks_build"], t["hooks_build_nocheck"], strict=True)])
+    row("b. `python -m hooks check` alone, cold", [fmt_s(x) for x in t["hooks_check"]])
+    row("b. `python -m hooks check` alone, warm cache", [fmt_s(x) for x in t["hooks_check_warm"]])
+    row("b. **check cold / plain build**", [fmt_r(a / b) for a, b in zip(t["hooks_check"], t["plain_build"], strict=True)])
+    row("b. **check warm / plain build**", [fmt_r(a / b) for a, b in zip(t["hooks_check_warm"], t["plain_build"], strict=True)])
     row("c. `check_links` (in-process)", [fmt_s(x) for x in links])
     row("c. whole `check_pages` (in-process)", [fmt_s(x) for x in pages_t])
     row("c. (for reference: load + render, in-process)", [fmt_s(r["inproc"]["load_render"]) for r in results])
     row("c. (for reference: parse every page, in-process)", [fmt_s(r["inproc"]["parse"]) for r in results])
     row("c. LinkChecker over the built site (file URLs)", [lc_time(r, timeout) for r in results])
-    row("c. LinkChecker / `check_links`", [fmt_r(lc / l) if lc else "n/a" for lc, l in zip(lcs, links)])
-    row("c. LinkChecker / `check_pages`", [fmt_r(lc / p) if lc else "n/a" for lc, p in zip(lcs, pages_t)])
+    row("c. LinkChecker / `check_links`", [fmt_r(lc / l) if lc else "n/a" for lc, l in zip(lcs, links, strict=True)])
+    row("c. LinkChecker / `check_pages`", [fmt_r(lc / p) if lc else "n/a" for lc, p in zip(lcs, pages_t, strict=True)])
     out.append("")
     out.append("### Peak memory (MB, max RSS of the process)")
     out.append("")
     out += [head, sep]
     row("`mkdocs build` with hooks", [f"{max(r['rss']['hooks_build']):.0f}" for r in results])
     row("plain `mkdocs build`", [f"{max(r['rss']['plain_build']):.0f}" for r in results])
-    row("`python -m hooks check`", [f"{max(r['rss']['hooks_check']):.0f}" for r in results])
+    row("`mkdocs build` with hooks, warm cache", [f"{max(r['rss']['hooks_build_warm']):.0f}" for r in results])
+    row("`python -m hooks check`, cold", [f"{max(r['rss']['hooks_check']):.0f}" for r in results])
+    row("`python -m hooks check`, warm", [f"{max(r['rss']['hooks_check_warm']):.0f}" for r in results])
     row("in-process timing run (render + check_pages)", [f"{max(r['rss']['inproc']):.0f}" for r in results])
     row("LinkChecker", [("n/a" if not r.get("linkchecker") or r["linkchecker"]["rss"] is None
                          else f"{r['linkchecker']['rss']:.0f}" + (" (at timeout)" if r["linkchecker"]["timed_out"] else ""))
@@ -350,9 +372,10 @@ def report(results: list[dict], repeat: int, timeout: float) -> str:
             bound = "≥ " if lower else ""
             out.append(f"| {label} | {bound}{ratio:.1f}× | {pr:.2f} | {bound}{k:.2f} |")
 
-        grow("full build with hooks", t["hooks_build"][0], t["hooks_build"][-1])
+        grow("full build with hooks (cold)", t["hooks_build"][0], t["hooks_build"][-1])
         grow("plain MkDocs build", t["plain_build"][0], t["plain_build"][-1])
-        grow("`python -m hooks check`", t["hooks_check"][0], t["hooks_check"][-1])
+        grow("`python -m hooks check` (cold)", t["hooks_check"][0], t["hooks_check"][-1])
+        grow("`python -m hooks check` (warm)", t["hooks_check_warm"][0], t["hooks_check_warm"][-1])
         grow("`check_links`", links[0], links[-1])
         grow("`check_pages`", pages_t[0], pages_t[-1])
         last_lc = b.get("linkchecker")
