@@ -8,13 +8,12 @@ the findings are the same either way. The child only computes and writes its fin
 from __future__ import annotations
 
 import datetime as dt
-import os
-import pickle
 from typing import Callable
 
 from .cache import Cache
 from .checks import check_pages
 from .findings import Finding
+from .forking import spawn
 from .model import Site
 from .render import Page
 
@@ -27,29 +26,7 @@ def start(site: Site, pages: list[Page], day: dt.date, *, background: bool = Tru
     def inline() -> list[Finding]:
         return check_pages(site, pages, [], day, cache)
 
-    if not background or not hasattr(os, "fork"):
+    if not background:
         findings = inline()
         return lambda: findings
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: compute, send, leave without running the parent's cleanup
-        code = 0
-        try:
-            os.close(read_fd)
-            data = pickle.dumps(inline())
-            with os.fdopen(write_fd, "wb") as out:
-                out.write(data)
-        except BaseException:  # noqa: BLE001 - any failure: the parent falls back to checking inline
-            code = 1
-        os._exit(code)
-    os.close(write_fd)
-
-    def collect() -> list[Finding]:
-        with os.fdopen(read_fd, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0 or not data:
-            return inline()
-        return pickle.loads(data)
-
-    return collect
+    return spawn(inline)

@@ -12,11 +12,13 @@ import datetime as dt
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Sequence
 
 from .cache import Cache, key as cache_key
 from .claims import Checker
 from .content import split_front_matter
 from .findings import Finding
+from .forking import map_chunks
 from .links import check_cluster, check_links
 from .loader import read_text
 from .markdown_text import ParsedPage, parse
@@ -24,6 +26,7 @@ from .model import Site, rel
 from .origin import Origins
 from .render import Page, standard_path
 
+PARALLEL_MIN_PAGES = 200
 _IGNORE = re.compile(r"<!--\s*factcheck:\s*ignore=([\w\-,]+)(?:\s+reason=\"([^\"]*)\")?\s*-->")
 
 
@@ -36,29 +39,45 @@ def page_from_file(path: Path, root: Path) -> Page:
 
 
 def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
-                cache: Cache | None = None) -> list[Finding]:
+                cache: Cache | None = None, workers: int = 1) -> list[Finding]:
+    """Every check over every page; pages not in the cache are parsed and judged, over
+    `workers` processes when there are many of them."""
     origins = Origins(site)
     cache = cache or Cache(None)
     data = Cache.inputs(site.root, site.root / site.settings.data_dir,
                         site.root / site.settings.templates_dir) if cache.enabled else ""
-    checker: Checker | None = None
-    parsed: dict[str, ParsedPage] = {}
-    claim_findings: list[Finding] = []
-    extra_ids = {id(p) for p in extra}
-    for page in [*pages, *extra]:
-        name = f"extra:{page.origin}" if id(page) in extra_ids else page.path
+    named = [(page.path, page) for page in pages] + [(f"extra:{page.origin}", page) for page in extra]
+    todo: list[tuple[str, str, Page]] = []
+    entries: dict[str, tuple[ParsedPage, list[Finding]]] = {}
+    for name, page in named:
         key = cache_key("page", data, day, name, page.origin, page.line_offset, page.generated, page.template,
                         page.markdown) if cache.enabled else ""
         entry = cache.page(key) if cache.enabled else None
         if entry is None:
+            todo.append((name, key, page))
+        else:
+            entries[name] = entry
+
+    def judge(chunk: Sequence[tuple[str, str, Page]]) -> list[tuple[ParsedPage, list[Finding]]]:
+        checker = Checker(site, day)
+        done = []
+        for _, _, page in chunk:
             full = parse(page.markdown)
-            checker = checker or Checker(site, day)  # its gazetteer is built only when a page needs it
-            entry = (replace(full, segments=[]), _silence(page, full, checker.check(page, full, origins.locate)))
-            if cache.enabled:
-                cache.store_page(key, entry)
-        parsed[name], page_findings = entry
-        claim_findings += page_findings
+            done.append((replace(full, segments=[]), _silence(page, full, checker.check(page, full, origins.locate))))
+        return done
+
+    # Forking costs tens of milliseconds: worth it only for a large share of a large site.
+    fresh = map_chunks(judge, todo, workers if len(todo) >= PARALLEL_MIN_PAGES else 1) if todo else []
+    for (name, key, _), entry in zip(todo, fresh, strict=True):
+        entries[name] = entry
+        if cache.enabled:
+            cache.store_page(key, entry)
     cache.save()
+    parsed: dict[str, ParsedPage] = {}
+    claim_findings: list[Finding] = []
+    for name, _ in named:
+        parsed[name], page_findings = entries[name]
+        claim_findings += page_findings
     findings: list[Finding] = []
     content_dir = site.root / "content"
     assets = {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*")

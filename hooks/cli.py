@@ -86,7 +86,9 @@ def _check(root: Path, args: argparse.Namespace) -> int:
     if missing:
         print(f"error: no such file: {missing[0]}", file=sys.stderr)
         return 2
-    result = engine.run(root, extra=list(args.paths), check_date=args.date)
+    from .forking import cores
+
+    result = engine.run(root, extra=list(args.paths), check_date=args.date, workers=cores())
     if args.format == "json":
         out = report.as_json(result.findings, check_date=result.check_date.isoformat(),
                              pages=[p.path for p in result.pages])

@@ -58,10 +58,12 @@ def build_pages(root: Path, content_dir: Path | None = None, cache: Cache | None
 
 
 def run(root: Path, *, extra: list[Path] | None = None, check_date: dt.date | None = None,
-        content_dir: Path | None = None, checks: bool = True, cache: Cache | None = None) -> Result:
+        content_dir: Path | None = None, checks: bool = True, cache: Cache | None = None,
+        workers: int = 1) -> Result:
     """Run everything; unusable input becomes findings rather than an exception.
 
     Without a cache given, the project's own is used (see cache.py; PILLAR_CACHE=off disables it).
+    `workers` > 1 splits the checking of many uncached pages over that many processes.
     """
     from .checks import check_pages, page_from_file  # imported here: checks import render and model
 
@@ -80,7 +82,7 @@ def run(root: Path, *, extra: list[Path] | None = None, check_date: dt.date | No
         except DataError as exc:
             findings.extend(exc.findings)
     if checks:
-        findings.extend(check_pages(site, pages, extra_pages, day, cache))
+        findings.extend(check_pages(site, pages, extra_pages, day, cache, workers))
     return Result(site, pages, findings, day, extra_pages)
 
 

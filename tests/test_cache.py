@@ -1,5 +1,6 @@
-"""Check the cache kept between runs: a warm run finds exactly what a cold one finds, and every
-input a result depends on (the page, the data, the check date, the engine's code) invalidates it."""
+"""Check the cache kept between runs and the split cold check: a warm or split run finds exactly
+what a cold one finds, and every input a result depends on (the page, the data, the check date,
+the engine's code) invalidates it."""
 
 from __future__ import annotations
 
@@ -118,3 +119,15 @@ def test_cli_cache_location_and_no_cache(tmp_path: Path) -> None:
     proc = run(["-m", "hooks", "--root", str(root), "check"], root)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert {p.name for p in (root / ".cache" / "pillar").iterdir()} == {"site.pickle", "pages.pickle"}
+
+
+def test_check_split_over_processes_finds_what_one_process_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Check that the cold check split over forked workers reports exactly the findings of one process."""
+    from hooks import checks
+
+    root = _site(tmp_path, "ISO issues certificates to companies.")
+    serial = engine.run(root, check_date=DAY, cache=Cache(None), workers=1)
+    monkeypatch.setattr(checks, "PARALLEL_MIN_PAGES", 1)
+    split = engine.run(root, check_date=DAY, cache=Cache(None), workers=3)
+    assert _view(split) == _view(serial)
+    assert "role-issuer" in _codes(split)
