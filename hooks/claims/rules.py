@@ -386,8 +386,8 @@ def check_subjects(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
 
 HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|gets)\s+(?:now\s+|still\s+)?certified|"
                      r"hold(?:s|ing)?\b[^.;]*\bvalid|valid\s+(?:until|till|through|to)\b|(?:still|remains?|is|are)\s+valid|"
-                     r"this\s+year|(?:current|latest|newest)\s+(?:edition|version)|\bstill\b[^.;]*\bcertific)", re.I)
-CURRENT = re.compile(r"\b(?:current|latest|newest|in force)\b", re.I)
+                     r"this\s+year|(?:current|latest|newest|most recent)\s+(?:edition|version)|\bstill\b[^.;]*\bcertific)", re.I)
+CURRENT = re.compile(r"\b(?:current|latest|newest|most recent|up-to-date|in force)\b", re.I)
 WITHDRAWN = re.compile(r"\b(?:withdrawn|replaced|superseded|obsolete|retired)\b", re.I)
 CERT_CONTEXT = re.compile(r"\bcertif", re.I)
 YEAR = re.compile(r"(?<![:\d])(?:19|20)\d\d(?!\d)")
