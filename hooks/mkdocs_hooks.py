@@ -33,6 +33,7 @@ log = logging.getLogger("mkdocs.plugins.pillar")
 
 _state: engine.Result | None = None
 _by_path: dict[str, engine.Page] = {}
+_meta_outside_render: dict[str, dict] = {}
 _pending: background.Collect | None = None
 _serving = False
 
@@ -45,8 +46,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _state, _pending, _by_path
-    _state, _pending, _by_path = None, None, {}
+    global _state, _pending, _by_path, _meta_outside_render
+    _state, _pending, _by_path, _meta_outside_render = None, None, {}, {}
     root = Path(config.config_file_path).resolve().parent
     cache = Cache.open(root)
     result = engine.run(root, check_date=_check_date(), content_dir=Path(config.docs_dir), checks=False, cache=cache)
@@ -74,6 +75,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
     ours = _page(page.file.src_uri)
+    if ours is not None and ours.reviewed is not None:
+        # The sitemap (rendered before any page) prints update_date: the day the page's facts were reviewed.
+        page.update_date = ours.reviewed.isoformat()
     if ours is not None and (ours.generated or ours.meta.get("jinja") is True):
         return ours.markdown
     return markdown
@@ -85,10 +89,18 @@ def on_page_context(context: dict, *, page: MkPage, config: MkDocsConfig, nav: o
         if ours.generated and config.repo_url:
             page.edit_url = _edit_url(config, ours.origin)
         meta = seo.metadata(_state.site, ours, config.site_url or "", config.site_name)
-        page.meta["seo"] = meta
-        page.meta["description"] = meta["description"]
-        page.meta["title"] = meta["title"]
+        # Only while this page renders: Material's nav reads every page's meta on every page, so
+        # meta left behind would make each later page's nav slower (quadratic in the site's size).
+        _meta_outside_render[page.file.src_uri] = page.meta
+        page.meta = {**page.meta, "seo": meta, "description": meta["description"], "title": meta["title"]}
     return context
+
+
+def on_post_page(output: str, *, page: MkPage, config: MkDocsConfig) -> str:
+    original = _meta_outside_render.pop(page.file.src_uri, None)
+    if original is not None:
+        page.meta = original
+    return output
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

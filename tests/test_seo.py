@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from helpers import ROOT, article, soup
+from helpers import ROOT, article, copy_site, mkdocs_build, soup
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["site_url"].rstrip("/")
 
@@ -80,6 +80,27 @@ def test_sitemap_dates_come_from_the_data(built_site: Path) -> None:
         data = yaml.safe_load(path.read_text("utf-8"))
         dates = [data["verified"], data["current_edition"]["verified"]] + [e["verified"] for e in data["earlier_editions"]]
         assert urls[f"{SITE_URL}/standards/{path.stem}/"] == max(dates).isoformat()
+
+
+def _lastmods(site: Path) -> dict[str, str]:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return {u.find("s:loc", ns).text: u.find("s:lastmod", ns).text
+            for u in ET.parse(site / "sitemap.xml").getroot().findall("s:url", ns)}
+
+
+def test_sitemap_date_is_each_pages_own(tmp_path: Path) -> None:
+    """Check that a standard whose facts were reviewed earlier than the rest keeps its own, earlier
+    lastmod in the sitemap and its JSON-LD, while the others keep theirs."""
+    root = copy_site(tmp_path / "src")
+    path = root / "data" / "standards" / "iso-45001.yaml"
+    path.write_text(re.sub(r"verified: 2026-11-24", "verified: 2026-06-01", path.read_text("utf-8")), "utf-8")
+    proc = mkdocs_build(root, tmp_path / "site", strict=False)
+    assert proc.returncode == 0, proc.stderr
+    urls = _lastmods(tmp_path / "site")
+    assert urls[f"{SITE_URL}/standards/iso-45001/"] == "2026-06-01"
+    assert urls[f"{SITE_URL}/standards/iso-9001/"] == "2026-11-24"
+    article_ld = next(n for n in _ld(tmp_path / "site" / "standards" / "iso-45001" / "index.html") if n["@type"] == "Article")
+    assert article_ld["dateModified"] == "2026-06-01"
 
 
 def test_robots_and_404(built_site: Path) -> None:
