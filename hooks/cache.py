@@ -28,14 +28,16 @@ _FORMAT = 1
 _SKIP_DIRS = {"__pycache__", ".git", ".cache"}
 
 
-def _tree_hash(h: "hashlib._Hash", folder: Path) -> None:
+def _tree_hash(folder: Path) -> bytes:
+    h = hashlib.sha256()
     if not folder.is_dir():
         h.update(b"\0missing " + str(folder).encode())
-        return
+        return h.digest()
     for path in sorted(folder.rglob("*")):
         if path.is_file() and not _SKIP_DIRS.intersection(path.parts):
             h.update(path.relative_to(folder).as_posix().encode() + b"\0")
             h.update(path.read_bytes() + b"\0")
+    return h.digest()
 
 
 def _code_hash() -> str:
@@ -43,11 +45,17 @@ def _code_hash() -> str:
     import pydantic
 
     h = hashlib.sha256(f"{_FORMAT} {sys.version} {markdown_it.__version__} {pydantic.VERSION}".encode())
-    _tree_hash(h, Path(__file__).resolve().parent)
+    h.update(_tree_hash(Path(__file__).resolve().parent))
     return h.hexdigest()
 
 
 CODE = _code_hash()
+_OFF = ("off", "0", "false", "no")
+
+
+def switched_off(variable: str) -> bool:
+    """An environment switch such as PILLAR_CACHE=off."""
+    return os.environ.get(variable, "").lower() in _OFF
 
 
 def key(*parts: object) -> str:
@@ -66,11 +74,12 @@ class Cache:
         self._pages: dict[str, Any] | None = None
         self._used: dict[str, Any] = {}
         self._dirty = False
+        self._folders: dict[Path, bytes] = {}
 
     @classmethod
-    def open(cls, root: Path, enabled: bool = True) -> "Cache":
-        """The project's cache, or a disabled one (PILLAR_CACHE=off, or enabled=False)."""
-        if not enabled or os.environ.get("PILLAR_CACHE", "").lower() in ("off", "0", "false", "no"):
+    def open(cls, root: Path) -> "Cache":
+        """The project's cache, or a disabled one (PILLAR_CACHE=off)."""
+        if switched_off("PILLAR_CACHE"):
             return cls(None)
         folder = os.environ.get("PILLAR_CACHE_DIR")
         return cls(Path(folder) if folder else root / ".cache" / "pillar")
@@ -81,15 +90,15 @@ class Cache:
 
     # --- fingerprints of the inputs ----------------------------------------------------------
 
-    @staticmethod
-    def inputs(root: Path, *folders: Path) -> str:
-        """A hash of mkdocs.yml and every file under the given folders."""
+    def inputs(self, root: Path, *folders: Path) -> str:
+        """A hash of mkdocs.yml and every file under the given folders (each folder read once per run)."""
         h = hashlib.sha256()
         config = root / "mkdocs.yml"
         h.update(config.read_bytes() if config.is_file() else b"")
         for folder in folders:
-            h.update(b"\0folder " + str(folder).encode())
-            _tree_hash(h, folder)
+            if folder not in self._folders:
+                self._folders[folder] = _tree_hash(folder)
+            h.update(b"\0folder " + str(folder).encode() + self._folders[folder])
         return h.hexdigest()
 
     # --- the loaded site and its pages ---------------------------------------------------------
@@ -122,6 +131,8 @@ class Cache:
         return value
 
     def store_page(self, page_key: str, value: Any) -> None:
+        if self.folder is None:
+            return
         self._used[page_key] = value
         self._dirty = True
 

@@ -44,7 +44,7 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
     `workers` processes when there are many of them."""
     origins = Origins(site)
     cache = cache or Cache(None)
-    data = Cache.inputs(site.root, site.root / site.settings.data_dir,
+    data = cache.inputs(site.root, site.root / site.settings.data_dir,
                         site.root / site.settings.templates_dir) if cache.enabled else ""
     named = [(page.path, page) for page in pages] + [(f"extra:{page.origin}", page) for page in extra]
     todo: list[tuple[str, str, Page]] = []
@@ -52,7 +52,7 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
     for name, page in named:
         key = cache_key("page", data, day, name, page.origin, page.line_offset, page.generated, page.template,
                         page.markdown) if cache.enabled else ""
-        entry = cache.page(key) if cache.enabled else None
+        entry = cache.page(key)
         if entry is None:
             todo.append((name, key, page))
         else:
@@ -70,8 +70,7 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
     fresh = map_chunks(judge, todo, workers if len(todo) >= PARALLEL_MIN_PAGES else 1) if todo else []
     for (name, key, _), entry in zip(todo, fresh, strict=True):
         entries[name] = entry
-        if cache.enabled:
-            cache.store_page(key, entry)
+        cache.store_page(key, entry)
     cache.save()
     parsed: dict[str, ParsedPage] = {}
     claim_findings: list[Finding] = []

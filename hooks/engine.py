@@ -47,7 +47,7 @@ def build_pages(root: Path, content_dir: Path | None = None, cache: Cache | None
         site = load_site(root)
         return site, render_pages(site, content_dir)
     settings, _ = load_settings(root)
-    fingerprint = Cache.inputs(root, root / settings.data_dir, root / settings.templates_dir, content_dir.resolve())
+    fingerprint = cache.inputs(root, root / settings.data_dir, root / settings.templates_dir, content_dir.resolve())
     cached = cache.load_site(fingerprint)
     if cached is not None:
         return cached

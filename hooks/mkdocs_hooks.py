@@ -26,7 +26,7 @@ if str(_ROOT) not in sys.path:
     sys.path.append(str(_ROOT))
 
 from hooks import background, engine, nav, seo  # noqa: E402
-from hooks.cache import Cache  # noqa: E402
+from hooks.cache import Cache, switched_off  # noqa: E402
 from hooks.findings import Finding  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.pillar")
@@ -56,7 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           "\n".join(f.as_text() for f in result.findings.active()))
     _state, _by_path = result, {p.path: p for p in result.pages}
     # While MkDocs renders, a child process checks; `serve` (with its threads) checks inline.
-    if os.environ.get("PILLAR_CHECKS", "").lower() not in ("off", "0", "false", "no"):
+    if not switched_off("PILLAR_CHECKS"):
         _pending = background.start(result.site, result.pages, result.check_date, background=not _serving, cache=cache)
     if not config.nav:
         config.nav = nav.build_nav(result.site, result.pages)

@@ -503,9 +503,11 @@ def check_titles(sentence: str, ctx: Context) -> list[Hit]:
     if "?" in sentence or MYTH.search(sentence):
         return []
     gaz, site = ctx.gaz, ctx.gaz.site
-    hits = []
+    hits: list[Hit] = []
+    standards: list[Mention] | None = None
     for t in gaz.title_pattern.finditer(sentence):
-        standards = [m for m in gaz.find(sentence) if m.kind == "standard" and not m.predecessor]
+        if standards is None:  # found once per sentence, only where a title is
+            standards = [m for m in gaz.find(sentence) if m.kind == "standard" and not m.predecessor]
         before = [m for m in standards if m.end <= t.start()]
         owner = before[-1] if before else next((m for m in standards if m.start >= t.end()), None)
         if owner is None or NEGATION.search(sentence, 0, t.start()):
