@@ -19,12 +19,13 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from . import engine, report
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 already; keep its wording, drop the traceback risk
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 already; keep its wording, drop the traceback risk
         self.print_usage(sys.stderr)
         print(f"{self.prog}: error: {message}", file=sys.stderr)
         raise SystemExit(2)
@@ -49,7 +50,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--date", type=_date, default=None, help="check as of this day (default: today)")
     e = sub.add_parser("export", help="write the rendered site sources for plain MkDocs")
     e.add_argument("outdir", type=Path)
-    b = sub.add_parser("build", help="build the site atomically: site/ is replaced only on success")
+    b = sub.add_parser("build", help="build the site atomically: site/ is replaced only on success; any error finding fails it")
     b.add_argument("--site-dir", type=Path, default=None)
     b.add_argument("--strict", action="store_true", help="fail on warnings too (as mkdocs build --strict)")
     s = sub.add_parser("schema", help="write a JSON Schema per kind of data file")

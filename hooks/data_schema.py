@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator, model_validator
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -41,8 +41,8 @@ def _check_pattern(value: str) -> str:
 Id = Annotated[str, AfterValidator(_check_id)]
 Pattern = Annotated[str, AfterValidator(_check_pattern)]
 Text = Annotated[str, AfterValidator(_check_text)]
-Role = Literal["develops-standards", "issues-certificates", "accredits-certification-bodies",
-               "evaluates-accreditation-bodies"]
+# A role is the id of a `tests: role` predicate in data/predicates.yaml (checked in model.py).
+Role = Id
 OrgKind = Literal["standards-body", "accreditation-body", "accreditation-network", "certification-body"]
 
 
@@ -127,6 +127,22 @@ class ConceptsFile(Strict):
     concepts: list[Concept] = Field(min_length=1)
 
 
+# --- references.yaml ------------------------------------------------------------------------
+
+class Reference(Sourced):
+    """A standard the site names but has no page for (ISO 19011), so a checker can tell it from a typo."""
+
+    id: Id
+    designation: Text = Field(description="As its publisher writes it, without the year: 'ISO/IEC 17021-1'.")
+    title: Text = Field(description="The official title of the edition in `year` (or of the current edition).")
+    year: int | None = Field(default=None, ge=1947, le=2100, description="The year of the current edition, where the source gives it.")
+    developers: list[Id] = Field(min_length=1, description="Ids of the organizations that publish it.")
+
+
+class ReferencesFile(Strict):
+    references: list[Reference] = []
+
+
 # --- certification.yaml ---------------------------------------------------------------------
 
 class Validity(Sourced):
@@ -168,14 +184,34 @@ class Amendment(Sourced):
 
 class CurrentEdition(Sourced):
     year: int = Field(ge=1947, le=2100)
+    edition: int | None = Field(default=None, ge=1, description="The edition number (5 for a fifth edition), where a source gives it.")
     published: dt.date | None = None
     amendments: list[Amendment] = []
 
 
 class EarlierEdition(Sourced):
+    """A withdrawn edition. History is patchy, so every date may be null; a YAML comment says why."""
+
     year: int = Field(ge=1947, le=2100)
-    withdrawn: dt.date | None = None
-    certificates_valid_until: dt.date | None = None
+    edition: int | None = Field(default=None, ge=1, description="The edition number (1 for the first edition), where a source gives it.")
+    published: dt.date | None = Field(default=None, description="The day ISO published it, where a primary source gives the day.")
+    withdrawn: dt.date | None = Field(default=None, description="The day it was withdrawn, normally when the next edition was published.")
+    certificates_valid_until: dt.date | None = Field(
+        default=None, description="The last day accredited certificates to it were valid: the end of the transition.")
+    sources: list[Id] = Field(default=[], description="Further sources, for facts of this edition that `source` does not give.")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> "EarlierEdition":
+        order = [("published", self.published), ("withdrawn", self.withdrawn),
+                 ("certificates_valid_until", self.certificates_valid_until)]
+        known = [(name, day) for name, day in order if day is not None]
+        for (first, a), (then, b) in zip(known, known[1:], strict=False):
+            if b < a:
+                raise ValueError(f"{then} ({b.isoformat()}) is before {first} ({a.isoformat()}); "
+                                 "an edition is published, then withdrawn, then its certificates end")
+        if self.published is not None and self.published.year != self.year:
+            raise ValueError(f"published ({self.published.isoformat()}) is not in the edition's year {self.year}")
+        return self
 
 
 class Revision(Sourced):
@@ -190,6 +226,7 @@ class Predecessor(Sourced):
     designation: Text
     certificates_valid_until: dt.date | None = None
     note: Text
+    sources: list[Id] = Field(default=[], description="Further sources, for facts here that `source` does not give.")
 
 
 class Standard(Sourced):
@@ -204,10 +241,22 @@ class Standard(Sourced):
     themes: list[Text] = Field(min_length=1)
     certification_notes: list[Text] = []
     current_edition: CurrentEdition
-    earlier_editions: list[EarlierEdition] = []
+    earlier_editions: list[EarlierEdition] = Field(default=[], description="Withdrawn editions, oldest first.")
     revision: Revision | None = None
     predecessors: list[Predecessor] = []
     related: list[Id] = []
+
+    @field_validator("earlier_editions")
+    @classmethod
+    def _editions_in_order(cls, editions: list[EarlierEdition], info: ValidationInfo) -> list[EarlierEdition]:
+        years = [e.year for e in editions]
+        for a, b in zip(years, years[1:], strict=False):
+            if b <= a:
+                raise ValueError(f"list the earlier editions oldest first, each year once: {b} comes after {a}")
+        current = info.data.get("current_edition")
+        if current is not None and years and years[-1] >= current.year:
+            raise ValueError(f"the earlier edition {years[-1]} is not older than the current edition {current.year}")
+        return editions
 
 
 # --- misconceptions.yaml --------------------------------------------------------------------
@@ -268,11 +317,46 @@ class Settings(Strict):
     external_timeout: float = Field(default=10.0, gt=0, description="Seconds to wait for each external URL.")
 
 
+# --- predicates.yaml ------------------------------------------------------------------------
+
+Lemma = Annotated[str, Field(min_length=1, pattern=r"^[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)?$")]
+
+
+class Frame(Strict):
+    """One way of saying a relation: its words, and which argument must be what."""
+
+    verbs: list[Lemma] = Field(default=[], description="Lemmas that express the relation ('hand out' with its particle).")
+    nouns: list[Lemma] = Field(default=[], description="Nouns naming the agent ('X is the publisher of Y', a 'Publisher' column).")
+    objects: list[Lemma] = Field(default=[], description="The verbs mean this relation only with one of these as object.")
+    subjects: list[Lemma] = Field(default=[], description="The grammatical subject must be one of these ('a certificate comes from').")
+    agent: Literal["subject", "from", "to"] = Field(default="subject", description="Where the agent stands.")
+    compound: bool = Field(default=False, description="'X-approved' names X as the agent.")
+    standard_object: bool = Field(default=False, description="The object must be a standard (or the word 'standard').")
+
+
+class Predicate(Strict):
+    """A relation prose can claim and the fact of the data it is judged against."""
+
+    id: Id
+    tests: Literal["role", "subject"]
+    code: str = Field(pattern=r"^[a-z]+(-[a-z]+)*$", description="The finding code when the claim is false.")
+    does: Text = Field(description="What holding the relation is, in the base form ('issue certificates').")
+    kinds: list[OrgKind] = Field(default=[], description="Kinds of organization that hold the role by definition.")
+    message: Text | None = Field(default=None, description="The whole correction; {agent} names who the text says.")
+    frames: list[Frame] = Field(min_length=1)
+
+
+class PredicatesFile(Strict):
+    predicates: list[Predicate] = Field(min_length=1)
+
+
 KINDS: dict[str, type[BaseModel]] = {
+    "predicates": PredicatesFile,
     "sources": SourcesFile,
     "organizations": OrganizationsFile,
     "subjects": SubjectsFile,
     "concepts": ConceptsFile,
+    "references": ReferencesFile,
     "certification": CertificationFile,
     "misconceptions": MisconceptionsFile,
     "guide": GuideFile,

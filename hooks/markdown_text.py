@@ -13,10 +13,16 @@ from markdown.extensions.toc import slugify
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-_ATTR_ID = re.compile(r"\s*\{\s*:?\s*#([\w\-:.]+)[^}]*\}\s*$")
+# These run on page text, so each is linear in it: no quantifier retried from every character
+# of a long run (a match's leading spaces start where the run of spaces starts), and no scan
+# that every later opener repeats to the same far end (a scan stops at the next opener).
+# A heading's attribute list: "{#id}" or "{: #id .class}" ending the heading (no "{" inside).
+_ATTR_ID = re.compile(r"(?<!\s)\s*\{\s*(?::\s*)?#([\w\-:.]+)(?![\w\-:.])[^{}]*\}\s*$")
 _HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
-_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]]+)\]:", re.MULTILINE)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A footnote definition "[^label]:" at the start of a line (the label on that line).
+_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\n]+)\]:", re.MULTILINE)
+# An HTML comment; one that holds another "<!--" is read from the inner one.
+_COMMENT = re.compile(r"<!--(?:(?!<!--).)*?-->", re.DOTALL)
 
 
 @dataclass

@@ -1,8 +1,13 @@
 """The only file MkDocs loads: each event is a few lines that call the engine.
 
-Build-stopping problems (unusable data) are `PluginError`s listing every located error;
-findings on content are logged as warnings on a `mkdocs.plugins.*` logger, so
-`mkdocs build --strict` fails on them and `mkdocs serve` shows them and keeps serving.
+Build-stopping problems (unusable data) are `PluginError`s listing every located error.
+Findings on content are logged on a `mkdocs.plugins.*` logger (errors as errors, warnings as
+warnings, notes as info) once the checks are joined in `on_post_build`; then any error finding
+stops `mkdocs build` (and `python -m hooks build`, which swaps nothing) with a `PluginError`,
+warnings stop it only with `--strict` (MkDocs counts them), notes never. `mkdocs serve` shows
+the findings and keeps serving. `PILLAR_CHECKS=off` skips the checks (nothing to fail on);
+`PILLAR_FAIL_ON_ERRORS=off` reports error findings without failing (the benchmarks time builds
+of sites with planted false claims that way).
 State lives on `_state`, replaced in `on_config`, which runs at the start of every build,
 so nothing leaks from one `serve` rebuild to the next.
 """
@@ -13,6 +18,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any, MutableMapping
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -33,7 +39,7 @@ log = logging.getLogger("mkdocs.plugins.pillar")
 
 _state: engine.Result | None = None
 _by_path: dict[str, engine.Page] = {}
-_meta_outside_render: dict[str, dict] = {}
+_meta_outside_render: dict[str, MutableMapping[str, Any]] = {}
 _pending: background.Collect | None = None
 _serving = False
 
@@ -41,6 +47,8 @@ _serving = False
 # Hooks ---------------------------------------------------------------------------------------
 
 def on_startup(*, command: str, dirty: bool) -> None:
+    # Once per `mkdocs` run (the hook module outlives serve's rebuilds), as Material's plugins
+    # detect serve. MkDocs reports `mkdocs serve --clean` as "build": that one fails on errors.
     global _serving
     _serving = command == "serve"
 
@@ -104,7 +112,16 @@ def on_post_page(output: str, *, page: MkPage, config: MkDocsConfig) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    _report()
+    errors = sum(1 for f in _report() if f.severity == "error")
+    if not errors:
+        return
+    if _serving:
+        log.info(f"{_count(errors)} above: `mkdocs build` fails on them; serving anyway.")
+    elif not switched_off("PILLAR_FAIL_ON_ERRORS"):
+        # After the findings are logged and before the build counts as done: MkDocs logs this
+        # message (no traceback) and exits 1, and `python -m hooks build` keeps the old site.
+        raise PluginError(f"{_count(errors)} in the findings above (each names its file:line:col); "
+                          "the build failed. Warnings fail the build only with --strict.")
 
 
 def on_build_error(*, error: Exception) -> None:
@@ -130,26 +147,36 @@ def _check_date():
 
 
 def _edit_url(config: MkDocsConfig, origin: str) -> str:
-    base = config.repo_url.rstrip("/")
+    base = (config.repo_url or "").rstrip("/")
     edit = (config.edit_uri or "").strip("/")
     # edit_uri points into the docs folder; the data lives beside it at the repository root.
     prefix = edit.rsplit("/", 1)[0] if edit.endswith(Path(config.docs_dir).name) else edit
     return f"{base}/{prefix}/{origin}"
 
 
-def _report() -> None:
-    """Wait for the checks and log their findings (before MkDocs counts warnings for --strict)."""
+def _report() -> list[Finding]:
+    """Wait for the checks and log their findings (before MkDocs counts warnings for --strict).
+
+    Returns the findings logged: none when the checks are off or were already reported."""
     global _pending
     if _pending is None or _state is None:
-        return
+        return []
     collect, _pending = _pending, None
     _state.findings.extend(collect())
-    _log_findings(_state.findings.active())
+    findings = _state.findings.active()
+    _log_findings(findings)
+    return findings
 
 
 def _log_findings(findings: list[Finding]) -> None:
     for f in findings:
         if f.severity == "info":
             log.info(f.as_text())
+        elif f.severity == "error":
+            log.error(f.as_text())
         else:
             log.warning(f.as_text())
+
+
+def _count(errors: int) -> str:
+    return f"{errors} error" + ("" if errors == 1 else "s")

@@ -19,8 +19,9 @@ from . import data_schema as schema
 from .findings import DataError, Finding, error
 from .loader import Document, Loc, load_yaml, parse_yaml, read_text
 
-SINGLE_FILES = ("sources", "organizations", "subjects", "concepts", "certification", "misconceptions", "guide")
-OPTIONAL_FILES = {"misconceptions"}
+SINGLE_FILES = ("sources", "organizations", "subjects", "concepts", "certification", "misconceptions", "guide",
+                "predicates", "references")
+OPTIONAL_FILES = {"misconceptions", "references"}
 
 
 @dataclass
@@ -37,6 +38,10 @@ class Site:
     certification: schema.CertificationFile
     misconceptions: list[schema.Misconception]
     guide: schema.GuideFile
+    predicates: dict[str, schema.Predicate] = field(default_factory=dict)
+    """The relations the fact checker reads (data/predicates.yaml)."""
+    references: dict[str, schema.Reference] = field(default_factory=dict)
+    """Standards the site names but has no page for (data/references.yaml), by id."""
     documents: dict[str, Document] = field(default_factory=dict)
     standard_files: dict[str, str] = field(default_factory=dict)
     """Standard id -> the display path of its YAML file."""
@@ -44,6 +49,19 @@ class Site:
 
     def source_url(self, source_id: str) -> str:
         return str(self.sources[source_id].url)
+
+    def known_designations(self) -> dict[str, str]:
+        """Every designation the data knows -> a short description: the standards with a page, what
+        they replaced (OHSAS 18001) and the standards named without a page (data/references.yaml).
+        For "did you mean" notes: a designation not in here is unknown or a typo (ISO 19001)."""
+        known: dict[str, str] = {}
+        for std in self.standards.values():
+            known[std.designation] = std.title
+            for pred in std.predecessors:
+                known.setdefault(pred.designation, f"replaced by {std.designation}")
+        for ref in self.references.values():
+            known.setdefault(ref.designation, ref.title)
+        return known
 
     def strings(self) -> Iterator[tuple[str, str, Loc]]:
         """Every string value in the data, with its file and location (for provenance)."""
@@ -311,15 +329,33 @@ def load_site(root: Path, *, settings: schema.Settings | None = None) -> Site:
         certification=parsed["certification"],
         misconceptions=list(parsed["misconceptions"].misconceptions),
         guide=parsed["guide"],
+        predicates=collection("predicates", "predicates"),
+        references=collection("references", "references") if f"{settings.data_dir}/references.yaml" in docs else {},
         documents=docs,
         standard_files=standard_files,
         settings_doc=settings_doc,
     )
     findings.extend(_check_references(site))
     findings.extend(_check_designations(site))
+    findings.extend(_check_roles(site))
     if findings:
         raise DataError(findings)
     return site
+
+
+def _check_roles(site: Site) -> list[Finding]:
+    """Every role an organization holds is a relation the checker knows (data/predicates.yaml)."""
+    roles = sorted(p.id for p in site.predicates.values() if p.tests == "role")
+    doc = site.documents[f"{site.settings.data_dir}/organizations.yaml"]
+    findings = []
+    for i, org in enumerate(site.organizations.values()):
+        for j, claim in enumerate(org.roles):
+            if claim.role not in roles:
+                hint = difflib.get_close_matches(claim.role, roles, n=1)
+                fix = f" Did you mean {hint[0]!r}?" if hint else f" Expected one of: {', '.join(roles)}."
+                findings.append(doc.error(("organizations", i, "roles", j, "role"), "unknown-id",
+                                          f"no relation in data/predicates.yaml has the id {claim.role!r}.{fix}"))
+    return findings
 
 
 def _check_designations(site: Site) -> list[Finding]:
@@ -331,6 +367,18 @@ def _check_designations(site: Site) -> list[Finding]:
             findings.append(site.documents[site.standard_files[sid]].error(
                 ("designation",), "duplicate-id", f"the designation {std.designation!r} is also used by {seen[key]}."))
         seen[key] = site.standard_files[sid]
+    for sid, std in site.standards.items():
+        for pred in std.predecessors:
+            seen.setdefault(pred.designation.casefold(), site.standard_files[sid])
+    path = f"{site.settings.data_dir}/references.yaml"
+    for i, ref in enumerate(site.references.values()):
+        key = ref.designation.casefold()
+        if key in seen:
+            where = "earlier in this file" if seen[key] == path else f"in {seen[key]}"
+            findings.append(site.documents[path].error(
+                ("references", i, "designation"), "duplicate-id",
+                f"the designation {ref.designation!r} is already {where}. Keep one."))
+        seen[key] = path
     return findings
 
 

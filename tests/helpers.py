@@ -37,13 +37,15 @@ def env() -> dict[str, str]:
     return e
 
 
-def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, *args], cwd=cwd, env=env(), capture_output=True, text=True, timeout=600)
+def run(args: list[str], cwd: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], cwd=cwd, env={**env(), **(extra_env or {})},
+                          capture_output=True, text=True, timeout=600)
 
 
-def mkdocs_build(root: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(root: Path, site_dir: Path, strict: bool = True,
+                 extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     args = ["-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)]
-    return run(args + (["--strict"] if strict else []), root)
+    return run(args + (["--strict"] if strict else []), root, extra_env)
 
 
 def check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

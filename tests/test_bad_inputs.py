@@ -81,7 +81,7 @@ CASES = [
     Bad("validity out of range", CERT, sub("  years: 3\n", "  years: 0\n"), "bad-value", "0\n"),
     Bad("too few audit parties", CERT, lambda t: re.sub(r"  - party: third\n(?:    .*\n)+", "", t, count=1), "bad-value", "- party: first"),
     Bad("unknown organization kind", ORGS, sub("kind: standards-body", "kind: certifier"), "bad-value", "certifier"),
-    Bad("unknown role", ORGS, sub("role: develops-standards", "role: certifies-everyone"), "bad-value", "certifies-everyone"),
+    Bad("unknown role", ORGS, sub("role: develops-standards", "role: certifies-everyone"), "unknown-id", "certifies-everyone"),
     Bad("empty keyword list", "data/subjects.yaml", sub("keywords: [quality, quality management, QMS]", "keywords: []"), "bad-value", "[]"),
     Bad("placeholder left in", STD, sub("committee: ISO/TC 176/SC 2", "committee: TODO"), "bad-value", "TODO"),
     Bad("invalid myth pattern", "data/misconceptions.yaml", sub("      - '\\bdone\\s+with", "      - '(\\bdone\\s+with"), "bad-value", "'(\\bdone"),

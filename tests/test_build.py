@@ -33,14 +33,17 @@ def test_a_failed_build_leaves_the_previous_site_exactly(tmp_path: Path) -> None
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")], "no staging folder is left behind"
 
 
-def test_a_strict_build_fails_on_a_finding_and_keeps_the_site(tmp_path: Path) -> None:
-    """Check that --strict fails on a false claim and leaves site/ alone; without it, the build succeeds."""
+def test_a_strict_build_fails_on_a_warning_and_keeps_the_site(tmp_path: Path) -> None:
+    """Check that --strict fails on a warning (a short designation) and leaves site/ alone; without it, the build succeeds."""
     root = copy_site(tmp_path / "src")
     site = tmp_path / "site"
     assert _build(root, site).returncode == 0
     before = _tree(site)
-    (root / "content" / "claim.md").write_text("# Claim\n\nISO issues certificates.\n", "utf-8")
-    assert _build(root, site, "--strict").returncode == 1
+    (root / "content" / "claim.md").write_text("# Claim\n\nWe follow ISO 27001.\n", "utf-8")
+    strict = _build(root, site, "--strict")
+    assert strict.returncode == 1
+    assert "content/claim.md:3:11: warning[designation]" in strict.stderr
+    no_traceback(strict)
     assert _tree(site) == before
     assert _build(root, site).returncode == 0
     assert "claim/index.html" in _tree(site)

@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from helpers import ROOT, article, copy_site, links, mkdocs_build, no_traceback, run, soup, text
+from hooks.model import load_site
 
 STANDARDS = sorted(p.stem for p in (ROOT / "data" / "standards").glob("*.yaml"))
 
@@ -46,6 +47,45 @@ def test_standard_pages_show_their_data(built_site: Path) -> None:
         assert data["committee"] in page
         for earlier in data["earlier_editions"]:
             assert f"{data['designation']}:{earlier['year']}" in page
+
+
+def test_earlier_editions_are_history_in_order() -> None:
+    """Check that every standard lists its earlier editions oldest first, each older than the current edition,
+    none withdrawn before it was published or losing its certificates before it was withdrawn, and each
+    withdrawn on the day the next edition was published where the data gives both days."""
+    site = load_site(ROOT)
+    for sid, std in site.standards.items():
+        years = [e.year for e in std.earlier_editions]
+        assert years == sorted(set(years)), (sid, years)
+        assert all(year < std.current_edition.year for year in years), (sid, years)
+        for ed in std.earlier_editions:
+            if ed.published and ed.withdrawn:
+                assert ed.published <= ed.withdrawn, (sid, ed.year)
+            if ed.withdrawn and ed.certificates_valid_until:
+                assert ed.withdrawn <= ed.certificates_valid_until, (sid, ed.year)
+        following = [*std.earlier_editions[1:], std.current_edition]
+        for ed, successor in zip(std.earlier_editions, following, strict=False):
+            if ed.withdrawn and successor.published:
+                assert ed.withdrawn == successor.published, (sid, ed.year, successor.year)
+
+
+def test_known_designations_cover_standards_predecessors_and_references() -> None:
+    """Check that the checker's list of real designations has the pages, what they replaced and the references."""
+    site = load_site(ROOT)
+    known = site.known_designations()
+    assert "ISO 19011" in known
+    assert "OHSAS 18001" in known and "ISO 45001" in known["OHSAS 18001"]
+    assert known["ISO 9001"] == site.standards["iso-9001"].title
+    assert {std.designation for std in site.standards.values()} <= set(known)
+    assert {ref["designation"] for ref in _data("data/references.yaml")["references"]} <= set(known)
+    assert "ISO 19001" not in known
+
+
+def test_glossary_lists_the_other_standards(built_site: Path) -> None:
+    """Check that every standard in data/references.yaml is on the glossary with its title."""
+    page = text(built_site / "glossary" / "index.html")
+    for ref in _data("data/references.yaml")["references"]:
+        assert ref["designation"] in page and " ".join(ref["title"].split()) in page, ref["id"]
 
 
 def test_pillar_covers_the_seed_outline(built_site: Path) -> None:

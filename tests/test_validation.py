@@ -38,6 +38,14 @@ CASES = {
     "unsafe tag": (STD, "committee: ISO/TC 176/SC 2", "committee: !!python/object:os.system ls",
                    f"{STD}:9:12: error[yaml-tag]: the tag 'tag:yaml.org,2002:python/object:os.system' is not allowed; "
                    "data files use plain YAML values only."),
+    "earlier editions out of order": (STD, "  - year: 1987\n", "  - year: 2009\n",
+                                      f"{STD}:42:3: error[bad-value]: earlier_editions: value error, list the earlier "
+                                      "editions oldest first, each year once: 1994 comes after 2009; received list."),
+    "edition withdrawn before it was published": (
+        "data/standards/iso-14001.yaml", "    published: 2004-11-15", "    published: 2015-11-15",
+        "data/standards/iso-14001.yaml:42:5: error[bad-value]: earlier_editions.1: value error, withdrawn (2015-09-15) "
+        "is before published (2015-11-15); an edition is published, then withdrawn, then its certificates end; "
+        "received a mapping."),
     "bad slug": (STD, "id: iso-9001", "id: ../iso-9001",
                  f"{STD}:4:5: error[bad-value]: id: value error, expected a lower-case id of letters, digits and single "
                  "hyphens, such as 'iso-9001'; received '../iso-9001'."),

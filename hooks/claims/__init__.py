@@ -1,108 +1,178 @@
-"""The fact checker: what each clause of a page claims, judged against the data.
+"""The fact checker: what each sentence of a page claims, judged against the data.
 
-    page -> clauses (sentences.py) -> mentions (gazetteer.py) -> relations and
-    polarity (rules.py, misconceptions.py) -> findings at the Markdown source position
+    page -> sentences and clauses (sentences.py) -> names (gazetteer.py) -> syntax (syntax.py,
+    reading.py) -> claims (extract.py: relations from data/predicates.yaml; facts.py: editions,
+    subjects, numbers) -> how each is held (holding.py) -> judged against the data as of the
+    check date (evaluate.py) -> findings at the Markdown source position
 
-Everything it knows comes from the Site: organizations and their roles with dates,
-standards with their editions and subjects, certification facts, declared myths.
+Everything it knows comes from the Site: the predicates and their frames, organizations and
+their roles with dates, standards with their editions and subjects, certification facts,
+declared myths.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
+
 
 from ..findings import Finding
 from ..markdown_text import ParsedPage
 from ..model import Site
 from ..render import Page
 from . import gazetteer as _gazetteer
+from .evaluate import Context, Hit, judge_role
+from .extract import Registry, role_claims
+from .facts import CHECKS, check_titles
+from .gazetteer import Mention
 from .misconceptions import check_misconceptions
-import re
-
-from .rules import CHECKS, PRONOUN as _PRONOUN, Context, Hit, check_editions, check_titles
+from .reading import Reading
 from .sentences import Clause, clauses
+from .syntax import parse
 
-_RHETORICAL = re.compile(r"\s*(?:did|do)\s+you\s+know\b", re.I)
-_WH = re.compile(r"\s*(?:what|how|why|when|which|where|who|whose)\b", re.I)
+if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
+    from spacy.tokens import Doc
+
 Locate = Callable[[Page, int, int, str], tuple[str, int, int]]
 
 
 class Checker:
-    """Built once per site (the gazetteer), then applied to each page."""
+    """Built once per site (names, predicates), then applied to each page."""
 
     def __init__(self, site: Site, day: dt.date):
         self.site = site
         self.ctx = Context(_gazetteer.build(site), day, site.settings.designation)
-        self._memo: dict[tuple, tuple[list, list[Hit]]] = {}
+        self.registry = Registry(site.predicates)
+        self._docs: dict[str, Doc] = {}
+        self._memo: dict[tuple, list[Hit]] = {}
+
+    def _parse(self, text: str) -> Doc:
+        doc = self._docs.get(text)
+        if doc is None:
+            doc = self._docs[text] = parse(text)
+        return doc
 
     def hits(self, parsed: ParsedPage) -> list[tuple[Clause, Hit]]:
+        """Every false claim of the page, with the clause it starts in; hit offsets are in the sentence."""
         found: list[tuple[Clause, Hit]] = []
-        seen: set[tuple[int, int]] = set()
+        sentences: dict[tuple[int, int], list[Clause]] = {}
         for clause in clauses(parsed):
-            if (id(clause.segment), clause.sentence_start) not in seen:
-                seen.add((id(clause.segment), clause.sentence_start))
-                found += [(clause, hit) for hit in self._sentence_hits(clause)]
-            # Generated pages repeat their template's sentences: judge each distinct clause once.
-            key = (clause.text, clause.kind, clause.question, clause.sentence[: clause.start],
-                   clause.previous.text if clause.previous is not None and _PRONOUN.match(clause.text) else None)
-            cached = self._memo.get(key)
-            if cached is None:
-                cached = self._memo[key] = self._judge(clause)
-            clause.mentions, hits = cached
-            found += [(clause, hit) for hit in hits]
-        return _one_per_claim(found)
+            sentences.setdefault((id(clause.segment), clause.sentence_start), []).append(clause)
+        previous: list[Mention] = []
+        last_segment = None
+        for (segment_id, _), group in sentences.items():
+            if segment_id != last_segment:
+                previous, last_segment = [], segment_id
+            text = _masked(group) if group[0].kind != "table" else _row_sentence(group[0].sentence, self.ctx.gaz,
+                                                                                   self.registry.nouns())
+            key = (text, group[0].kind, tuple((m.kind, m.ref) for m in previous[:1]))
+            hits = self._memo.get(key)
+            if hits is None:
+                hits = self._memo[key] = self._judge(text, group, previous)
+            found += [(group[0], hit) for hit in hits]
+            previous = [m for c in group for m in c.mentions] or previous
+        return found
 
-    def _sentence_hits(self, clause: Clause) -> list[Hit]:
-        """Checks that read a whole sentence, shifted to offsets in this (its first) clause."""
-        key = ("sentence", clause.sentence)
-        if key not in self._memo:
-            self._memo[key] = ([], check_titles(clause.sentence, self.ctx))
-        shift = clause.sentence_start - clause.start
-        return [Hit(**{**hit.__dict__, "start": hit.start + shift, "end": hit.end + shift,
-                       "text": clause.sentence[hit.start:hit.end]}) for hit in self._memo[key][1]]
-
-    def _judge(self, clause: Clause) -> tuple[list, list[Hit]]:
-        clause.mentions = self.ctx.gaz.find(clause.text)
+    def _judge(self, text: str, group: list[Clause], previous: list[Mention]) -> list[Hit]:
+        gaz = self.ctx.gaz
+        reading = Reading(text, gaz.find(text), self._parse, lambda token: False, previous)
+        # An organization of the data named as the speaker ("UKAS states that ..."): the text relies on it.
+        reading.authority = lambda token: _is_org(reading.mention(token))
         hits: list[Hit] = []
-        if clause.question and not _RHETORICAL.match(clause.sentence):
-            # A wh-question presupposes what it names ("What changed in ISO 9001:2010?");
-            # a yes/no question asserts nothing ("Is there an ISO 14001:2020?").
-            if _WH.match(clause.sentence):
-                hits += [hit for hit in check_editions(clause, clause.mentions, self.ctx) if hit.code == "edition-unknown"]
-            return clause.mentions, hits
-        for check in CHECKS:
-            hits += check(clause, clause.mentions, self.ctx)
-        hits += check_misconceptions(clause, self.site)
-        return clause.mentions, hits
+        if any(m.kind in ("org", "class") for m in reading.mentions) or previous and _starts_with_pronoun(text):
+            for claim in role_claims(reading, self.registry, reading.authority):
+                hit = judge_role(claim, self.ctx)
+                if hit is not None:
+                    hits.append(hit)
+        hits += check_titles(reading, group[0].sentence, self.ctx)
+        for clause in group:
+            clause.reading = reading  # type: ignore[attr-defined]
+            clause.mentions = gaz.find(clause.text)
+            shift = clause.start - clause.sentence_start
+            for check in CHECKS:
+                hits += [_shifted(hit, shift) for hit in check(clause, clause.mentions, self.ctx)]
+            hits += [_shifted(hit, shift) for hit in check_misconceptions(clause, self.site)]
+        return _one_per_claim(hits)
 
     def check(self, page: Page, parsed: ParsedPage, locate: Locate) -> list[Finding]:
         findings = []
         for clause, hit in self.hits(parsed):
-            line, col = clause.segment.position(clause.start + hit.start)
-            end_line, end_col = clause.segment.position(clause.start + hit.end)
-            snippet = (hit.text if hit.text is not None else clause.text[hit.start:hit.end]).strip()
-            file, fline, fcol = locate(page, line, col, clause.segment.text[clause.start + hit.start: clause.start + hit.end])
+            base = clause.sentence_start
+            line, col = clause.segment.position(base + hit.start)
+            end_line, end_col = clause.segment.position(base + hit.end)
+            snippet = clause.sentence[hit.start:hit.end].strip()
+            file, fline, fcol = locate(page, line, col, clause.segment.text[base + hit.start: base + hit.end])
             same = (file, fline) == (page.origin, line + page.line_offset)
+            said = " ".join(snippet.split())
             findings.append(Finding(
                 file=file, line=fline, column=fcol, severity=hit.severity,  # type: ignore[arg-type]
-                code=hit.code, message=f"{hit.message} The text says: \"{' '.join(snippet.split())}\".",
+                code=hit.code, message=f"{hit.message} The text says: \"{said}\".",
                 end_line=end_line + page.line_offset if same else None,
                 end_column=end_col if same else None,
-                contradicts=" ".join(snippet.split()), expected=hit.expected, source=hit.source))
+                contradicts=said, expected=hit.expected, source=hit.source))
         return findings
 
 
-def _one_per_claim(found: list[tuple[Clause, Hit]]) -> list[tuple[Clause, Hit]]:
-    """A wrong title also names the wrong subject: report the title, the more exact finding."""
-    titles = [(id(c.segment), c.start + h.start, c.start + h.end) for c, h in found if h.code == "standard-title"]
-    if not titles:
-        return found
-    return [(c, h) for c, h in found if h.code != "standard-subject" or not any(
-        seg == id(c.segment) and c.start + h.start < end and start < c.start + h.end for seg, start, end in titles)]
+def _masked(group: list[Clause]) -> str:
+    """The sentence with what its clauses blank out (quotes, markup) blanked, separators kept."""
+    sentence = list(group[0].sentence)
+    base = group[0].sentence_start
+    for clause in group:
+        at = clause.start - base
+        sentence[at:at + len(clause.text)] = clause.text
+    return "".join(sentence)
+
+
+def _row_sentence(row: str, gaz: _gazetteer.Gazetteer, nouns: set[str]) -> str:
+    """A table row as a sentence: 'Body: ISO, Role: Issues certificates' reads 'ISO issues certificates.'
+    when one cell names a body and another starts with a verb, and 'Standard: ISO 45001, Publisher: ANAB'
+    reads 'ANAB is the publisher of ISO 45001.'; otherwise the row as it is."""
+    labelled = [part.split(": ", 1) if ": " in part else ["", part] for part in row.split(", ")]
+    cells = [cell.strip() for _, cell in labelled]
+    named = [c for c in cells if any(m.kind in ("org", "class") and m.start == 0 and m.end == len(c) for m in gaz.find(c))]
+    if len(named) != 1 or len(cells) < 2:
+        return row
+    header = next((h.strip() for h, c in labelled if c.strip() == named[0]), "")
+    standard = next((c for c in cells if any(m.kind == "standard" for m in gaz.find(c))), None)
+    if header.casefold() in nouns and standard is not None:
+        return f"{named[0]} is the {header.casefold()} of {standard}."
+    rest = [c for c in cells if c is not named[0] and c]
+    if not rest or not rest[0][:1].isupper():
+        return row
+    sentence = f"{named[0]} {rest[0][0].lower()}{rest[0][1:]}."
+    return sentence if len(sentence) <= len(row) else row
+
+
+def _is_org(mention: Mention | None) -> bool:
+    return mention is not None and mention.kind == "org"
+
+
+def _starts_with_pronoun(text: str) -> bool:
+    return text.lstrip().split(" ", 1)[0].casefold() in ("it", "they")
+
+
+def _shifted(hit: Hit, shift: int) -> Hit:
+    hit.start += shift
+    hit.end += shift
+    return hit
+
+
+def _one_per_claim(hits: list[Hit]) -> list[Hit]:
+    """One finding per place and code; a wrong title also names the wrong subject: keep the title."""
+    titles = [(h.start, h.end) for h in hits if h.code == "standard-title"]
+    seen: set[tuple[str, int]] = set()
+    result = []
+    for h in hits:
+        if h.code == "standard-subject" and any(h.start < e and s < h.end for s, e in titles):
+            continue
+        if (h.code, h.start) in seen:
+            continue
+        seen.add((h.code, h.start))
+        result.append(h)
+    return result
 
 
 def check_claims(site: Site, page: Page, parsed: ParsedPage, day: dt.date, locate: Locate,
                  checker: Checker | None = None) -> list[Finding]:
-    """Check one page; pass a Checker to reuse its gazetteer across the pages of one build."""
+    """Check one page; pass a Checker to reuse its names and parses across the pages of one build."""
     return (checker or Checker(site, day)).check(page, parsed, locate)

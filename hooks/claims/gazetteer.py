@@ -63,7 +63,7 @@ class Gazetteer:
             return {r.role for r in org.roles if r.holds_on(day)}
         if mention.kind == "class":
             return {r.role for org in self.site.organizations.values() if org.kind == mention.ref
-                    for r in org.roles if r.holds_on(day)} or _DEFAULT_KIND_ROLES.get(mention.ref, set())
+                    for r in org.roles if r.holds_on(day)} | {p.id for p in self.site.predicates.values() if mention.ref in p.kinds}
         return set()
 
     def ever_roles(self, mention: Mention) -> dict[str, dt.date | None]:
@@ -95,16 +95,24 @@ class Gazetteer:
             number = m.group("number")
             sid = self.standard_numbers.get(number)
             if sid is None:
-                # A standard the data does not describe (ISO 9000): no checks, but its "ISO" is no org.
+                # A standard the data has no page for (ISO 9000): no checks, but its "ISO" is no org.
+                written = " ".join(text[m.start():m.end()].split()).split(":")[0]
+                mentions.append(Mention("other-standard", written, m.start(), m.end()))
                 taken.append((m.start(), m.end()))
                 continue
             std = self.site.standards[sid]
             prefix = re.sub(r"\s+", " ", m.group("prefix")).upper().replace(" ", "/")
             expected_prefix = std.designation.rsplit(" ", 1)[0].upper()
             short = prefix != expected_prefix and "/" in expected_prefix
-            year = int(m.group("year")) if m.group("year") else None
-            mentions.append(Mention("standard", sid, m.start(), m.end(), year, short))
-            taken.append((m.start(), m.end()))
+            written = m.group("year") or m.group("spaced")
+            year = int(written) if written else None
+            start = m.start()
+            if year is None:  # "the 2013 edition of ISO/IEC 27001": the year belongs to the standard
+                edition = _EDITION_OF.search(text, max(0, start - 40), start)
+                if edition is not None:
+                    year, start = int(edition.group("year")), edition.start("year")
+            mentions.append(Mention("standard", sid, start, m.end(), year, short))
+            taken.append((start, m.end()))
         if self.predecessor_pattern:
             for m in self.predecessor_pattern.finditer(text):
                 key = re.sub(r"\s+", " ", m.group(0)).upper()
@@ -125,11 +133,7 @@ class Gazetteer:
         return sorted(mentions, key=lambda x: x.start)
 
 
-_DEFAULT_KIND_ROLES = {
-    "certification-body": {"issues-certificates"},
-    "accreditation-body": {"accredits-certification-bodies"},
-    "standards-body": {"develops-standards"},
-}
+_EDITION_OF = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:edition|version|revision|release)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _which_class(text: str) -> str:
@@ -185,8 +189,8 @@ def build(site: Site) -> Gazetteer:
         prefixes.update(prefix.split("/"))
     prefix_re = "|".join(sorted(prefixes, key=len, reverse=True))
     standard_pattern = re.compile(
-        rf"(?<![\w/])(?P<prefix>(?:{prefix_re})(?:\s*/\s*(?:{prefix_re}))*)[\s\u00a0]+(?P<number>\d+)"
-        rf"(?:\s*:\s*(?P<year>\d{{4}}))?(?![\d])")
+        rf"(?<![\w/])(?P<prefix>(?:{prefix_re})(?:\s*/\s*(?:{prefix_re}))*)[\s\u00a0]+(?P<number>\d+(?:-\d+)?)"
+        rf"(?:\s*:\s*(?P<year>\d{{4}})|[\s\u00a0]+(?P<spaced>(?:19|20)\d\d)(?![\d:/-]))?(?![\d])")
     predecessors: dict[str, tuple[str, dt.date | None]] = {}
     for sid, std in site.standards.items():
         for pred in std.predecessors:

@@ -8,7 +8,8 @@ import re
 from functools import lru_cache
 
 from ..model import Site
-from .rules import Hit, asserted
+from .evaluate import Hit
+from .facts import asserted_as_written
 from .sentences import Clause
 
 
@@ -22,7 +23,7 @@ def check_misconceptions(clause: Clause, site: Site) -> list[Hit]:
     for myth in site.misconceptions:
         for pattern in myth.patterns:
             m = _compile(pattern).search(clause.text)
-            if m and asserted(clause, m.start(), m.end(), (m.start(), m.end())):
+            if m and asserted_as_written(clause, m.start(), m.end()):
                 hits.append(Hit(myth.code, m.start(), m.end(), f"{myth.correction}",
                                 myth.correction, site.source_url(myth.source), myth.severity))
                 break

@@ -1,49 +1,104 @@
 """Split a parsed page into clauses: the unit a claim is read from.
 
-A clause keeps its offset in its segment, so every match maps back to the Markdown
-source line and column. Quoted text is masked (a claim quoted is mentioned, not
-made) unless the sentence vouches for the quote ("... and that is accurate").
+Each segment's text is cleaned (markup blanked, entities decoded: offsets kept) and then
+read as a person sees it (normalize.py: invisible characters removed, NFKC, look-alike
+Cyrillic and Greek letters read as Latin in words that imitate Latin ones). So a clause's
+`text`, `start`, `sentence` and `sentence_start` are in the NORMALIZED segment text, and
+`Clause.position`, `Clause.source_span` and `Clause.source` map them back to the segment
+text and the Markdown source line and column. Quoted text is masked (a claim quoted is
+mentioned, not made) unless the sentence vouches for the quote ("... and that is accurate").
+
+Everything here runs in time linear in the text (or n log n): page text is untrusted, and one
+long line of spaces, brackets or quotes must not stall the build. Markup and quotes are found
+by scanning, not by regexes that would rescan the rest of the text from every bracket.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..markdown_text import ParsedPage, Segment
+from .normalize import Normalized, Trick, normalize
 
+# A sentence ends after . ! or ? (closing quotes and brackets kept with it) and spaces, before
+# what can start one. Linear: it is tried only after [.!?], and from there it reads quotes
+# then spaces, which hold no [.!?] for a later try to read again.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9#|-])")
-_CLAUSE_SPLIT = re.compile(r"\s*;\s+|\s+[—–]\s+")
-_QUOTE = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|‘[^’\n]{1,200}’")
-_MARKUP = re.compile(r"`[^`\n]*`|\[\^[^\]]+\]|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[*_`\[]|\{#[^}]*\}|<!--.*?-->|<[^>]+>")
+# A clause ends at ";" or a spaced dash: `\s*;\s+|\s+[—–]\s+`, rewritten so that a match
+# takes spaces before it only from where a run of spaces starts. The plain pattern retried
+# from every space of a long run, reading the rest of the run each time (quadratic); this
+# one finds exactly the same matches (the run start is always tried first, and a match that
+# starts inside a run only ever starts at the ";" after one that the last match ended in).
+_CLAUSE_SPLIT = re.compile(r"(?:(?<!\s)\s+)?;\s+|(?<!\s)\s+[—–]\s+")
+_QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’"}
+_QUOTE_OPEN = re.compile(r"[\"“‘]")
+_QUOTE_MAX = 200
+"""A quote is 1 to 200 characters on one line between a pair of quotation marks."""
+_MARKUP_START = re.compile(r"[`\[!\]*_{<]")
 VOUCH = re.compile(r"\b(accurate|rightly|correctly|correct|true|proudly|officially)\b", re.I)
 
 
 @dataclass
 class Clause:
     text: str
-    """The clause with markup and (usually) quoted text blanked out; offsets match the segment."""
+    """The clause as read: normalized, markup and (usually) quoted text blanked out."""
     segment: Segment
     start: int
-    """Offset of text[0] within the segment text."""
+    """Offset of text[0] within the NORMALIZED segment text (`normalized.text`); map an offset
+    in that text to segment.text with `source`, to a line and column with `segment_position`."""
     sentence: str
+    """The sentence as read (normalized, markup blanked, quotes not masked)."""
     question: bool
     kind: str
     previous: "Clause | None" = None
     """The clause before this one in the same block, for pronouns ("it", "they")."""
     quoted: bool = False
     sentence_start: int = 0
-    """Offset of sentence[0] within the segment text."""
+    """Offset of sentence[0] within the NORMALIZED segment text, like `start`."""
     mentions: list = field(default_factory=list)
     """What the gazetteer found in text (filled in by the checker)."""
+    normalized: Normalized | None = None
+    """The segment's cleaned text as read, with the map back to segment.text (None: unchanged)."""
 
     @property
     def previous_mentions(self) -> list:
         return self.previous.mentions if self.previous is not None else []
 
+    def source(self, offset: int, end: bool = False) -> int:
+        """Offset in segment.text of `offset` in the normalized segment text (the space of
+        `start` and `sentence_start`); end=True for the end of a span (see Normalized.source)."""
+        return self.normalized.source(offset, end) if self.normalized is not None else offset
 
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group(0))
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """text[start:end] (offsets within this clause) as offsets in segment.text."""
+        a = self.source(self.start + start)
+        return a, max(a, self.source(self.start + end, end=True))
+
+    def source_text(self, start: int, end: int) -> str:
+        """text[start:end] as written in segment.text (what an editor searches the source for)."""
+        a, b = self.source_span(start, end)
+        return self.segment.text[a:b]
+
+    def position(self, offset: int, end: bool = False) -> tuple[int, int]:
+        """(line, column) in the page Markdown of `offset` within this clause's text; end=True
+        for the end of a span, so it does not take in invisible characters after it."""
+        return self.segment.position(self.source(self.start + offset, end))
+
+    def segment_position(self, offset: int, end: bool = False) -> tuple[int, int]:
+        """(line, column) in the page Markdown of `offset` in the normalized segment text
+        (e.g. sentence_start + an offset within `sentence`)."""
+        return self.segment.position(self.source(offset, end))
+
+    @property
+    def tricks(self) -> list[Trick]:
+        """The text tricks (normalize.Trick, offsets in segment.text) in this clause's stretch of
+        the segment: position one with segment.position(trick.start)."""
+        if self.normalized is None or not self.normalized.tricks:
+            return []
+        a, b = self.source_span(0, len(self.text))
+        return [t for t in self.normalized.tricks if a <= t.start and t.end <= b]
 
 
 _ENTITY = re.compile(r"&(quot|amp|lt|gt|#39|apos);|\\(?=[\\`*_\[\]{}()#+\-.!|<>])")
@@ -53,7 +108,12 @@ _ENTITY_CHAR = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "#39": "'", "apos
 def clean(text: str) -> str:
     """Blank out Markdown markup and decode entities and escapes, keeping every offset."""
     text = _ENTITY.sub(lambda m: _ENTITY_CHAR[m.group(1)].ljust(len(m.group(0))) if m.group(1) else " ", text)
-    return _MARKUP.sub(_blank, text)
+    return _blank_markup(text)
+
+
+def read(segment: Segment) -> Normalized:
+    """The segment's text cleaned and normalized: what its clauses are read from."""
+    return normalize(clean(segment.text))
 
 
 def clauses(parsed: ParsedPage) -> list[Clause]:
@@ -61,18 +121,154 @@ def clauses(parsed: ParsedPage) -> list[Clause]:
     result: list[Clause] = []
     for segment in _rows(parsed.segments):
         previous = None
-        text = clean(segment.text)
-        for s_start, sentence in _split(text, _SENTENCE_END):
+        normalized = read(segment)
+        for s_start, sentence in _split(normalized.text, _SENTENCE_END):
             question = sentence.rstrip().rstrip("*_\"”'").endswith("?")
-            masked = sentence if VOUCH.search(sentence) else _QUOTE.sub(_blank, sentence)
+            masked = sentence if VOUCH.search(sentence) else mask_quotes(sentence)
             for c_start, clause_text in _split(masked, _CLAUSE_SPLIT):
                 if not clause_text.strip():
                     continue
                 clause = Clause(clause_text, segment, s_start + c_start, sentence, question, segment.kind, previous,
-                                quoted=masked != sentence, sentence_start=s_start)
+                                quoted=masked != sentence, sentence_start=s_start, normalized=normalized)
                 result.append(clause)
                 previous = clause
     return result
+
+
+def tricks(parsed: ParsedPage) -> list[tuple[Segment, Trick]]:
+    """Every text trick of the page (a word mixing scripts, imitating a Latin word in look-alike
+    letters, or hiding an invisible character), with its segment: the trick's start and end are
+    offsets in segment.text, so segment.position(trick.start) is its line and column. Table
+    rows are merged as in `clauses` (a new Segment per row each call)."""
+    return [(segment, trick) for segment in _rows(parsed.segments) for trick in read(segment).tricks]
+
+
+def mask_quotes(text: str) -> str:
+    """Blank out each quotation: 1 to 200 characters on one line between "", “” or ‘’.
+
+    The same as re.sub(r'"[^"\\n]{1,200}"|“[^”\\n]{1,200}”|‘[^’\\n]{1,200}’', blanks, text),
+    in linear time (that regex reads up to 200 characters from every opening mark).
+    """
+    if not _QUOTE_OPEN.search(text):
+        return text
+    find = _Finder(text)
+    out: list[str] = []
+    last = pos = 0
+    while True:
+        m = _QUOTE_OPEN.search(text, pos)
+        if m is None:
+            break
+        i = m.start()
+        j = find.next(_QUOTE_PAIRS[text[i]], i + 1)
+        if i + 1 < j <= i + 1 + _QUOTE_MAX and j < len(text) and j < find.next("\n", i + 1):
+            out += [text[last:i], " " * (j + 1 - i)]
+            last = pos = j + 1
+        else:
+            pos = i + 1
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _blank_markup(text: str) -> str:
+    """Blank out Markdown markup: code spans, footnote references, images, link targets,
+    emphasis and bracket characters, attribute lists, HTML comments and tags.
+
+    The same as re.sub with the alternation
+    `[^`\\n]*`|\\[\\^[^\\]]+\\]|!\\[[^\\]]*\\]\\([^)]*\\)|\\]\\([^)]*\\)|[*_`\\[]|\\{#[^}]*\\}|<!--.*?-->|<[^>]+>
+    (each alternative tried in that order at each position), but each "the next ] after here"
+    is looked up (bisect) instead of read again from every "[^", "![", "](", "{#" and "<".
+    """
+    if not _MARKUP_START.search(text):
+        return text
+    n = len(text)
+    find = _Finder(text)
+    out: list[str] = []
+    last = pos = 0
+    while True:
+        m = _MARKUP_START.search(text, pos)
+        if m is None:
+            break
+        i = m.start()
+        ch = text[i]
+        nxt = text[i + 1: i + 2]
+        end = -1  # end of the match at i, or -1 for none
+        if ch == "`":
+            j = find.next("`", i + 1)
+            end = j + 1 if j < find.next("\n", i + 1) else i + 1
+        elif ch == "[":
+            end = i + 1
+            if nxt == "^":
+                j = find.next("]", i + 2)
+                if i + 2 < j < n:
+                    end = j + 1
+        elif ch == "!":
+            if nxt == "[":
+                j = find.next("]", i + 2)
+                if j + 1 < n and text[j + 1] == "(":
+                    k = find.next(")", j + 2)
+                    if k < n:
+                        end = k + 1
+        elif ch == "]":
+            if nxt == "(":
+                k = find.next(")", i + 2)
+                if k < n:
+                    end = k + 1
+        elif ch == "{":
+            if nxt == "#":
+                j = find.next("}", i + 2)
+                if j < n:
+                    end = j + 1
+        elif ch == "<":
+            if text.startswith("<!--", i):
+                j = find.next("-->", i + 4)
+                if j < find.next("\n", i + 4):
+                    end = j + 3
+            if end < 0:
+                j = find.next(">", i + 1)
+                if i + 1 < j < n:
+                    end = j + 1
+        else:  # * or _
+            end = i + 1
+        if end < 0:
+            pos = i + 1
+            continue
+        out += [text[last:i], " " * (end - i)]
+        last = pos = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+class _Finder:
+    """Where the next occurrence of a string is. A query reads forward with str.find from where
+    it starts, and is answered from memory when it falls between the last query and its answer;
+    once the reading done for a string passes a few times the text's length, its positions are
+    listed and looked up (bisect), so the total stays linear whatever order the queries come in.
+    ("-->" cannot overlap itself, so its non-overlapping occurrences are all of them.)"""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.last: dict[str, tuple[int, int]] = {}
+        self.listed: dict[str, list[int]] = {}
+        self.budget = 4 * len(text) + 256
+
+    def next(self, what: str, start: int) -> int:
+        """The first index >= start where `what` occurs, or len(text) if none does."""
+        n = len(self.text)
+        listed = self.listed.get(what)
+        if listed is not None:
+            i = bisect_left(listed, start)
+            return listed[i] if i < len(listed) else n
+        last = self.last.get(what)
+        if last is not None and last[0] <= start <= last[1]:
+            return last[1]
+        found = self.text.find(what, start)
+        if found < 0:
+            found = n
+        self.budget -= found - start
+        if self.budget < 0:
+            self.listed[what] = [m.start() for m in re.finditer(re.escape(what), self.text)]
+        self.last[what] = (start, found)
+        return found
 
 
 def _split(text: str, pattern: re.Pattern[str]) -> list[tuple[int, str]]:

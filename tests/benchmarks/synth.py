@@ -13,7 +13,8 @@ OUTDIR gets mkdocs.yml, hooks/, templates/, content/ and data/ from the reposito
   missing page, links to a missing anchor, false claims), listed in OUTDIR/planted.json.
 
 Everything is a pure function of N: the same N gives byte-identical files. The planted
-faults make `mkdocs build --strict` fail on purpose; the benchmarks build non-strict.
+faults make `mkdocs build` fail on purpose (false claims are errors); the benchmarks build with
+PILLAR_FAIL_ON_ERRORS=off, which reports them without failing.
 """
 
 from __future__ import annotations

@@ -1,0 +1,306 @@
+"""Claims from a parsed sentence: which relation, with which arguments in which roles.
+
+A relation comes from data/predicates.yaml: a frame's verb (by lemma) with its object constraint.
+Its agent is found through the dependency parse, never by distance: the subject of an active verb
+(through relative pronouns, clefts and coordination), the "by" phrase of a passive, the name in a
+compound ("UKAS-accredited"), or the preposition a frame names ("a certificate comes from X").
+"X, not Y" gives Y as a denied agent. How the sentence holds each claim is asked of holding.py.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dataclasses import dataclass
+
+
+from ..data_schema import Frame, Predicate
+from .gazetteer import Mention
+from .holding import Authority, Holding, held
+from .reading import AGENTIVE, Reading
+from .syntax import conjuncts, phrase_lemma
+
+if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
+    from spacy.tokens import Token
+
+RELATIVE = {"that", "which", "who", "whom", "whose"}
+PRONOUNS = {"it", "they", "itself", "themselves"}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One relation a sentence states, in the words of the data."""
+
+    predicate: str
+    """The predicate id (data/predicates.yaml)."""
+    agent: Mention
+    start: int
+    end: int
+    """What the finding underlines: agent and verb, in sentence offsets."""
+    holding: Holding
+    standard: Mention | None = None
+    """The standard the relation is about, where it names one (the object of 'publishes')."""
+    subject: Mention | None = None
+
+
+class Registry:
+    """The predicates of the data, indexed by the lemmas that can express them."""
+
+    def __init__(self, predicates: dict[str, Predicate]):
+        self.predicates = predicates
+        self.by_verb: dict[str, list[tuple[Predicate, Frame]]] = {}
+        self.by_noun: dict[str, list[tuple[Predicate, Frame]]] = {}
+        for predicate in predicates.values():
+            for frame in predicate.frames:
+                for verb in frame.verbs:
+                    self.by_verb.setdefault(verb.casefold(), []).append((predicate, frame))
+                for noun in frame.nouns:
+                    self.by_noun.setdefault(noun.casefold(), []).append((predicate, frame))
+
+    def nouns(self) -> set[str]:
+        return set(self.by_noun)
+
+    def frames(self, token: Token) -> list[tuple[Predicate, Frame]]:
+        if token.pos_ == "NOUN":
+            return self.by_noun.get(token.lemma_.casefold(), [])
+        found = self.by_verb.get(phrase_lemma(token), [])
+        if not found and " " not in phrase_lemma(token):
+            return []
+        return found or self.by_verb.get(token.lemma_.casefold(), [])
+
+
+def role_claims(reading: Reading, registry: Registry, authority: Authority) -> list[Claim]:
+    """Every role relation (tests: role) the sentence states with a named agent."""
+    claims: list[Claim] = []
+    for token in reading.doc:
+        if token.pos_ not in ("VERB", "ADJ", "AUX", "NOUN") and not token.tag_.startswith("VB"):
+            continue
+        if reading.mention(token) is not None:
+            continue
+        for predicate, frame in registry.frames(token):
+            if predicate.tests != "role":
+                continue
+            for agent, contrast in _agents(reading, token, frame):
+                mention = _agent_mention(reading, agent)
+                if mention is None and agent.lower_ in PRONOUNS:
+                    mention = next((m for m in reading.previous if m.kind in ("org", "class")), None)
+                if mention is None or mention.kind not in AGENTIVE:
+                    continue
+                if not _object_fits(reading, token, frame):
+                    continue
+                if token.tag_ == "VBD" and token.lower_.endswith("ed") and not _objects(token) and not _passive(token) \
+                        and not frame.compound:
+                    continue  # "ISO certified" with nothing certified: the adjective, not a past action
+                holding = held(token, authority, extra_negations=1 if contrast == "denied" else 0,
+                               presupposed=contrast == "compound")
+                if contrast == "affirmed" and holding.mode == "negated":
+                    holding = held(token, authority, extra_negations=1)  # "not by X but by Y": Y is affirmed
+                start, end = reading.span(token)
+                a_start, a_end = mention.start, mention.end
+                if agent.lower_ in PRONOUNS and reading.mention(agent) is None:
+                    a_start, a_end = reading.span(agent)
+                claims.append(Claim(predicate.id, mention, min(a_start, start), max(a_end, end), holding,
+                                    standard=_standard_object(reading, token)))
+    return claims
+
+
+def _passive(token: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return True
+    if token.dep_ == "amod":
+        return True  # "an ISO approved manufacturer": a participle before its noun is passive, whatever its tag
+    return token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "conj", "advcl", "ROOT", "xcomp", "oprd", "acomp")
+
+
+def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, str | None]]:
+    """(agent token, contrast) pairs for the verb under this frame; contrast is None, 'denied'
+    ("ISO, not our registrar, ..."), 'affirmed' ("not by X but by Y") or 'compound' ("ISO-approved")."""
+    found: list[tuple[Token, str | None]] = []
+    if verb.pos_ == "NOUN":  # "ANAB is the publisher of ISO 45001", "ANAB, the publisher of ..."
+        if verb.dep_ == "attr" and verb.head.lemma_ == "be":
+            found += [(t, None) for t in verb.head.children if t.dep_ == "nsubj"]
+        elif verb.dep_ == "appos":
+            found.append((verb.head, None))
+    elif frame.agent in ("from", "to"):
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == frame.agent:
+                found += [(t, _contrast(child)) for t in child.children if t.dep_ == "pobj"]
+                for conj in child.children:  # "from the certification body, not from ISO"
+                    if conj.dep_ in ("conj", "prep") and conj.lower_ == frame.agent:
+                        found += [(t, _contrast(conj)) for t in conj.children if t.dep_ == "pobj"]
+        if frame.subjects and not any(_lemma(s) in frame.subjects for s in _subjects(verb)):
+            return []
+    elif _passive(verb):
+        found += _by_agents(verb)
+        if not found:  # "written and updated by X": the agent of the last conjunct serves all
+            for conj in verb.conjuncts:
+                if conj.i > verb.i and _passive(conj):
+                    found += _by_agents(conj)
+        if frame.compound and not found:
+            found += [(t, "compound") for t in _compound_agent(reading, verb)]
+    else:
+        found += [(t, None) for t in _subjects(verb)]
+    result: list[tuple[Token, str | None]] = []
+    for agent, contrast in found:
+        for conj in conjuncts(agent):
+            result.append((conj, contrast))
+        for child in agent.children:
+            if child.dep_ == "appos" and any(g.dep_ == "neg" for g in child.children):
+                result.append((child, "denied"))
+    return result
+
+
+def _contrast(prep: Token) -> str | None:
+    """'not from ISO': a preposition phrase the sentence denies."""
+    if any(c.dep_ == "neg" for c in prep.children) or prep.i > 0 and prep.doc[prep.i - 1].lower_ == "not":
+        return "denied"
+    return None
+
+
+def _by_agents(verb: Token) -> list[tuple[Token, str | None]]:
+    """The "by" phrases of a passive verb; one after "but" is affirmed against the verb's negation."""
+    found: list[tuple[Token, str | None]] = []
+    for child in verb.children:
+        if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
+            affirmed = child.i > 0 and child.doc[child.i - 1].lower_ == "but"
+            found += [(t, "affirmed" if affirmed else None) for t in child.children if t.dep_ == "pobj"]
+            for conj in child.children:
+                if conj.dep_ == "conj" and conj.lower_ == "by":
+                    found += [(t, "affirmed") for t in conj.children if t.dep_ == "pobj"]
+    return found
+
+
+def _agent_mention(reading: Reading, agent: Token) -> Mention | None:
+    """The named body an agent phrase stands for: its own name, or the owner in "DNV's team"."""
+    mention = reading.mention(agent)
+    if mention is not None:
+        return mention
+    if agent.lower_ in PRONOUNS:  # the nearest body named before it, in this sentence or the one before
+        start = reading.span(agent)[0]
+        here = [m for m in reading.mentions if m.kind in ("org", "class") and m.end <= start]
+        return here[-1] if here else next((m for m in reading.previous if m.kind in ("org", "class")), None)
+    owner = next((c for c in agent.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        found = reading.mention(owner)
+        if found is not None and found.kind == "org":
+            return found
+    return None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The active subject, through relative pronouns, clefts, coordination and control."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is not None and subject.lower_ in RELATIVE:
+        head = verb.head
+        if verb.dep_ == "relcl":
+            # "... is also the one that writes ISO/IEC 27001": the copula's subject is the one
+            if head.lower_ in ("one", "body", "organization", "organisation") and head.dep_ == "attr":
+                subject_of = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                if subject_of is not None:
+                    return [subject_of]
+            return [head]
+        # "It was ISO, not our registrar, that audited us": the cleft's focus is the agent
+        if head.lemma_ == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
+            focus = next((c for c in head.children if c.dep_ in ("attr", "dobj")), None)
+            return [focus] if focus is not None else []
+        return []
+    if subject is not None:
+        return [subject]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subjects(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return _subjects(verb.head if verb.head.pos_ != "ADJ" else verb.head.head)
+    if verb.dep_ == "relcl":
+        return [verb.head] if verb.head.lower_ not in RELATIVE else []
+    return []
+
+
+def _compound_agent(reading: Reading, verb: Token) -> list[Token]:
+    """'ISO-approved', 'a UKAS-accredited body': the name joined to the participle."""
+    doc = reading.doc
+    for child in verb.children:
+        if child.i < verb.i and child.dep_ in ("npadvmod", "compound", "nmod", "nsubj", "amod"):
+            mention = reading.mention(child)
+            if mention is not None and mention.kind in ("org", "class"):
+                return [child]
+    if verb.i >= 2 and doc[verb.i - 1].text in ("-", "‑"):
+        prev = doc[verb.i - 2]
+        if reading.mention(prev) is not None:
+            return [prev]
+    if verb.i >= 1 and verb.dep_ in ("amod", "compound", "acl"):
+        prev = doc[verb.i - 1]  # "an ISO approved manufacturer"
+        mention = reading.mention(prev)
+        if mention is not None and mention.kind in ("org", "class"):
+            return [prev]
+    return []
+
+
+def _objects(verb: Token) -> list[Token]:
+    """Every object-like dependent: spaCy sometimes splits 'our ISO 9001 certificate' in two."""
+    first = _object(verb)
+    if first is None:
+        return []
+    same = [c for c in verb.children if c.dep_ == first.dep_ and c.i != first.i] if first.head.i == verb.i else []
+    return [first, *same]
+
+
+def _object(verb: Token) -> Token | None:
+    """The object of an active verb, the subject of a passive, or the noun a participle modifies."""
+    if verb.pos_ == "NOUN":  # "the publisher of ISO 45001"
+        of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return next((t for t in of.children if t.dep_ == "pobj"), None) if of is not None else None
+    if _passive(verb):
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            return verb.head if subject.lower_ in RELATIVE and verb.dep_ == "relcl" else subject
+        return verb.head if verb.dep_ in ("acl", "amod") else None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    if obj is not None and obj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    if obj is None and verb.dep_ == "relcl":
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in RELATIVE:
+            return verb.head
+    if obj is None and verb.dep_ == "conj":
+        return _object(verb.head) if verb.head.pos_ in ("VERB",) else None
+    return obj
+
+
+def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
+    objects = _objects(verb)
+    if frame.standard_object:
+        for node in (n for obj in objects for n in conjuncts(obj)):
+            mention = reading.noun_mention(node)
+            if mention is not None and mention.kind == "standard" or _lemma(node) == "standard":
+                return True
+        return False
+    if not frame.objects:
+        return True
+    if frame.agent in ("from", "to") and not frame.objects:
+        return True
+    candidates = objects
+    if frame.agent == "to":
+        candidates = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.children]
+    wanted = {o.casefold() for o in frame.objects}
+    for node in candidates:
+        for each in conjuncts(node):
+            compounds = [_lemma(c) for c in each.children if c.dep_ == "compound" and c.i < each.i]
+            words = {_lemma(each), *(f"{c} {_lemma(each)}" for c in compounds)}
+            named = reading.mention(each)
+            if named is not None and named.kind == "class":
+                words.add(named.ref.replace("-", " "))  # "they" standing for "accreditation bodies"
+            if words & wanted or (not any(" " in w for w in wanted & {_lemma(each)}) and set(compounds) & wanted):
+                return True
+    return False
+
+
+def _standard_object(reading: Reading, verb: Token) -> Mention | None:
+    for node in (n for obj in _objects(verb) for n in conjuncts(obj)):
+        mention = reading.noun_mention(node)
+        if mention is not None and mention.kind == "standard" and not mention.predecessor:
+            return mention
+    return None
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.casefold()

