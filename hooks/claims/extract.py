@@ -80,8 +80,8 @@ def role_claims(reading: Reading, registry: Registry, authority: Authority) -> l
         for predicate, frame in registry.frames(token):
             if predicate.tests != "role":
                 continue
-            for agent, contrast in _agents(reading, token, frame):
-                mention = _agent_mention(reading, agent)
+            for agent, contrast, mention in ((a, c, m) for a, c in _agents(reading, token, frame)
+                                             for m in _agent_mentions(reading, a)):
                 if mention is None and agent.lower_ in PRONOUNS:
                     mention = next((m for m in reading.previous if m.kind in ("org", "class")), None)
                 if mention is None or mention.kind not in AGENTIVE:
@@ -142,6 +142,8 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
         found += [(t, None) for t in _subjects(verb)]
     result: list[tuple[Token, str | None]] = []
     for agent, contrast in found:
+        if contrast is None and agent.i > 0 and agent.doc[agent.i - 1].lower_ == "not":
+            contrast = "denied"  # "ISO, not our registrar, ..."
         for conj in conjuncts(agent):
             result.append((conj, contrast))
         for child in agent.children:
@@ -168,6 +170,11 @@ def _by_agents(verb: Token) -> list[tuple[Token, str | None]]:
                 if conj.dep_ == "conj" and conj.lower_ == "by":
                     found += [(t, "affirmed") for t in conj.children if t.dep_ == "pobj"]
     return found
+
+
+def _agent_mentions(reading: Reading, agent: Token) -> list[Mention | None]:
+    joined = reading.mentions_in(agent)
+    return list(joined) if len(joined) > 1 else [_agent_mention(reading, agent)]
 
 
 def _agent_mention(reading: Reading, agent: Token) -> Mention | None:
@@ -201,8 +208,7 @@ def _subjects(verb: Token) -> list[Token]:
             return [head]
         # "It was ISO, not our registrar, that audited us": the cleft's focus is the agent
         if head.lemma_ == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
-            focus = next((c for c in head.children if c.dep_ in ("attr", "dobj")), None)
-            return [focus] if focus is not None else []
+            return [c for c in head.children if c.dep_ in ("attr", "dobj")]  # "not Y" among them is denied below
         return []
     if subject is not None:
         return [subject]

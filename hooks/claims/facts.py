@@ -7,7 +7,7 @@ the data (the certification cycle is the data's validity, not a constant here).
 
 from __future__ import annotations
 
-import difflib
+import os
 import re
 
 from .evaluate import Context, Hit
@@ -114,14 +114,38 @@ def check_unknown_designations(clause: Clause, mentions: list[Mention], ctx: Con
     for m in mentions:
         if m.kind != "other-standard" or any(_same_designation(m.ref, k) for k in known):
             continue
-        numbers = {k: k.rsplit(" ", 1)[-1] for k in known}
-        number = m.ref.rsplit(" ", 1)[-1]
-        close = difflib.get_close_matches(number, list(numbers.values()), n=1, cutoff=0.75)
-        hint = next((f" Did you mean {k}?" for k, n in numbers.items() if close and n == close[0]), "")
+        nearest = _nearest_designation(m.ref, list(known))
+        hint = f" Did you mean {nearest}?" if nearest else ""
         hits.append(Hit("designation-unknown", m.start, m.end,
                         f"{m.ref} is not a standard the data knows, so nothing said of it is checked.{hint} "
                         f"If it is right, add it to data/references.yaml.", None, None, "info"))
     return hits
+
+
+def _nearest_designation(written: str, known: list[str]) -> str | None:
+    """The known designation one edit away from the written number, the longest shared start first
+    (ISO 19001 -> ISO 19011, not ISO 14001)."""
+    number = written.rsplit(" ", 1)[-1]
+    best: tuple[int, int, str] | None = None
+    for designation in known:
+        other = designation.split(":")[0].rsplit(" ", 1)[-1]
+        distance = _edits(number, other)
+        if distance > 1 or len(number) < 4:
+            continue
+        prefix = len(os.path.commonprefix([number, other]))
+        if best is None or (distance, -prefix) < best[:2]:
+            best = (distance, -prefix, designation.split(":")[0])
+    return best[2] if best else None
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (short strings: designation numbers)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def _same_designation(written: str, known: str) -> bool:

@@ -94,6 +94,13 @@ class Reading:
             self._by_token[token.i] = found
         return self._by_token[token.i]
 
+    def mentions_in(self, token: Token) -> list[Mention]:
+        """Every mention a token stands for: "they" may stand for "ISO and IEC"."""
+        start, end = self.span(token)
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        found = self.mention(token)
+        return inside if len(inside) > 1 else [found] if found is not None else []
+
     def noun_mention(self, token: Token) -> Mention | None:
         """The mention a noun phrase headed by token names: the head's own, else a compound's."""
         found = self.mention(token)
@@ -122,11 +129,16 @@ def skeleton(text: str, mentions: list[Mention]) -> tuple[str, list[tuple[int, i
     pieces: list[tuple[int, int, int, int]] = []
     at = 0
     length = 0
-    for m in mentions:
+    for m, last in _runs(text, mentions):
         stand_in = _stand_in(text, m)
         if stand_in is None or m.start < at:
             continue
         start, end = m.start, m.end
+        if last is not m:  # "ISO and IEC": one plural subject, "they"; "neither ISO nor IEC": "nobody"
+            stand_in, end = "they", last.end
+            neither = re.search(r"\bneither\s+$", text[max(at, start - 10):start], re.I)
+            if neither is not None:
+                stand_in, start = "nobody", start - len(neither.group(0))
         if stand_in in ("it", "they"):
             det = _DETERMINER.search(text, max(at, start - 8), start)
             if det is not None:
@@ -143,6 +155,26 @@ def skeleton(text: str, mentions: list[Mention]) -> tuple[str, list[tuple[int, i
         at = end
     out.append(text[at:])
     return "".join(out), pieces
+
+
+_JOINED = re.compile(r"\s*(?:,\s*(?:and|or|nor)?|and|or|nor|&)\s*$", re.I)
+
+
+def _runs(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Each mention with the last of the organizations coordinated with it ("ISO and IEC")."""
+    runs: list[tuple[Mention, Mention]] = []
+    i = 0
+    while i < len(mentions):
+        first = last = mentions[i]
+        j = i + 1
+        while first.kind == "org" and j < len(mentions) and mentions[j].kind == "org" \
+                and _JOINED.match(text[last.end:mentions[j].start]) and not _MODIFIED.match(text, mentions[j].end) \
+                and text[mentions[j].end:mentions[j].end + 1] not in ("-", "‑"):
+            last = mentions[j]
+            j += 1
+        runs.append((first, last))
+        i = j
+    return runs
 
 
 def _stand_in(text: str, m: Mention) -> str | None:

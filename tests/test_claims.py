@@ -1,0 +1,164 @@
+"""Check the claim model apart from the corpus: extraction (sentence -> claims, with how each is
+held) and evaluation (claim -> finding) tested separately, and a relation added as data alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, check, copy_site
+from hooks.claims import Checker
+from hooks.claims.evaluate import judge_role
+from hooks.claims.extract import Claim, role_claims
+from hooks.claims.gazetteer import Mention
+from hooks.claims.holding import Holding
+from hooks.claims.reading import Reading
+from hooks.model import load_site
+
+CHECK_DATE = dt.date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    return Checker(load_site(ROOT), CHECK_DATE)
+
+
+def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
+    """(predicate, agent as the data names it, mode) for each role claim of the sentence."""
+    reading = Reading(sentence, checker.ctx.gaz.find(sentence), checker._parse, lambda t: False)
+    reading.authority = lambda token: (m := reading.mention(token)) is not None and m.kind == "org"
+    return {(c.predicate, c.agent.ref, c.holding.mode) for c in role_claims(reading, checker.registry, reading.authority)}
+
+
+# --- extraction: sentence -> claims ---------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("ISO issues certificates to companies that pass an audit.", {("issues-certificates", "iso", "asserted")}),
+    ("Our registrar, accredited by ANAB, certified the plant in 2024.",
+     {("accredits-certification-bodies", "anab", "asserted"), ("issues-certificates", "certification-body", "asserted")}),
+    ("It was ISO, not our registrar, that audited us.",
+     {("issues-certificates", "iso", "asserted"), ("issues-certificates", "certification-body", "negated")}),
+    ("We are registered to ISO 14001, and our registrar is accredited by UKAS.",
+     {("accredits-certification-bodies", "ukas", "asserted")}),
+    ("Some consultants still tell clients that ISO hands out certificates.", {("issues-certificates", "iso", "reported")}),
+    ("Customers often read the logo as a sign that ISO audited the firm.", {("issues-certificates", "iso", "reported")}),
+    ("Not a single certificate is issued by ISO.", {("issues-certificates", "iso", "negated")}),
+    ("It is a myth that ISO issues certificates.", {("issues-certificates", "iso", "negated")}),
+    ("If ISO certified you, your certificate would be void.", {("issues-certificates", "iso", "conditional")}),
+    ("Does ISO issue certificates?", {("issues-certificates", "iso", "asked")}),
+    ("Did you know that ISO issues certificates?", {("issues-certificates", "iso", "asserted")}),
+    ("The certificate, which ANAB issued after the audit, lists our sites.", {("issues-certificates", "anab", "asserted")}),
+    ("The certificate is not issued by the certification body but by ISO.",
+     {("issues-certificates", "certification-body", "negated"), ("issues-certificates", "iso", "asserted")}),
+    ("Our certificate comes from ISO.", {("issues-certificates", "iso", "asserted")}),
+    ("We are an ISO-approved supplier.", {("approves-organizations", "iso", "asserted")}),
+    ("A UKAS-accredited body certified us.", {("accredits-certification-bodies", "ukas", "asserted")}),
+    ("ISO and IEC publish ISO/IEC 27001.",
+     {("develops-standards", "iso", "asserted"), ("develops-standards", "iec", "asserted")}),
+    ("ANAB is the publisher of ISO 45001.", {("develops-standards", "anab", "asserted")}),
+])
+def test_extraction(checker: Checker, sentence: str, expected: set[tuple[str, str, str]]) -> None:
+    """Check that a sentence yields exactly these role claims, each with how the sentence holds it."""
+    assert extract(checker, sentence) == expected
+
+
+def test_extraction_reads_the_time_a_claim_speaks_of(checker: Checker) -> None:
+    """Check that a past claim carries its year and how the year is named."""
+    sentence = "Until 2026, IAF ran the MLA."
+    reading = Reading(sentence, checker.ctx.gaz.find(sentence), checker._parse, lambda t: False)
+    [claim] = role_claims(reading, checker.registry, reading.authority)
+    assert (claim.holding.past, claim.holding.year, claim.holding.relation) == (True, 2026, "until")
+
+
+# --- evaluation: claim -> finding -----------------------------------------------------------
+
+def _claim(checker: Checker, predicate: str, kind: str, ref: str, holding: Holding,
+           standard: str | None = None) -> Claim:
+    agent = Mention(kind, ref, 0, 3)
+    std = Mention("standard", standard, 10, 18) if standard else None
+    return Claim(predicate, agent, 0, 10, holding, standard=std)
+
+
+NOW = Holding("asserted")
+PAST = Holding("asserted", past=True)
+
+
+@pytest.mark.parametrize("predicate, kind, ref, holding, standard, code", [
+    ("issues-certificates", "org", "iso", NOW, None, "role-issuer"),
+    ("issues-certificates", "org", "iso", PAST, None, "role-issuer"),
+    ("issues-certificates", "org", "iso", Holding("negated"), None, None),
+    ("issues-certificates", "org", "iso", Holding("reported"), None, None),
+    ("issues-certificates", "org", "dnv", NOW, None, None),
+    ("issues-certificates", "class", "certification-body", NOW, None, None),
+    ("issues-certificates", "class", "accreditation-body", NOW, None, "role-issuer"),
+    ("accredits-certification-bodies", "org", "ukas", NOW, None, None),
+    ("accredits-certification-bodies", "org", "iso", NOW, None, "role-accreditor"),
+    ("approves-organizations", "org", "iso", NOW, None, "role-approver"),
+    ("evaluates-accreditation-bodies", "org", "iaf", NOW, None, "org-succeeded"),
+    ("evaluates-accreditation-bodies", "org", "iaf", PAST, None, None),
+    ("evaluates-accreditation-bodies", "org", "iaf", Holding("asserted", past=True, year=2026, relation="until"), None, None),
+    ("evaluates-accreditation-bodies", "org", "iaf", Holding("asserted", year=2027, relation="in"), None, "org-succeeded"),
+    ("evaluates-accreditation-bodies", "org", "global-accreditation-cooperation", NOW, None, None),
+    ("develops-standards", "org", "iec", NOW, "iso-iec-27001", None),
+    ("develops-standards", "org", "iec", NOW, "iso-9001", "role-developer"),
+    ("develops-standards", "org", "ukas", NOW, None, "role-developer"),
+])
+def test_evaluation(checker: Checker, predicate: str, kind: str, ref: str, holding: Holding,
+                    standard: str | None, code: str | None) -> None:
+    """Check that a claim is judged against the roles and their dates as of the check date."""
+    hit = judge_role(_claim(checker, predicate, kind, ref, holding, standard), checker.ctx)
+    assert (hit.code if hit else None) == code
+
+
+def test_a_finding_names_the_correct_value_and_its_source(checker: Checker) -> None:
+    """Check that a role finding says who holds the role instead, with the data's source."""
+    hit = judge_role(_claim(checker, "evaluates-accreditation-bodies", "org", "iaf", NOW), checker.ctx)
+    assert hit is not None and hit.expected == "Global Accreditation Cooperation"
+    assert hit.source and hit.source.startswith("https://")
+    assert "2026-01-01" in hit.message
+
+
+# --- a relation is data -------------------------------------------------------------------
+
+NEW_RELATION = """
+  - id: trains-auditors
+    tests: role
+    code: role-trainer
+    does: train auditors
+    kinds: []
+    frames:
+      - verbs: [train, teach, coach]
+        objects: [auditor, assessor]
+"""
+
+
+def test_a_new_relation_is_a_data_entry(tmp_path: Path) -> None:
+    """Check that a relation added to data/predicates.yaml (and held by one organization) is checked, no Python."""
+    root = copy_site(tmp_path / "site")
+    draft = tmp_path / "draft.md"
+    draft.write_text("ISO trains auditors every spring.\n\nDNV trains auditors for its clients.\n", "utf-8")
+    before = json.loads(check(root, str(draft), "--format", "json").stdout)
+    assert not [f for f in before["findings"] if f["file"].endswith("draft.md")]
+    predicates = root / "data" / "predicates.yaml"
+    predicates.write_text(predicates.read_text("utf-8") + NEW_RELATION, "utf-8")
+    orgs = root / "data" / "organizations.yaml"
+    text = orgs.read_text("utf-8")
+    anchor = "      - role: issues-certificates\n"
+    at = text.index(anchor)
+    role = ("      - role: trains-auditors\n        since: null\n        until: null\n"
+            "        source: dnv-accredited-certification\n        verified: 2026-11-24\n")
+    orgs.write_text(text[:at] + role + text[at:], "utf-8")
+    after = json.loads(check(root, str(draft), "--format", "json").stdout)
+    found = [(f["line"], f["code"]) for f in after["findings"] if f["file"].endswith("draft.md")]
+    assert found == [(1, "role-trainer")]
+
+
+def test_an_unknown_designation_is_a_note_with_a_did_you_mean(checker: Checker) -> None:
+    """Check that a designation the data does not know is a note that suggests the nearest known one."""
+    from hooks.markdown_text import parse
+    hits = [h for _, h in checker.hits(parse("We are certified to ISO 19001."))]
+    assert [(h.code, h.severity) for h in hits] == [("designation-unknown", "info")]
+    assert "Did you mean ISO 19011?" in hits[0].message
