@@ -22,7 +22,7 @@ from ..model import Site
 from ..render import Page
 from . import gazetteer as _gazetteer
 from .evaluate import Context, Hit, judge_role
-from .extract import Registry, role_claims
+from .extract import Registry, role_claims, unsure
 from .facts import CHECKS, check_titles
 from .gazetteer import Mention
 from .misconceptions import check_misconceptions
@@ -79,11 +79,20 @@ class Checker:
         # An organization of the data named as the speaker ("UKAS states that ..."): the text relies on it.
         reading.authority = lambda token: _is_org(reading.mention(token))
         hits: list[Hit] = []
-        if any(m.kind in ("org", "class") for m in reading.mentions) or previous and _starts_with_pronoun(text):
-            for claim in role_claims(reading, self.registry, reading.authority):
+        if (any(m.kind in ("org", "class") for m in reading.mentions) or previous and _starts_with_pronoun(text)) \
+                and self.registry.may_state(text):
+            claims = role_claims(reading, self.registry, reading.authority)
+            for claim in claims:
                 hit = judge_role(claim, self.ctx)
                 if hit is not None:
                     hits.append(hit)
+            for maybe, verb in unsure(reading, self.registry, claims):
+                if judge_role(maybe, self.ctx) is None:
+                    continue  # were it a claim, it would be right: nothing to look at
+                hits.append(Hit("claim-unsure", maybe.start, maybe.end,
+                                f"the sentence may say who does '{verb}' here, but its grammar could not be read for "
+                                f"certain, so it was not checked. Please read it: is the named body the one that does it?",
+                                severity="info"))
         hits += check_titles(reading, group[0].sentence, self.ctx)
         for clause in group:
             clause.reading = reading  # type: ignore[attr-defined]

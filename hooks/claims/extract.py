@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import re
 from dataclasses import dataclass
 
 
@@ -18,7 +19,7 @@ from ..data_schema import Frame, Predicate
 from .gazetteer import Mention
 from .holding import Authority, Holding, held
 from .reading import AGENTIVE, Reading
-from .syntax import conjuncts, phrase_lemma
+from .syntax import conjuncts, phrase_lemma, verb_lemma, word_forms
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
     from spacy.tokens import Token
@@ -50,6 +51,7 @@ class Registry:
         self.predicates = predicates
         self.by_verb: dict[str, list[tuple[Predicate, Frame]]] = {}
         self.by_noun: dict[str, list[tuple[Predicate, Frame]]] = {}
+        self._forms: re.Pattern[str] | None = None
         for predicate in predicates.values():
             for frame in predicate.frames:
                 for verb in frame.verbs:
@@ -59,6 +61,12 @@ class Registry:
 
     def nouns(self) -> set[str]:
         return set(self.by_noun)
+
+    def may_state(self, text: str) -> bool:
+        """Could the text hold a word of any relation? (Cheap; the parse decides.)"""
+        if self._forms is None:
+            self._forms = word_forms([*self.by_verb, *self.by_noun])
+        return bool(self._forms.search(text))
 
     def frames(self, token: Token) -> list[tuple[Predicate, Frame]]:
         if token.pos_ == "NOUN":
@@ -102,6 +110,28 @@ def role_claims(reading: Reading, registry: Registry, authority: Authority) -> l
                 claims.append(Claim(predicate.id, mention, min(a_start, start), max(a_end, end), holding,
                                     standard=_standard_object(reading, token)))
     return claims
+
+
+def unsure(reading: Reading, registry: Registry, claims: list[Claim]) -> list[tuple[Claim, str]]:
+    """Places where a body is named right before a relation's verb that the parse read as a noun
+    ("ISO certifies companies" read as a compound noun): the claim it may make, and the verb, for a human."""
+    found = []
+    claimed = {(c.start, c.end) for c in claims}
+    doc = reading.doc
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i == 0 or not token.lower_.endswith("s"):
+            continue
+        lemma = verb_lemma(token)
+        predicate = next((p for p, _ in registry.by_verb.get(lemma, []) if p.tests == "role"), None)
+        if predicate is None:
+            continue
+        before = reading.mention(doc[token.i - 1])
+        if before is None or before.kind not in ("org", "class"):
+            continue
+        start, end = before.start, reading.span(token)[1]
+        if not any(s <= start < e for s, e in claimed):
+            found.append((Claim(predicate.id, before, start, end, Holding("asserted")), lemma))
+    return found
 
 
 def _passive(token: Token) -> bool:

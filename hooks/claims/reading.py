@@ -154,7 +154,48 @@ def skeleton(text: str, mentions: list[Mention]) -> tuple[str, list[tuple[int, i
         length += len(stand_in)
         at = end
     out.append(text[at:])
-    return "".join(out), pieces
+    return _squeeze("".join(out), pieces)
+
+
+_SPACES = re.compile(r"[ \t]{2,}|\n\s*")
+
+
+def _squeeze(skel: str, pieces: list[tuple[int, int, int, int]]) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """Runs of blanks (left where markup and quotes were masked) become one space, so sentences that
+    differ only in what was masked parse once; the pieces keep mapping back to the written text."""
+    if "  " not in skel and "\n" not in skel and "\t" not in skel:
+        return skel, pieces
+    runs = [(m.start(), m.end()) for m in _SPACES.finditer(skel)]
+    if not runs:
+        return skel, pieces
+
+    def written(at: int) -> int:  # skeleton offset -> written offset, through the name pieces
+        shift = 0
+        for s_start, s_end, t_start, t_end in pieces:
+            if at < s_start:
+                break
+            if at < s_end:
+                return t_start + min(at - s_start, t_end - t_start)
+            shift = t_end - s_end
+        return at + shift
+
+    merged: list[tuple[int, int, int, int]] = []
+    out: list[str] = []
+    at = new = 0
+    events = sorted([(p[0], p[1], "name", p) for p in pieces] + [(a, b, "space", None) for a, b in runs])
+    for start, end, kind, piece in events:
+        if start < at:
+            continue
+        out.append(skel[at:start])
+        new += start - at
+        stand_in = skel[start:end] if kind == "name" else " "
+        t_start, t_end = (piece[2], piece[3]) if piece is not None else (written(start), written(end))
+        merged.append((new, new + len(stand_in), t_start, t_end))
+        out.append(stand_in)
+        new += len(stand_in)
+        at = end
+    out.append(skel[at:])
+    return "".join(out), merged
 
 
 _JOINED = re.compile(r"\s*(?:,\s*(?:and|or|nor)?|and|or|nor|&)\s*$", re.I)

@@ -11,6 +11,7 @@ library touches this file alone.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -90,3 +91,33 @@ def phrase_lemma(token: Token) -> str:
 def conjuncts(token: Token) -> list[Token]:
     """The token and every token coordinated with it ('ISO and IEC')."""
     return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def verb_lemma(token: Token) -> str:
+    """The token's lemma read as a verb ('issues' tagged as a plural noun -> 'issue'), by the
+    pipeline's rule lemmatizer, for a second look at a word the tagger may have misread."""
+    lemmatizer = nlp().get_pipe("lemmatizer")
+    pos = token.pos_
+    try:
+        token.pos_ = "VERB"
+        return lemmatizer.rule_lemmatize(token)[0].casefold()
+    finally:
+        token.pos_ = pos
+
+
+def word_forms(lemmas: Iterable[str]) -> re.Pattern[str]:
+    """A cheap test for 'could a word of these lemmas be here?': each lemma's stem (its regular
+    forms) and its irregular forms from the lemmatizer's exception table ('run' -> 'ran').
+    A sentence without any of them cannot state the relation, so it is not parsed for it."""
+    exceptions = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+    irregular: dict[str, list[str]] = {}
+    for pos in ("verb", "noun"):
+        for form, bases in exceptions[pos].items():
+            for base in bases:
+                irregular.setdefault(base, []).append(form)
+    words: set[str] = set()
+    for lemma in lemmas:
+        head = lemma.split(" ")[0].casefold()
+        words.add(head[:-1] if len(head) > 3 and head[-1] in "ey" else head)
+        words.update(irregular.get(head, []))
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")", re.I)
