@@ -21,8 +21,8 @@ from ..markdown_text import ParsedPage
 from ..model import Site
 from ..render import Page
 from . import gazetteer as _gazetteer
-from .evaluate import Context, Hit, judge_role
-from .extract import Registry, role_claims, unsure
+from .evaluate import Context, Hit, judge_role, judge_subject
+from .extract import Registry, role_claims, subject_claims, unsure
 from .facts import CHECKS, check_titles
 from .gazetteer import Mention
 from .misconceptions import check_misconceptions
@@ -93,6 +93,9 @@ class Checker:
                                 f"the sentence may say who does '{verb}' here, but its grammar could not be read for "
                                 f"certain, so it was not checked. Please read it: is the named body the one that does it?",
                                 severity="info"))
+        if any(m.kind == "subject" for m in reading.mentions) and any(m.kind == "standard" for m in reading.mentions):
+            hits += [hit for claim in subject_claims(reading, self.registry, reading.authority)
+                     if (hit := judge_subject(claim, self.ctx)) is not None]
         hits += check_titles(reading, group[0].sentence, self.ctx)
         for clause in group:
             clause.reading = reading  # type: ignore[attr-defined]
@@ -140,7 +143,7 @@ def _row_sentence(row: str, gaz: _gazetteer.Gazetteer, nouns: set[str]) -> str:
     cells = [cell.strip() for _, cell in labelled]
     named = [c for c in cells if any(m.kind in ("org", "class") and m.start == 0 and m.end == len(c) for m in gaz.find(c))]
     if len(named) != 1 or len(cells) < 2:
-        return row
+        return _subject_row(row, gaz, nouns)
     header = next((h.strip() for h, c in labelled if c.strip() == named[0]), "")
     standard = next((c for c in cells if any(m.kind == "standard" for m in gaz.find(c))), None)
     if header.casefold() in nouns and standard is not None:
@@ -149,6 +152,17 @@ def _row_sentence(row: str, gaz: _gazetteer.Gazetteer, nouns: set[str]) -> str:
     if not rest or not rest[0][:1].isupper():
         return row
     sentence = f"{named[0]} {rest[0][0].lower()}{rest[0][1:]}."
+    return sentence if len(sentence) <= len(row) else row
+
+
+def _subject_row(row: str, gaz: _gazetteer.Gazetteer, nouns: set[str]) -> str:
+    """'Standard: ISO 14001, Subject: Quality management' reads 'ISO 14001 is about quality management.'"""
+    labelled = [part.split(": ", 1) for part in row.split(", ") if ": " in part]
+    standard = next((c.strip() for _, c in labelled if any(m.kind == "standard" for m in gaz.find(c))), None)
+    topic = next((c.strip() for h, c in labelled if h.strip().casefold() in nouns), None)
+    if standard is None or topic is None:
+        return row
+    sentence = f"{standard} is about {topic[0].lower()}{topic[1:]}."
     return sentence if len(sentence) <= len(row) else row
 
 

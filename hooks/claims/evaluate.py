@@ -125,3 +125,17 @@ def _developer(claim: Claim, ctx: Context) -> Hit | None:
     return Hit("role-developer", claim.start, claim.end,
                f"{std.designation} is developed by {names}, not {ctx.gaz.label(claim.agent)}.",
                names, ctx.site.source_url(std.source))
+
+
+def judge_subject(claim: Claim, ctx: Context) -> Hit | None:
+    """A standard said to be about another standard's subject. Only what the text asserts is judged:
+    a denied subject that happens to be right is rare, and misread negations are not."""
+    if not claim.holding.positive or claim.standard is None or claim.subject is None:
+        return None
+    std = ctx.site.standards[claim.standard.ref]
+    if std.subject == claim.subject.ref:
+        return None
+    subject = ctx.site.subjects[std.subject]
+    said = ctx.site.subjects[claim.subject.ref].name
+    return Hit("standard-subject", claim.start, claim.end, f"{std.designation} is the {subject.name} standard, not {said}.",
+               subject.name, ctx.site.source_url(subject.source))

@@ -60,6 +60,7 @@ class Registry:
                     self.by_noun.setdefault(noun.casefold(), []).append((predicate, frame))
 
     def nouns(self) -> set[str]:
+        """Nouns that name a relation's agent or topic (table headers such as 'Publisher', 'Subject')."""
         return set(self.by_noun)
 
     def may_state(self, text: str) -> bool:
@@ -340,3 +341,80 @@ def _standard_object(reading: Reading, verb: Token) -> Mention | None:
 
 def _lemma(token: Token) -> str:
     return token.lemma_.casefold()
+
+
+# --- a standard's subject -------------------------------------------------------------------
+
+_SUBJECT_PATH = {"compound", "amod", "nmod", "pobj", "prep", "attr", "dobj", "oprd", "acomp", "npadvmod", "appos"}
+_SUBJECT_PREPOSITIONS = {"about", "for", "on", "with", "to", "in", "of", "covering"}
+
+
+def subject_claims(reading: Reading, registry: Registry, authority: Authority) -> list[Claim]:
+    """'ISO 14001 is the quality standard', 'ISO 9001 covers quality', 'ISO 14001, the quality standard':
+    the standard named as the subject (or in apposition) and a subject named in what is said of it."""
+    verbs = {v for p in registry.predicates.values() if p.tests == "subject" for f in p.frames for v in f.verbs}
+    claims: list[Claim] = []
+    doc = reading.doc
+    for subject in (m for m in reading.mentions if m.kind == "subject"):
+        tokens = [t for t in doc if subject.start <= reading.span(t)[0] < subject.end]
+        if not tokens:
+            continue
+        top = next((t for t in tokens if not (subject.start <= reading.span(t.head)[0] < subject.end) or t.head.i == t.i), tokens[-1])
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children):
+            continue  # "the quality of the system": the everyday word
+        left = top.left_edge  # "..., not product quality": the whole phrase is denied
+        denied = left.i > 0 and doc[left.i - 1].lower_ == "not" or any(c.dep_ == "neg" for c in top.children)
+        standard, verb = _subject_owner(reading, top, verbs)
+        if standard is None:
+            continue
+        holding = held(verb, authority, extra_negations=1 if denied else 0) if verb is not None else \
+            held(top, authority, extra_negations=1 if denied else 0)
+        start = min(standard.start, subject.start)
+        claims.append(Claim("standard-subject", standard, start, max(standard.end, subject.end), holding,
+                            standard=standard, subject=subject))
+    return claims
+
+
+def _subject_owner(reading: Reading, top: Token, verbs: set[str]) -> tuple[Mention | None, Token | None]:
+    """The standard a subject word is said of, and the verb saying it (None inside a noun phrase)."""
+    node = top
+    for _ in range(8):
+        # inside one noun phrase: "the ISO 14001 quality management system", "ISO 14001, the quality standard"
+        for other in [*node.children, node.head] if node.head.i != node.i else list(node.children):
+            if other.dep_ in ("compound", "nmod", "appos") or node.dep_ == "appos" and other.i == node.head.i:
+                found = reading.noun_mention(other)
+                if found is not None and found.kind == "standard" and not found.predecessor:
+                    return found, None
+        head = node.head
+        if head.i == node.i or node.dep_ not in _SUBJECT_PATH and not (node.dep_ == "conj"):
+            return None, None
+        if node.dep_ == "prep" and node.lower_ not in _SUBJECT_PREPOSITIONS:
+            return None, None
+        if node.dep_ == "prep":  # "ISO 9001 for quality management" (a list item)
+            found = reading.noun_mention(head)
+            if found is not None and found.kind == "standard" and not found.predecessor:
+                return found, None
+        if head.pos_ in ("VERB", "AUX"):
+            while head.lemma_.casefold() not in verbs and head.dep_ in ("xcomp", "ccomp") and head.head.pos_ == "VERB":
+                head = head.head  # "ISO 14001 helps organizations manage ... risks"
+            if head.lemma_.casefold() not in verbs:
+                return None, None
+            for subject in head.children:
+                if subject.dep_ in ("nsubj", "nsubjpass"):
+                    target = head.head if subject.lower_ in RELATIVE and head.dep_ == "relcl" else subject
+                    found = reading.noun_mention(target)
+                    if found is None and subject.lower_ in ("it", "which"):
+                        found = _earlier_standard(reading, subject)
+                    if found is not None and found.kind == "standard" and not found.predecessor:
+                        return found, head
+            return None, None
+        node = head
+    return None, None
+
+
+def _earlier_standard(reading: Reading, pronoun: Token) -> Mention | None:
+    """The standard 'it' refers to: the last one named before it, here or in the sentence before."""
+    start = reading.span(pronoun)[0]
+    here = [m for m in reading.mentions if m.kind == "standard" and m.end <= start]
+    earlier = here or [m for m in reading.previous if m.kind == "standard"]
+    return earlier[-1] if earlier else None

@@ -42,43 +42,6 @@ def denied(clause: Clause, start: int) -> bool:
 
 # --- standards: subject, edition, designation -------------------------------------------------
 
-def check_subjects(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
-    hits = []
-    standards = [m for m in mentions if m.kind == "standard" and not m.predecessor]
-    for subj in (m for m in mentions if m.kind == "subject"):
-        before = [s for s in standards if s.end <= subj.start]
-        if before:
-            std_m = before[-1]
-            if len(clause.text[std_m.end:subj.start].split()) > 14:
-                continue
-            # "ISO 9001 and ISO 14001 ... quality": a list of standards shares no single subject
-            if len(before) > 1 and re.search(r"\b(?:and|or|nor|,)\s*$", clause.text[before[-2].end:std_m.start]):
-                continue
-        elif not standards and PRONOUN.match(clause.text) and clause.previous is not None:
-            prev = [m for m in clause.previous_mentions if m.kind == "standard" and not m.predecessor]
-            if not prev:
-                continue
-            std_m = prev[-1]
-        else:
-            after = [s for s in standards if s.start >= subj.end]
-            if not after or len(clause.text[subj.end:after[0].start].split()) > 6 \
-                    or not re.search(r"\b(?:is|are)\b", clause.text[subj.end:after[0].start]):
-                continue
-            std_m = after[0]
-        std = ctx.gaz.site.standards[std_m.ref]
-        right = std.subject == subj.ref
-        claimed = asserted(clause, min(std_m.start, subj.start) if std_m in mentions else subj.start, subj.end)
-        if right != claimed:
-            subject = ctx.gaz.site.subjects[std.subject]
-            said = ctx.gaz.site.subjects[subj.ref].name
-            hits.append(Hit("standard-subject", min(subj.start, std_m.start) if std_m in mentions else subj.start,
-                            max(subj.end, std_m.end) if std_m in mentions else subj.end,
-                            f"{std.designation} is the {subject.name} standard, not {said}"
-                            f"{'' if claimed else ' (the text denies its subject)'}.",
-                            subject.name, ctx.gaz.site.source_url(subject.source)))
-    return hits
-
-
 HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|gets)\s+(?:now\s+|still\s+)?certified|"
                      r"hold(?:s|ing)?\b[^.;]*\bvalid|valid\s+(?:until|till|through|to)\b|(?:still|remains?|is|are)\s+valid|"
                      r"this\s+year|(?:current|latest|newest|most recent)\s+(?:edition|version)|\bstill\b[^.;]*\bcertific|"
@@ -482,7 +445,7 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
     return []
 
 
-CHECKS = [check_first_published, check_unknown_designations, check_subjects, check_editions, check_designations, check_validity,
+CHECKS = [check_first_published, check_unknown_designations, check_editions, check_designations, check_validity,
           check_surveillance, check_parties, check_required]
 
 

@@ -36,6 +36,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 INVISIBLE = frozenset(
     "\u00ad"  # soft hyphen
@@ -273,7 +274,8 @@ def _fold(text: str) -> tuple[str, _Map | None]:
     return "".join(pieces), fmap if len(fmap.at) > 1 or fmap.src[0] or not fmap.step[0] else None
 
 
-def _fold_chunk(chunk: str) -> tuple[str, list[tuple[int, int, int]]]:
+@lru_cache(maxsize=4096)
+def _fold_chunk(chunk: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     """NFKC of one run of text: the output and breakpoints (output offset, chunk offset, step).
 
     Almost always NFKC of the run is NFKC of each character joined, and each output
@@ -289,9 +291,9 @@ def _fold_chunk(chunk: str) -> tuple[str, list[tuple[int, int, int]]]:
         for i in [i for i, out in enumerate(outs) if len(out) != 1]:
             pairs += [(i + shift, i, 0), (i + shift + len(outs[i]), i + 1, 1)]
             shift += len(outs[i]) - 1
-        return whole, pairs
+        return whole, tuple(pairs)
     if len(chunk) > _LONG_CHUNK:
-        return whole, [(0, 0, 0)]
+        return whole, ((0, 0, 0),)
     groups: list[tuple[int, int]] = []
     g = 0
     for i in range(1, len(chunk)):
@@ -310,9 +312,10 @@ def _fold_chunk(chunk: str) -> tuple[str, list[tuple[int, int, int]]]:
         else:
             pairs += [(o, a, 0), (o + len(out), b, 1)]
         o += len(out)
-    return whole, pairs
+    return whole, tuple(pairs)
 
 
+@lru_cache(maxsize=65536)
 def _classify(w: str) -> tuple[str, str]:
     """A word's class ('latin', 'ambiguous': all Cyrillic or Greek look-alikes, 'foreign':
     other letters, '': no letter) and the trick it is if read at once ('mixed-script' or '')."""
@@ -347,7 +350,7 @@ def _lookalikes(norm: Normalized, gaps: list[int], names: Collection[str]) -> tu
         around = [lettered[k][2] for k in (i - 1, j) if 0 <= k < len(lettered)]
         latin = bool(around) and all(c == "latin" for c in around) and any(w[1] - w[0] > 1 for w in run)
         for w in run:
-            if latin or text[w[0]:w[1]].translate(_TRANSLATE).casefold() in names:
+            if latin or (names and text[w[0]:w[1]].translate(_TRANSLATE).casefold() in names):
                 w[3] = "lookalike"
         i = j
     # Invisible characters removed inside a Latin word or a number.
