@@ -13,6 +13,7 @@ import re
 from .evaluate import Context, Hit
 from .gazetteer import Mention, title_key, title_parts
 from .holding import Holding
+from .syntax import clause_of
 from .reading import Reading
 from .sentences import Clause
 
@@ -273,6 +274,32 @@ def _number(word: str | None) -> int | None:
     return int(word) if word.isdigit() else NUMBERS.get(word.casefold())
 
 
+CERTIFICATION = re.compile(r"^certif|^registration$|^registered$", re.I)
+VALIDITY_TOPIC = re.compile(r"^(?:certif|registration$|cycle$|validity$)", re.I)
+
+
+def _said_of(clause: Clause, start: int, words: re.Pattern[str], subject_only: bool = False,
+             nested: bool = False) -> bool:
+    """Is what the clause says at `start` said of one of these words, through the parse: a word in
+    the same clause (its verb's subtree; with `nested`, its complement clauses too), or its subject?"""
+    reading = clause.reading  # type: ignore[attr-defined]
+    token = reading.token_at(clause.start - clause.sentence_start + start)
+    if token is None:
+        return False
+    if token.dep_ in ("aux", "auxpass"):
+        token = token.head
+    head = clause_of(token)
+    if nested and head.dep_ == "advcl" and any(c.lower_ == "as" for c in head.children):
+        head = head.head  # "get certified, as ISO requires"
+    if subject_only:
+        scope = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree]
+    elif nested:
+        scope = list(head.subtree)
+    else:
+        scope = [t for t in head.subtree if clause_of(t).i == head.i or t.i == head.i]
+    return any(words.search(t.lemma_) or words.search(t.lower_) for t in scope)
+
+
 def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
     text = clause.text
     scope = clause.sentence if clause.kind == "table" else text
@@ -307,6 +334,8 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             continue
         if re.search(r"\b(?:after|within|up to|before)\b", text[m.start():m.end()], re.I) and "valid" not in m.group(0).lower():
             continue
+        if not _said_of(clause, m.start(), VALIDITY_TOPIC):
+            continue  # "twenty years in the trade": a number of years not said of a certificate
         months = value if unit.lower().startswith("month") else value * 12
         right = months == years * 12
         claimed = asserted(clause, m.start(), m.end())
@@ -425,7 +454,8 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
     if vol and denied(clause, vol.start()):
         return [Hit("cert-required", vol.start(), vol.end(), message[0], message[1], src)]
     mandate = MANDATE.search(text)
-    if mandate and not LIMITED.search(text) and asserted(clause, mandate.start()):
+    if mandate and not LIMITED.search(text) and asserted(clause, mandate.start()) \
+            and _said_of(clause, mandate.start(), CERTIFICATION, subject_only=True):
         return [Hit("cert-required", mandate.start(), mandate.end(),
                     "certification is voluntary: no law makes it a requirement for every organization, and ISO does not "
                     "require it; customers, tenders or sector regulators may ask for it.", message[1], src)]
@@ -440,6 +470,8 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             continue
         if re.match(r"ments?\b", text[req.end():]):
             continue
+        if not _said_of(clause, req.start(), CERTIFICATION, nested=True):
+            continue  # "ISO 9001 requires an internal audit": a requirement of the standard, not certification
         if asserted(clause, req.start(), req.end()):
             return [Hit("cert-required", req.start(), req.end(), message[0], message[1], src)]
     return []

@@ -119,6 +119,8 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
                 if not ((speaker is not None and authority(speaker)) or _according(head, authority)):
                     mode, cue = "reported", lemma
                     break
+            if dep in ("ccomp", "xcomp") and _time(head)[0] and year is None:
+                past, year, relation = True, *_time(head)[1:]  # "IAF decided in 2020 that ...": then, not now
         node = head
     if mode == "asserted" and _asked(token) and not (presupposed and not _existential(token)):
         mode, cue = "asked", "?"

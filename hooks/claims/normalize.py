@@ -338,13 +338,12 @@ def _lookalikes(norm: Normalized, gaps: list[int], names: Collection[str]) -> tu
     # Each word: [start, end, class, trick kind].
     words = [[m.start(), m.end(), *_classify(m.group())] for m in _WORD.finditer(text)]
     lettered = [w for w in words if w[2]]
-    i = 0
-    while i < len(lettered):
-        if lettered[i][2] != "ambiguous":
-            i += 1
-            continue
-        j = i
-        while j < len(lettered) and lettered[j][2] == "ambiguous":
+    ambiguous = [k for k, w in enumerate(lettered) if w[2] == "ambiguous"]
+    r = 0
+    while r < len(ambiguous):  # each run of words written all in look-alikes, with the words around it
+        i = j = ambiguous[r]
+        while r < len(ambiguous) and ambiguous[r] == j:
+            r += 1
             j += 1
         run = lettered[i:j]
         around = [lettered[k][2] for k in (i - 1, j) if 0 <= k < len(lettered)]
@@ -352,20 +351,19 @@ def _lookalikes(norm: Normalized, gaps: list[int], names: Collection[str]) -> tu
         for w in run:
             if latin or (names and text[w[0]:w[1]].translate(_TRANSLATE).casefold() in names):
                 w[3] = "lookalike"
-        i = j
-    # Invisible characters removed inside a Latin word or a number.
-    g = 0
-    for w in words:
-        while g < len(gaps) and gaps[g] <= w[0]:
-            g += 1
-        if g < len(gaps) and gaps[g] < w[1] and not w[3] and (w[2] == "latin" or _ASCII_DIGIT.search(text, w[0], w[1])):
-            w[3] = "invisible"
+    if gaps:  # invisible characters removed inside a Latin word or a number
+        g = 0
+        for w in words:
+            while g < len(gaps) and gaps[g] <= w[0]:
+                g += 1
+            if g == len(gaps):
+                break
+            if gaps[g] < w[1] and not w[3] and (w[2] == "latin" or _ASCII_DIGIT.search(text, w[0], w[1])):
+                w[3] = "invisible"
     pieces: list[str] = []
     tricks: list[Trick] = []
     last = 0
-    for start, end, _, kind in words:
-        if not kind:
-            continue
+    for start, end, _, kind in [w for w in words if w[3]]:
         read = text[start:end]
         if kind != "invisible":
             read = read.translate(_TRANSLATE)
