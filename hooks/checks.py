@@ -16,6 +16,7 @@ from typing import Sequence
 
 from .cache import Cache, key as cache_key
 from .claims import Checker
+from .claims.syntax import nlp
 from .content import split_front_matter
 from .findings import Finding
 from .forking import map_chunks
@@ -61,13 +62,17 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
     def judge(chunk: Sequence[tuple[str, str, Page]]) -> list[tuple[ParsedPage, list[Finding]]]:
         checker = Checker(site, day)
         done = []
-        for _, _, page in chunk:
-            full = parse(page.markdown)
+        pages = [(page, parse(page.markdown)) for _, _, page in chunk]
+        checker.prefetch([full for _, full in pages])
+        for page, full in pages:
             done.append((replace(full, segments=[]), _silence(page, full, checker.check(page, full, origins.locate))))
         return done
 
     # Forking costs tens of milliseconds: worth it only for a large share of a large site.
-    fresh = map_chunks(judge, todo, workers if len(todo) >= PARALLEL_MIN_PAGES else 1) if todo else []
+    forks = workers if len(todo) >= PARALLEL_MIN_PAGES else 1
+    if forks > 1:
+        nlp()  # load the English pipeline once, before the fork, so the children share it
+    fresh = map_chunks(judge, todo, forks) if todo else []
     for (name, key, _), entry in zip(todo, fresh, strict=True):
         entries[name] = entry
         cache.store_page(key, entry)

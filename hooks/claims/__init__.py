@@ -22,13 +22,14 @@ from ..model import Site
 from ..render import Page
 from . import gazetteer as _gazetteer
 from .evaluate import Context, Hit, judge_role, judge_subject
-from .extract import Registry, role_claims, subject_claims, unsure
+from .extract import Claim, Registry, role_claims, subject_claims, unsure
 from .facts import CHECKS, check_titles
 from .gazetteer import Mention
+from .holding import Holding
 from .misconceptions import check_misconceptions
 from .reading import Reading
 from .sentences import Clause, clauses
-from .syntax import parse
+from .syntax import parse, parse_all
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
     from spacy.tokens import Doc
@@ -45,32 +46,74 @@ class Checker:
         self.registry = Registry(site.predicates)
         self._docs: dict[str, Doc] = {}
         self._memo: dict[tuple, list[Hit]] = {}
+        self._fallible_memo: dict[tuple[str, str], list[str]] = {}
+        self._wanted: dict[str, None] | None = None
+        """While prefetching: the sentences (skeletons) a check asked to parse."""
+
+    def _fallible(self, mention: Mention) -> list[str]:
+        """The relations a claim with this agent could get wrong: those it does not hold at all times."""
+        if mention.kind not in ("org", "class"):
+            return []
+        key = (mention.kind, mention.ref)
+        if key not in self._fallible_memo:
+            self._fallible_memo[key] = [
+                p.id for p in self.site.predicates.values() if p.tests == "role"
+                if any(judge_role(Claim(p.id, mention, 0, 0, holding), self.ctx) is not None
+                       for holding in (Holding("asserted"), Holding("asserted", past=True)))]
+        return self._fallible_memo[key]
 
     def _parse(self, text: str) -> Doc:
         doc = self._docs.get(text)
         if doc is None:
+            if self._wanted is not None:
+                self._wanted[text] = None
+                raise _Wanted()
             doc = self._docs[text] = parse(text)
         return doc
+
+    def prefetch(self, pages: list[ParsedPage]) -> None:
+        """Judge these pages once without parsing, noting each sentence a check wants to read, then
+        parse those in batches (spaCy parses a batch about twice as fast per sentence); the judging
+        that follows finds every parse ready. Sentences no check needs are never parsed."""
+        self._wanted = {}
+        try:
+            for parsed in pages:
+                self.hits(parsed)
+        finally:
+            wanted, self._wanted = self._wanted, None
+        for skel, doc in zip(wanted, parse_all(wanted)):
+            self._docs[skel] = doc
+
+    @staticmethod
+    def _sentences(parsed: ParsedPage) -> dict[tuple[int, int], list[Clause]]:
+        sentences: dict[tuple[int, int], list[Clause]] = {}
+        for clause in clauses(parsed):
+            sentences.setdefault((id(clause.segment), clause.sentence_start), []).append(clause)
+        return sentences
+
+    def _text(self, group: list[Clause]) -> str:
+        if group[0].kind == "table":
+            return _row_sentence(group[0].sentence, self.ctx.gaz, self.registry.nouns())
+        return _masked(group)
 
     def hits(self, parsed: ParsedPage) -> list[tuple[Clause, Hit]]:
         """Every false claim of the page, with the clause it starts in; hit offsets are in the sentence."""
         found: list[tuple[Clause, Hit]] = []
-        sentences: dict[tuple[int, int], list[Clause]] = {}
-        for clause in clauses(parsed):
-            sentences.setdefault((id(clause.segment), clause.sentence_start), []).append(clause)
         previous: list[Mention] = []
         last_segment = None
-        for (segment_id, _), group in sentences.items():
+        for (segment_id, _), group in self._sentences(parsed).items():
             if segment_id != last_segment:
                 previous, last_segment = [], segment_id
-            text = _masked(group) if group[0].kind != "table" else _row_sentence(group[0].sentence, self.ctx.gaz,
-                                                                                   self.registry.nouns())
+            text = self._text(group)
             key = (text, group[0].kind, tuple((m.kind, m.ref) for m in previous[:1]))
             hits = self._memo.get(key)
             if hits is None:
-                hits = self._memo[key] = self._judge(text, group, previous)
+                try:
+                    hits = self._memo[key] = self._judge(text, group, previous)
+                except _Wanted:
+                    hits = []  # prefetching: judged again once its parse is ready
             found += [(group[0], hit) for hit in hits]
-            previous = [m for c in group for m in c.mentions] or previous
+            previous = self.ctx.gaz.find(text) or previous
         return found
 
     def _judge(self, text: str, group: list[Clause], previous: list[Mention]) -> list[Hit]:
@@ -79,8 +122,11 @@ class Checker:
         # An organization of the data named as the speaker ("UKAS states that ..."): the text relies on it.
         reading.authority = lambda token: _is_org(reading.mention(token))
         hits: list[Hit] = []
-        if (any(m.kind in ("org", "class") for m in reading.mentions) or previous and _starts_with_pronoun(text)) \
-                and self.registry.may_state(text):
+        agents = reading.mentions + (previous if _starts_with_pronoun(text) or " it " in text else [])
+        # Parse only where a claim could be wrong: a body named that does not hold some relation's role,
+        # a subject named beside a standard that is about something else.
+        if self.registry.may_state(text) and any(self.registry.may_state(text, predicate)
+                                                 for m in agents for predicate in self._fallible(m)):
             claims = role_claims(reading, self.registry, reading.authority)
             for claim in claims:
                 hit = judge_role(claim, self.ctx)
@@ -93,7 +139,9 @@ class Checker:
                                 f"the sentence may say who does '{verb}' here, but its grammar could not be read for "
                                 f"certain, so it was not checked. Please read it: is the named body the one that does it?",
                                 severity="info"))
-        if any(m.kind == "subject" for m in reading.mentions) and any(m.kind == "standard" for m in reading.mentions):
+        subjects = {m.ref for m in reading.mentions if m.kind == "subject"}
+        standards = [m for m in agents if m.kind == "standard" and not m.predecessor]
+        if subjects and any(subjects - {self.site.standards[m.ref].subject} for m in standards):
             hits += [hit for claim in subject_claims(reading, self.registry, reading.authority)
                      if (hit := judge_subject(claim, self.ctx)) is not None]
         hits += check_titles(reading, group[0].sentence, self.ctx)
@@ -123,6 +171,10 @@ class Checker:
                 end_column=end_col if same else None,
                 contradicts=said, expected=hit.expected, source=hit.source))
         return findings
+
+
+class _Wanted(Exception):
+    """A check asked for a parse while the checker was only noting which parses are needed."""
 
 
 def _masked(group: list[Clause]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Site
 from .extract import Claim
@@ -41,6 +42,10 @@ class Context:
     @property
     def site(self) -> Site:
         return self.gaz.site
+
+    @cached_property
+    def known_designations(self) -> dict[str, str]:
+        return self.site.known_designations()
 
     def role_source(self, role: str) -> str | None:
         for org in self.site.organizations.values():

@@ -52,6 +52,7 @@ class Registry:
         self.by_verb: dict[str, list[tuple[Predicate, Frame]]] = {}
         self.by_noun: dict[str, list[tuple[Predicate, Frame]]] = {}
         self._forms: re.Pattern[str] | None = None
+        self._forms_of: dict[str, re.Pattern[str]] = {}
         for predicate in predicates.values():
             for frame in predicate.frames:
                 for verb in frame.verbs:
@@ -63,8 +64,13 @@ class Registry:
         """Nouns that name a relation's agent or topic (table headers such as 'Publisher', 'Subject')."""
         return set(self.by_noun)
 
-    def may_state(self, text: str) -> bool:
-        """Could the text hold a word of any relation? (Cheap; the parse decides.)"""
+    def may_state(self, text: str, predicate: str | None = None) -> bool:
+        """Could the text hold a word of this relation (of any, without one)? Cheap; the parse decides."""
+        if predicate is not None:
+            if predicate not in self._forms_of:
+                frames = self.predicates[predicate].frames
+                self._forms_of[predicate] = word_forms([w for f in frames for w in [*f.verbs, *f.nouns]])
+            return bool(self._forms_of[predicate].search(text))
         if self._forms is None:
             self._forms = word_forms([*self.by_verb, *self.by_noun])
         return bool(self._forms.search(text))

@@ -73,7 +73,7 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
 
 def check_unknown_designations(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
     """A designation the data does not know is not checked: say so, with a did-you-mean."""
-    known = ctx.site.known_designations()
+    known = ctx.known_designations
     hits = []
     for m in mentions:
         if m.kind != "other-standard" or any(_same_designation(m.ref, k) for k in known):

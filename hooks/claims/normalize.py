@@ -180,6 +180,8 @@ class Normalized:
         Offsets outside 0..len(text) are clamped. Linear in nothing: two binary searches.
         """
         offset = max(0, min(offset, len(self.text)))
+        if self._folded is None and self._visible is None:
+            return offset
         if end and offset > 0:
             e = self._folded.end(offset) if self._folded is not None else offset
             return self._visible.start(e - 1) + 1 if self._visible is not None else e

@@ -106,10 +106,12 @@ def verb_lemma(token: Token) -> str:
 
 
 def word_forms(lemmas: Iterable[str]) -> re.Pattern[str]:
-    """A cheap test for 'could a word of these lemmas be here?': each lemma's stem (its regular
-    forms) and its irregular forms from the lemmatizer's exception table ('run' -> 'ran').
-    A sentence without any of them cannot state the relation, so it is not parsed for it."""
-    exceptions = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+    """Every written form of these lemmas, from the lemmatizer's own tables: its suffix rules run
+    backwards ('certify' -> 'certifies', 'certified') and its irregular forms ('run' -> 'ran').
+    A sentence with none of them cannot state the relation, so it need not be parsed for it."""
+    lemmatizer = nlp().get_pipe("lemmatizer")
+    rules = lemmatizer.lookups.get_table("lemma_rules")
+    exceptions = lemmatizer.lookups.get_table("lemma_exc")
     irregular: dict[str, list[str]] = {}
     for pos in ("verb", "noun"):
         for form, bases in exceptions[pos].items():
@@ -118,6 +120,13 @@ def word_forms(lemmas: Iterable[str]) -> re.Pattern[str]:
     words: set[str] = set()
     for lemma in lemmas:
         head = lemma.split(" ")[0].casefold()
-        words.add(head[:-1] if len(head) > 3 and head[-1] in "ey" else head)
+        words.add(head)
         words.update(irregular.get(head, []))
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")", re.I)
+        for pos in ("verb", "noun"):
+            for old, new in rules[pos]:
+                if head.endswith(new):
+                    stem = head[: len(head) - len(new)] if new else head
+                    words.add(stem + old)
+                    if old in ("ed", "ing") and len(stem) > 2 and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou":
+                        words.add(stem + stem[-1] + old)  # "run" -> "running", as the rules read it back
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
