@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hooks.claims.normalize import INVISIBLE, LOOKALIKES, normalize
-from hooks.claims.sentences import _CLAUSE_SPLIT, _blank_markup, clauses, mask_quotes, tricks
+from hooks.claims.sentences import _CLAUSE_SPLIT, _blank_markup, _scan_markup, _scan_quotes, clauses, mask_quotes, tricks
 from hooks import markdown_text
 from hooks.markdown_text import _ATTR_ID, _COMMENT, _FOOTNOTE_DEF, _md, parse
 
@@ -175,15 +175,19 @@ def _blank(match: re.Match[str]) -> str:
 @given(st.lists(st.sampled_from(list("`[]()!^*_{}#<>-\n a") + ["<!--", "-->", "](", "![", "[^", "{#"]), max_size=40)
        .map("".join))
 def test_markup_scanner_blanks_what_the_regex_did(text: str) -> None:
-    """Check that the linear markup scanner blanks exactly what the former markup regex blanked."""
-    assert _blank_markup(text) == _OLD_MARKUP.sub(_blank, text)
+    """Check that the markup scanner, and the regex-or-scanner choice, blank exactly what the former markup regex blanked."""
+    expected = _OLD_MARKUP.sub(_blank, text)
+    assert _scan_markup(text) == expected
+    assert _blank_markup(text) == expected
 
 
 @PROPERTY
 @given(st.lists(st.sampled_from(list("\"“”‘’\na b") + ["x" * 99]), max_size=30).map("".join))
 def test_quote_scanner_masks_what_the_regex_did(text: str) -> None:
-    """Check that the linear quote scanner masks exactly what the former quote regex masked (200-character bound too)."""
-    assert mask_quotes(text) == _OLD_QUOTE.sub(_blank, text)
+    """Check that the quote scanner, and the regex-or-scanner choice, mask exactly what the former quote regex masked."""
+    expected = _OLD_QUOTE.sub(_blank, text)
+    assert _scan_quotes(text) == expected
+    assert mask_quotes(text) == expected
 
 
 @PROPERTY

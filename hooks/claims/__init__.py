@@ -46,6 +46,7 @@ class Checker:
         self.registry = Registry(site.predicates)
         self._docs: dict[str, Doc] = {}
         self._memo: dict[tuple, list[Hit]] = {}
+        self._split: dict[int, tuple[ParsedPage, dict[tuple[int, int], list[Clause]]]] = {}
         self._fallible_memo: dict[tuple[str, str], list[str]] = {}
         self._wanted: dict[str, None] | None = None
         """While prefetching: the sentences (skeletons) a check asked to parse."""
@@ -84,11 +85,16 @@ class Checker:
         for skel, doc in zip(wanted, parse_all(wanted)):
             self._docs[skel] = doc
 
-    @staticmethod
-    def _sentences(parsed: ParsedPage) -> dict[tuple[int, int], list[Clause]]:
+    def _sentences(self, parsed: ParsedPage) -> dict[tuple[int, int], list[Clause]]:
+        """The page's clauses grouped by sentence (kept from prefetching a page to checking it)."""
+        kept = self._split.pop(id(parsed), None)
+        if kept is not None and kept[0] is parsed:
+            return kept[1]
         sentences: dict[tuple[int, int], list[Clause]] = {}
         for clause in clauses(parsed):
             sentences.setdefault((id(clause.segment), clause.sentence_start), []).append(clause)
+        if self._wanted is not None:
+            self._split[id(parsed)] = (parsed, sentences)
         return sentences
 
     def _text(self, group: list[Clause]) -> str:

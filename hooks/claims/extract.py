@@ -19,7 +19,7 @@ from ..data_schema import Frame, Predicate
 from .gazetteer import Mention
 from .holding import Authority, Holding, held
 from .reading import AGENTIVE, Reading
-from .syntax import conjuncts, phrase_lemma, verb_lemma, word_forms
+from .syntax import WORD, conjuncts, phrase_lemma, verb_lemma, word_forms
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
     from spacy.tokens import Token
@@ -51,8 +51,9 @@ class Registry:
         self.predicates = predicates
         self.by_verb: dict[str, list[tuple[Predicate, Frame]]] = {}
         self.by_noun: dict[str, list[tuple[Predicate, Frame]]] = {}
-        self._forms: re.Pattern[str] | None = None
-        self._forms_of: dict[str, re.Pattern[str]] = {}
+        self._forms: frozenset[str] | None = None
+        self._forms_of: dict[str, frozenset[str]] = {}
+        self._words: dict[str, frozenset[str]] = {}
         for predicate in predicates.values():
             for frame in predicate.frames:
                 for verb in frame.verbs:
@@ -66,14 +67,17 @@ class Registry:
 
     def may_state(self, text: str, predicate: str | None = None) -> bool:
         """Could the text hold a word of this relation (of any, without one)? Cheap; the parse decides."""
+        words = self._words.get(text)
+        if words is None:
+            words = self._words[text] = frozenset(WORD.findall(text.casefold()))
         if predicate is not None:
             if predicate not in self._forms_of:
                 frames = self.predicates[predicate].frames
                 self._forms_of[predicate] = word_forms([w for f in frames for w in [*f.verbs, *f.nouns]])
-            return bool(self._forms_of[predicate].search(text))
+            return not words.isdisjoint(self._forms_of[predicate])
         if self._forms is None:
             self._forms = word_forms([*self.by_verb, *self.by_noun])
-        return bool(self._forms.search(text))
+        return not words.isdisjoint(self._forms)
 
     def frames(self, token: Token) -> list[tuple[Predicate, Frame]]:
         if token.pos_ == "NOUN":

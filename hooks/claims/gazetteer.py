@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Site
 
@@ -55,6 +55,7 @@ class Gazetteer:
     """A formal title: two or more title parts joined by dashes ("Quality management systems — Requirements")."""
     title_owners: dict[str, str]
     """Normalized full title, and each title's '... management systems' part -> standard id."""
+    _found: dict[str, list[Mention]] = field(default_factory=dict)
 
     def roles(self, mention: Mention, day: dt.date) -> set[str]:
         """The roles the mentioned org (or kind of org) holds on that day."""
@@ -84,6 +85,13 @@ class Gazetteer:
                 if any(r.role == role and r.holds_on(day) for r in o.roles)]
 
     def find(self, text: str) -> list[Mention]:
+        """Every mention in text (remembered: a checker asks about the same sentence several times)."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> list[Mention]:
         """Every mention in text, standards first so 'IEC' inside 'ISO/IEC 27001' is no org."""
         mentions: list[Mention] = []
         taken: list[tuple[int, int]] = []

@@ -32,11 +32,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9#|-
 # one finds exactly the same matches (the run start is always tried first, and a match that
 # starts inside a run only ever starts at the ";" after one that the last match ended in).
 _CLAUSE_SPLIT = re.compile(r"(?:(?<!\s)\s+)?;\s+|(?<!\s)\s+[—–]\s+")
+# Quotes and markup: each regex is linear on most text, and quadratic (or 200 steps a
+# character) on some; there a scanner that gives the same result takes over.
+_QUOTE = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|‘[^’\n]{1,200}’")
 _QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’"}
 _QUOTE_OPEN = re.compile(r"[\"“‘]")
 _QUOTE_MAX = 200
 """A quote is 1 to 200 characters on one line between a pair of quotation marks."""
+_MARKUP = re.compile(r"`[^`\n]*`|\[\^[^\]]+\]|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[*_`\[]|\{#[^}]*\}|<!--.*?-->|<[^>]+>")
 _MARKUP_START = re.compile(r"[`\[!\]*_{<]")
+_IMAGE = re.compile(r"!\[")
+_COMMENT_OPEN = re.compile(r"<!--")
 VOUCH = re.compile(r"\b(accurate|rightly|correctly|correct|true|proudly|officially)\b", re.I)
 
 
@@ -143,14 +149,24 @@ def tricks(parsed: ParsedPage) -> list[tuple[Segment, Trick]]:
     return [(segment, trick) for segment in _rows(parsed.segments) for trick in read(segment).tricks]
 
 
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def mask_quotes(text: str) -> str:
     """Blank out each quotation: 1 to 200 characters on one line between "", “” or ‘’.
 
-    The same as re.sub(r'"[^"\\n]{1,200}"|“[^”\\n]{1,200}”|‘[^’\\n]{1,200}’', blanks, text),
-    in linear time (that regex reads up to 200 characters from every opening mark).
+    The same as _QUOTE.sub(blanks, text), in linear time. From a curly opening mark the
+    regex reads on past other opening marks, up to 200 characters each time: fine unless
+    the text is full of them, when the scanner takes over.
     """
-    if not _QUOTE_OPEN.search(text):
-        return text
+    if (text.count("“") + text.count("‘")) * _QUOTE_MAX <= len(text) + 10_000:
+        return _QUOTE.sub(_blank, text)
+    return _scan_quotes(text)
+
+
+def _scan_quotes(text: str) -> str:
+    """mask_quotes by scanning: each opening mark looks its closing mark up."""
     find = _Finder(text)
     out: list[str] = []
     last = pos = 0
@@ -173,11 +189,37 @@ def _blank_markup(text: str) -> str:
     """Blank out Markdown markup: code spans, footnote references, images, link targets,
     emphasis and bracket characters, attribute lists, HTML comments and tags.
 
-    The same as re.sub with the alternation
-    `[^`\\n]*`|\\[\\^[^\\]]+\\]|!\\[[^\\]]*\\]\\([^)]*\\)|\\]\\([^)]*\\)|[*_`\\[]|\\{#[^}]*\\}|<!--.*?-->|<[^>]+>
-    (each alternative tried in that order at each position), but each "the next ] after here"
-    is looked up (bisect) instead of read again from every "[^", "![", "](", "{#" and "<".
+    _MARKUP.sub(blanks, text) when that is linear: when every opener that reads on to a
+    closer finds one (each read then ends in a match, and what a match took is not read
+    again). Else the scanner, which gives the same result.
     """
+    if _markup_regex_is_linear(text):
+        return _MARKUP.sub(_blank, text)
+    return _scan_markup(text)
+
+
+def _markup_regex_is_linear(text: str) -> bool:
+    """Whether no opener of _MARKUP can read far and then fail (the only way it goes quadratic)."""
+    for opener, closer in (("[^", "]"), ("](", ")"), ("{#", "}"), ("<", ">")):
+        at = text.rfind(opener)
+        if at >= 0 and text.find(closer, at + len(opener)) < 0:
+            return False
+    if "![" in text or "<!--" in text:
+        find = _Finder(text)
+        for m in _IMAGE.finditer(text):  # an image: the next "]" is followed by "(", and a ")" comes after
+            j = find.next("]", m.start() + 2)
+            if j + 1 >= len(text) or text[j + 1] != "(" or find.next(")", j + 2) >= len(text):
+                return False
+        for m in _COMMENT_OPEN.finditer(text):  # a comment: closed on its line
+            if find.next("-->", m.start() + 4) >= find.next("\n", m.start() + 4):
+                return False
+    return True
+
+
+def _scan_markup(text: str) -> str:
+    """_blank_markup by scanning: the alternatives of _MARKUP tried in order at each position,
+    but each "the next ] after here" looked up instead of read again from every "[^", "![",
+    "](", "{#" and "<"."""
     if not _MARKUP_START.search(text):
         return text
     n = len(text)

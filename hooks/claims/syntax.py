@@ -105,7 +105,11 @@ def verb_lemma(token: Token) -> str:
         token.pos_ = pos
 
 
-def word_forms(lemmas: Iterable[str]) -> re.Pattern[str]:
+WORD = re.compile(r"[a-z]+")
+"""A word of lower-cased text, for looking it up among word forms."""
+
+
+def word_forms(lemmas: Iterable[str]) -> frozenset[str]:
     """Every written form of these lemmas, from the lemmatizer's own tables: its suffix rules run
     backwards ('certify' -> 'certifies', 'certified') and its irregular forms ('run' -> 'ran').
     A sentence with none of them cannot state the relation, so it need not be parsed for it."""
@@ -129,4 +133,4 @@ def word_forms(lemmas: Iterable[str]) -> re.Pattern[str]:
                     words.add(stem + old)
                     if old in ("ed", "ing") and len(stem) > 2 and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou":
                         words.add(stem + stem[-1] + old)  # "run" -> "running", as the rules read it back
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
+    return frozenset(words)
