@@ -28,7 +28,7 @@ from .gazetteer import Mention
 from .holding import Holding
 from .misconceptions import check_misconceptions
 from .reading import Reading
-from .sentences import Clause, clauses
+from .sentences import Clause, clauses, tricks
 from .syntax import parse, parse_all
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
@@ -164,19 +164,35 @@ class Checker:
         findings = []
         for clause, hit in self.hits(parsed):
             base = clause.sentence_start
-            line, col = clause.segment.position(base + hit.start)
-            end_line, end_col = clause.segment.position(base + hit.end)
-            snippet = clause.sentence[hit.start:hit.end].strip()
-            file, fline, fcol = locate(page, line, col, clause.segment.text[base + hit.start: base + hit.end])
-            same = (file, fline) == (page.origin, line + page.line_offset)
-            said = " ".join(snippet.split())
-            findings.append(Finding(
-                file=file, line=fline, column=fcol, severity=hit.severity,  # type: ignore[arg-type]
-                code=hit.code, message=f"{hit.message} The text says: \"{said}\".",
-                end_line=end_line + page.line_offset if same else None,
-                end_column=end_col if same else None,
-                contradicts=said, expected=hit.expected, source=hit.source))
+            line, col = clause.segment_position(base + hit.start)
+            end_line, end_col = clause.segment_position(base + hit.end, end=True)
+            said = " ".join(clause.sentence[hit.start:hit.end].split())
+            written = clause.segment.text[clause.source(base + hit.start):clause.source(base + hit.end, end=True)]
+            findings.append(self._finding(page, locate, hit, line, col, end_line, end_col, written, said))
+        for segment, trick in tricks(parsed):
+            if trick.kind == "invisible":
+                continue  # read without it; a soft hyphen is ordinary typesetting
+            line, col = segment.position(trick.start)
+            end_line, end_col = segment.position(trick.end)
+            what = "mixes Latin with Cyrillic or Greek letters" if trick.kind == "mixed-script" else \
+                "is written in Cyrillic or Greek letters that look Latin"
+            hit = Hit("lookalike", 0, 0, f"the word {trick.written!r} {what}; it was read as {trick.read!r}. "
+                      f"Retype it in Latin letters so that readers, search and the checks see the same word.",
+                      trick.read, None, "warning")
+            findings.append(self._finding(page, locate, hit, line, col, end_line, end_col, trick.written, trick.written))
         return findings
+
+    @staticmethod
+    def _finding(page: Page, locate: Locate, hit: Hit, line: int, col: int, end_line: int, end_col: int,
+                 written: str, said: str) -> Finding:
+        file, fline, fcol = locate(page, line, col, written)
+        same = (file, fline) == (page.origin, line + page.line_offset)
+        return Finding(
+            file=file, line=fline, column=fcol, severity=hit.severity,  # type: ignore[arg-type]
+            code=hit.code, message=f"{hit.message} The text says: \"{said}\".",
+            end_line=end_line + page.line_offset if same else None,
+            end_column=end_col if same else None,
+            contradicts=said, expected=hit.expected, source=hit.source)
 
 
 class _Wanted(Exception):
