@@ -166,7 +166,7 @@ class Normalized:
         self._visible = visible
         """Map from the text without invisible characters to the original (None: none removed)."""
         self._folded = folded
-        """Map from the normalized text to the text without invisible characters (None: same length)."""
+        """Map from the normalized text to the text without invisible characters (None: one for one)."""
 
     def source(self, offset: int, end: bool = False) -> int:
         """The offset in the original text of `offset` in the normalized text.
@@ -177,7 +177,7 @@ class Normalized:
         taking in invisible characters removed after it; a span ending inside an expansion,
         the "f" of "ﬁ" read as "fi", takes the whole source character). Without end=True an
         end offset works too, the span then taking in invisible characters after it.
-        Offsets outside 0..len(text) are clamped. Linear in nothing: two binary searches.
+        Offsets outside 0..len(text) are clamped. Two binary searches, whatever the length.
         """
         offset = max(0, min(offset, len(self.text)))
         if self._folded is None and self._visible is None:

@@ -28,9 +28,9 @@ from .normalize import Normalized, Trick, normalize
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9#|-])")
 # A clause ends at ";" or a spaced dash: `\s*;\s+|\s+[—–]\s+`, rewritten so that a match
 # takes spaces before it only from where a run of spaces starts. The plain pattern retried
-# from every space of a long run, reading the rest of the run each time (quadratic); this
-# one finds exactly the same matches (the run start is always tried first, and a match that
-# starts inside a run only ever starts at the ";" after one that the last match ended in).
+# from every space of a long run, reading the rest of the run each time (quadratic). This
+# one finds exactly the same matches: a match starts where its run of spaces starts, or at
+# the ";" itself when the previous match took the spaces before it.
 _CLAUSE_SPLIT = re.compile(r"(?:(?<!\s)\s+)?;\s+|(?<!\s)\s+[—–]\s+")
 # Quotes and markup: each regex is linear on most text, and quadratic (or 200 steps a
 # character) on some; there a scanner that gives the same result takes over.
@@ -78,7 +78,9 @@ class Clause:
         return self.normalized.source(offset, end) if self.normalized is not None else offset
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """text[start:end] (offsets within this clause) as offsets in segment.text."""
+        """text[start:end] (offsets within this clause) as offsets in segment.text. Here and in
+        source_text and position, an offset may be negative to reach into the sentence before
+        the clause (clause.start + offset is an offset in the normalized segment text)."""
         a = self.source(self.start + start)
         return a, max(a, self.source(self.start + end, end=True))
 
