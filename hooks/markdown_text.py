@@ -114,7 +114,12 @@ def parse(markdown: str) -> ParsedPage:
     for match in _FOOTNOTE_DEF.finditer(markdown):
         anchors.add(f"fn:{match.group(1)}")
         anchors.add(f"fnref:{match.group(1)}")
-    comments = [(markdown[: m.start()].count("\n") + 1, m.group(0)) for m in _COMMENT.finditer(markdown)]
+    comments = []
+    line, counted = 1, 0  # count lines incrementally: a page of many comments stays linear
+    for m in _COMMENT.finditer(markdown):
+        line += markdown.count("\n", counted, m.start())
+        counted = m.start()
+        comments.append((line, m.group(0)))
     return ParsedPage(segments, links, anchors, headings, comments)
 
 

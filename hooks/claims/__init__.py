@@ -34,6 +34,8 @@ from .syntax import parse, parse_all
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
     from spacy.tokens import Doc
 
+MAX_SENTENCE = 3000
+"""Longer 'sentences' are not prose; reading them would cost time that grows with their length."""
 Locate = Callable[[Page, int, int, str], tuple[str, int, int]]
 
 
@@ -124,6 +126,11 @@ class Checker:
 
     def _judge(self, text: str, group: list[Clause], previous: list[Mention]) -> list[Hit]:
         gaz = self.ctx.gaz
+        if len(text) > MAX_SENTENCE:
+            # Not prose (a run of symbols, a pasted table): no claim is read from it, and a person is told.
+            return [Hit("claim-unsure", 0, min(len(text), 40), f"this sentence is {len(text)} characters long, more than "
+                        f"the {MAX_SENTENCE} the checker reads; nothing in it was checked. Split it, or check it by hand.",
+                        severity="info")]
         reading = Reading(text, gaz.find(text), self._parse, lambda token: False, previous)
         # An organization of the data named as the speaker ("UKAS states that ..."): the text relies on it.
         reading.authority = lambda token: _is_org(reading.mention(token))
