@@ -464,9 +464,7 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         others = [m for m in mentions if m.kind == "other" and m.end <= req.start()]
         if others or re.search(r"\b(?:regulators?|customers?|clients?|sectors?|tenders?|law|laws|governments?)\b", text, re.I):
             continue
-        standards_body = any(m.kind == "org" and ctx.gaz.site.organizations[m.ref].kind == "standards-body"
-                             for m in mentions if m.end <= req.start() or text[req.end():].lstrip().startswith("by"))
-        if not (standards_body or _rule_words(ctx).search(window + text[req.end():])):
+        if not (_required_by_standards_body(clause, req.start(), ctx) or _rule_words(ctx).search(window + text[req.end():])):
             continue
         if re.match(r"ments?\b", text[req.end():]):
             continue
@@ -487,4 +485,23 @@ _COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|never|als
 def _rule_words(ctx: Context) -> re.Pattern[str]:
     """'ISO rules', 'under ISO': the names of the bodies that develop standards, from the data."""
     names = [re.escape(o.abbreviation) for o in ctx.site.organizations.values() if o.kind == "standards-body"]
-    return re.compile(rf"\b(?:{'|'.join(names)})(?:\s+rules|\s+itself)?\b|\bunder\s+(?:{'|'.join(names)})\b", re.I)
+    return re.compile(rf"\b(?:{'|'.join(names)})(?:['’]s)?\s+(?:own\s+)?rules\b|\bunder\s+(?:{'|'.join(names)})\b", re.I)
+
+
+def _required_by_standards_body(clause: Clause, start: int, ctx: Context) -> bool:
+    """Is a body that develops standards the one requiring, through the parse: the subject of
+    'requires', or the agent of 'is required by'? ("ISO requires ...", "ISO itself insists ...")"""
+    reading = clause.reading  # type: ignore[attr-defined]
+    token = reading.token_at(clause.start - clause.sentence_start + start)
+    if token is None:
+        return False
+    if token.dep_ in ("aux", "auxpass"):
+        token = token.head
+    verb = clause_of(token)
+    who = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    who += [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+    for node in who:
+        mention = reading.mention(node)
+        if mention is not None and mention.kind == "org" and ctx.site.organizations[mention.ref].kind == "standards-body":
+            return True
+    return False
