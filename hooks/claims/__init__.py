@@ -84,7 +84,7 @@ class Checker:
                 self.hits(parsed)
         finally:
             wanted, self._wanted = self._wanted, None
-        for skel, doc in zip(wanted, parse_all(wanted)):
+        for skel, doc in zip(wanted, parse_all(wanted), strict=True):
             self._docs[skel] = doc
 
     def _sentences(self, parsed: ParsedPage) -> dict[tuple[int, int], list[Clause]]:
