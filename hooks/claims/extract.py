@@ -100,8 +100,6 @@ def role_claims(reading: Reading, registry: Registry, authority: Authority) -> l
                 continue
             for agent, contrast, mention in ((a, c, m) for a, c in _agents(reading, token, frame)
                                              for m in _agent_mentions(reading, a)):
-                if mention is None and agent.lower_ in PRONOUNS:
-                    mention = next((m for m in reading.previous if m.kind in ("org", "class")), None)
                 if mention is None or mention.kind not in AGENTIVE:
                     continue
                 if not _object_fits(reading, token, frame):
@@ -222,10 +220,8 @@ def _agent_mention(reading: Reading, agent: Token) -> Mention | None:
     mention = reading.mention(agent)
     if mention is not None:
         return mention
-    if agent.lower_ in PRONOUNS:  # the nearest body named before it, in this sentence or the one before
-        start = reading.span(agent)[0]
-        here = [m for m in reading.mentions if m.kind in ("org", "class") and m.end <= start]
-        return here[-1] if here else next((m for m in reading.previous if m.kind in ("org", "class")), None)
+    if agent.lower_ in PRONOUNS:
+        return _named_before(reading, agent, ("org", "class"))
     owner = next((c for c in agent.children if c.dep_ == "poss"), None)
     if owner is not None:
         found = reading.mention(owner)
@@ -413,7 +409,7 @@ def _subject_owner(reading: Reading, top: Token, verbs: set[str]) -> tuple[Menti
                     target = head.head if subject.lower_ in RELATIVE and head.dep_ == "relcl" else subject
                     found = reading.noun_mention(target)
                     if found is None and subject.lower_ in ("it", "which"):
-                        found = _earlier_standard(reading, subject)
+                        found = _named_before(reading, subject, ("standard",))
                     if found is not None and found.kind == "standard" and not found.predecessor:
                         return found, head
             return None, None
@@ -421,9 +417,14 @@ def _subject_owner(reading: Reading, top: Token, verbs: set[str]) -> tuple[Menti
     return None, None
 
 
-def _earlier_standard(reading: Reading, pronoun: Token) -> Mention | None:
-    """The standard 'it' refers to: the last one named before it, here or in the sentence before."""
+def _named_before(reading: Reading, pronoun: Token, kinds: tuple[str, ...]) -> Mention | None:
+    """What 'it' or 'they' refers to: the nearest mention of these kinds before it in the sentence,
+    else the first in the sentence before (a body) or the last (a standard)."""
     start = reading.span(pronoun)[0]
-    here = [m for m in reading.mentions if m.kind == "standard" and m.end <= start]
-    earlier = here or [m for m in reading.previous if m.kind == "standard"]
-    return earlier[-1] if earlier else None
+    here = [m for m in reading.mentions if m.kind in kinds and m.end <= start]
+    if here:
+        return here[-1]
+    earlier = [m for m in reading.previous if m.kind in kinds]
+    if not earlier:
+        return None
+    return earlier[-1] if kinds == ("standard",) else earlier[0]

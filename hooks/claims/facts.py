@@ -278,17 +278,21 @@ CERTIFICATION = re.compile(r"^certif|^registration$|^registered$", re.I)
 VALIDITY_TOPIC = re.compile(r"^(?:certif|registration$|cycle$|validity$)", re.I)
 
 
+def _verb_at(clause: Clause, start: int):  # type: ignore[no-untyped-def]
+    """The verb heading the clause at `start` (an auxiliary's verb for "must", "is")."""
+    token = clause.reading.token_at(clause.start - clause.sentence_start + start)  # type: ignore[attr-defined]
+    if token is None:
+        return None
+    return clause_of(token.head if token.dep_ in ("aux", "auxpass") else token)
+
+
 def _said_of(clause: Clause, start: int, words: re.Pattern[str], subject_only: bool = False,
              nested: bool = False) -> bool:
     """Is what the clause says at `start` said of one of these words, through the parse: a word in
     the same clause (its verb's subtree; with `nested`, its complement clauses too), or its subject?"""
-    reading = clause.reading  # type: ignore[attr-defined]
-    token = reading.token_at(clause.start - clause.sentence_start + start)
-    if token is None:
+    head = _verb_at(clause, start)
+    if head is None:
         return False
-    if token.dep_ in ("aux", "auxpass"):
-        token = token.head
-    head = clause_of(token)
     if nested and head.dep_ == "advcl" and any(c.lower_ == "as" for c in head.children):
         head = head.head  # "get certified, as ISO requires"
     if subject_only:
@@ -492,12 +496,9 @@ def _required_by_standards_body(clause: Clause, start: int, ctx: Context) -> boo
     """Is a body that develops standards the one requiring, through the parse: the subject of
     'requires', or the agent of 'is required by'? ("ISO requires ...", "ISO itself insists ...")"""
     reading = clause.reading  # type: ignore[attr-defined]
-    token = reading.token_at(clause.start - clause.sentence_start + start)
-    if token is None:
+    verb = _verb_at(clause, start)
+    if verb is None:
         return False
-    if token.dep_ in ("aux", "auxpass"):
-        token = token.head
-    verb = clause_of(token)
     who = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     who += [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
     for node in who:

