@@ -62,8 +62,13 @@ class Checker:
             self._fallible_memo[key] = [
                 p.id for p in self.site.predicates.values() if p.tests == "role"
                 if any(judge_role(Claim(p.id, mention, 0, 0, holding), self.ctx) is not None
-                       for holding in (Holding("asserted"), Holding("asserted", past=True)))]
+                       for holding in (Holding("asserted"), Holding("asserted", past=True)))
+                or p.id == "develops-standards" and mention.kind == "org" and self._not_developer(mention.ref)]
         return self._fallible_memo[key]
+
+    def _not_developer(self, org: str) -> bool:
+        """Could naming this body as a standard's developer be wrong (some standard is not its own)?"""
+        return any(org not in std.developers for std in self.site.standards.values())
 
     def _parse(self, text: str) -> Doc:
         doc = self._docs.get(text)

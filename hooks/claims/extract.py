@@ -147,6 +147,8 @@ def _passive(token: Token) -> bool:
         return True
     if token.dep_ == "amod":
         return True  # "an ISO approved manufacturer": a participle before its noun is passive, whatever its tag
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):
+        return False  # "IAF has operated the MLA": a perfect, active
     return token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "conj", "advcl", "ROOT", "xcomp", "oprd", "acomp")
 
 
@@ -250,6 +252,9 @@ def _subjects(verb: Token) -> list[Token]:
         return [subject]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subjects(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("mark", "advmod") for c in verb.children):
+        return _subjects(verb.head)  # "X published it and, after the audit, certified us": a conjunct read as advcl
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         return _subjects(verb.head if verb.head.pos_ != "ADJ" else verb.head.head)
     if verb.dep_ == "relcl":
@@ -292,11 +297,15 @@ def _object(verb: Token) -> Token | None:
         of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return next((t for t in of.children if t.dep_ == "pobj"), None) if of is not None else None
     if _passive(verb):
+        direct = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if direct is not None:
+            return direct  # "has been awarded ISO 14001 certification by ...": the thing given
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None:
             return verb.head if subject.lower_ in RELATIVE and verb.dep_ == "relcl" else subject
         return verb.head if verb.dep_ in ("acl", "amod") else None
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")
+                and (c.dep_ != "dative" or c.lower_ in RELATIVE)), None)
     if obj is not None and obj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
     if obj is None and verb.dep_ == "relcl":
