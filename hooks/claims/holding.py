@@ -107,7 +107,17 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
         elif lemma in BELIEF_NOUNS and head.pos_ == "NOUN" and dep in ("acl", "ccomp", "relcl", "prep", "pcomp"):
             mode, cue = "reported", lemma
             break
-        elif head.pos_ in ("VERB", "AUX") and lemma in SAYING | BELIEVING and dep in ("ccomp", "xcomp", "oprd", "parataxis"):
+        elif lemma == "be" and dep in ("ccomp", "attr", "acomp") and (topic := _subject(head)) is not None \
+                and topic.lemma_.casefold() in BELIEF_NOUNS | DENIAL_WORDS:
+            # "One common misconception is that ...", "The idea is that ...": not the writer's claim
+            if topic.lemma_.casefold() in DENIAL_WORDS:
+                negations += 1 + _negations(head, head)
+                cue = topic.lemma_.casefold()
+            else:
+                mode, cue = "reported", topic.lemma_.casefold()
+                break
+        elif head.pos_ in ("VERB", "AUX") and lemma in SAYING | BELIEVING and (
+                dep in ("ccomp", "xcomp", "oprd", "parataxis") or _as_complement(node, head)):
             adverbs = {c.lower_ for c in head.children if c.dep_ == "advmod"}
             if lemma == "know" or adverbs & VOUCHING_ADVERBS:
                 pass
@@ -116,7 +126,8 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
                 cue = sorted(adverbs & DENYING_ADVERBS)[0]
             else:
                 speaker = _subject(head)
-                if not ((speaker is not None and authority(speaker)) or _according(head, authority)):
+                if not ((speaker is not None and (authority(speaker) or _own(speaker))) or _according(head, authority)
+                        or _proud(head)):
                     mode, cue = "reported", lemma
                     break
             if dep in ("ccomp", "xcomp") and _time(head)[0] and year is None:
@@ -149,6 +160,8 @@ def _negations(token: Token, clause: Token, skip: tuple[int, int] | None = None)
                 continue
             seen.add(child.i)
             low = child.lower_
+            if child.dep_ == "neg" and _not_only(child):
+                continue  # "not only X but also Y" affirms both
             if child.dep_ == "neg" or (child.dep_ == "advmod" and low in ("never", "no")):
                 count += 1
             elif child.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in child.children):
@@ -158,17 +171,41 @@ def _negations(token: Token, clause: Token, skip: tuple[int, int] | None = None)
     return count
 
 
+def _not_only(neg: Token) -> bool:
+    doc = neg.doc
+    return neg.i + 1 < len(doc) and doc[neg.i + 1].lower_ in ("only", "just", "merely")
+
+
 def _negative_phrase(token: Token) -> bool:
     """'no certification body', 'nobody', 'not a single certificate', 'neither ISO nor ...'."""
     target = token.children if token.dep_ != "agent" else (c for t in token.children for c in [t, *t.children])
     if token.lower_ in NEGATIVE_PRONOUNS or token.lemma_.casefold() in NEGATIVE_PRONOUNS:
         return True
     for child in target:
-        if child.dep_ in ("det", "neg", "preconj", "advmod") and child.lower_ in ("no", "not", "neither", "never"):
+        if child.dep_ in ("det", "neg", "preconj", "advmod") and child.lower_ in ("no", "not", "neither", "never") \
+                and not _not_only(child):
             return True
         if child.lower_ in NEGATIVE_PRONOUNS and child.dep_ == "pobj":
             return True
     return False
+
+
+def _own(speaker: Token) -> bool:
+    """'our registrar', 'my auditor', 'we': the writer's own side, whose word the text relies on."""
+    if speaker.lower_ in ("we", "i"):
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in speaker.children)
+
+
+def _proud(verb: Token) -> bool:
+    """'X is proud to announce that ...': a press release states its news."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.casefold() in ("proud", "pleased", "delighted", "happy", "excited", "glad")
+
+
+def _as_complement(node: Token, verb: Token) -> bool:
+    """'describe themselves as ISO-approved', 'see the logo as proof': what 'as' names is the report."""
+    return node.dep_ == "prep" and node.lower_ == "as"
 
 
 def _marker(clause: Token) -> str:
