@@ -32,7 +32,7 @@ from .sentences import Clause, clauses, tricks
 from .syntax import parse, parse_all
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MAX_SENTENCE = 3000
 """Longer 'sentences' are not prose; reading them would cost time that grows with their length."""
@@ -138,7 +138,8 @@ class Checker:
                         severity="info")]
         reading = Reading(text, gaz.find(text), self._parse, lambda token: False, previous)
         # An organization of the data named as the speaker ("UKAS states that ..."): the text relies on it.
-        reading.authority = lambda token: _is_org(reading.mention(token))
+        # So is the writer's own side ("our registrar says ...").
+        reading.authority = lambda token: _is_org(reading.mention(token)) or _ours(reading, token)
         hits: list[Hit] = []
         agents = reading.mentions + (previous if _starts_with_pronoun(text) or " it " in text else [])
         # Parse only where a claim could be wrong: a body named that does not hold some relation's role,
@@ -254,6 +255,12 @@ def _subject_row(row: str, gaz: _gazetteer.Gazetteer, nouns: set[str]) -> str:
 
 def _is_org(mention: Mention | None) -> bool:
     return mention is not None and mention.kind == "org"
+
+
+def _ours(reading: Reading, token: Token) -> bool:
+    mention = reading.mention(token)
+    return mention is not None and mention.kind == "class" and \
+        reading.text[reading.span(token)[0]:mention.start].casefold().strip() in ("our", "my")
 
 
 def _starts_with_pronoun(text: str) -> bool:

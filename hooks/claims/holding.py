@@ -93,13 +93,17 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
         if dep == "conj":  # coordinated clauses share their embedding, not their negation
             node = head
             continue
-        if dep == "advcl":
+        if dep == "advcl" and not (lemma in SAYING | BELIEVING and _as_complement(node, head)):
             if _marker(node) in CONDITIONS:
                 mode, cue = "conditional", _marker(node)
             break  # otherwise ("..., while X is Y") an adverbial clause asserts on its own
         if dep == "relcl" and lemma not in BELIEF_NOUNS | DENIAL_WORDS:
             break  # a relative clause asserts what it says of its noun
-        if lemma in DENIAL_WORDS and head.pos_ in ("NOUN", "ADJ"):
+        if lemma == "be" and dep == "ccomp" and (judged := _copula_judgement(head)) is not None:
+            word, more = judged  # "It is not true that ...", "It is a myth that ..." with the clause on the copula
+            negations += more
+            cue = word if word in DENIAL_WORDS else cue
+        elif lemma in DENIAL_WORDS and head.pos_ in ("NOUN", "ADJ"):
             negations += 1 + _negations(head, _clause_head(head))  # "it is (not) a myth that ..."
             cue = lemma
         elif lemma in TRUTH_WORDS and head.pos_ in ("ADJ", "NOUN"):
@@ -171,6 +175,17 @@ def _negations(token: Token, clause: Token, skip: tuple[int, int] | None = None)
     return count
 
 
+def _copula_judgement(copula: Token) -> tuple[str, int] | None:
+    """'is (not) true', 'is (not) a myth': the word judging the clause and the negations it adds."""
+    for child in copula.children:
+        word = child.lemma_.casefold()
+        if child.dep_ in ("acomp", "attr") and word in DENIAL_WORDS:
+            return word, 1 + _negations(copula, copula)
+        if child.dep_ in ("acomp", "attr") and word in TRUTH_WORDS:
+            return word, _negations(copula, copula)
+    return None
+
+
 def _not_only(neg: Token) -> bool:
     doc = neg.doc
     return neg.i + 1 < len(doc) and doc[neg.i + 1].lower_ in ("only", "just", "merely")
@@ -205,7 +220,8 @@ def _proud(verb: Token) -> bool:
 
 def _as_complement(node: Token, verb: Token) -> bool:
     """'describe themselves as ISO-approved', 'see the logo as proof': what 'as' names is the report."""
-    return node.dep_ == "prep" and node.lower_ == "as"
+    return node.dep_ == "prep" and node.lower_ == "as" or node.dep_ == "advcl" and _marker(node) == "as" \
+        and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _marker(clause: Token) -> str:
