@@ -256,13 +256,16 @@ def check_titles(reading: Reading, sentence: str, ctx: Context) -> list[Hit]:
 
 # --- certification facts ----------------------------------------------------------------------
 
-NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+NUMBERS = {"decade": 10, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty-four": 24}
 NUM = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four)"
-VALIDITY = re.compile(rf"\b(?:valid|validity|lasts?|lasting|cycle|runs?)\b[^.;]{{0,40}}?\b{NUM}[\s-]+(years?|months?)\b|"
+VALIDITY = re.compile(rf"\b(?:valid|validity|lasts?|lasting|cycle|runs?|good\s+for)\b[^.;]{{0,40}}?\b{NUM}[\s-]+(years?|months?)\b|"
                       rf"\b{NUM}[\s-]+(years?)\s+(?:validity|cycle|certification cycle)\b|"
                       rf"\b(?:validity|duration)\b[^.;]{{0,30}}?:\s*{NUM}\s+(years?|months?)|"
-                      rf"\b(?:renewed|reissued|renewal)\s+(?:every|each)\s+{NUM}?\s*(years?|months?)\b", re.I)
+                      rf"\b(?:renewed|reissued|renewal|refreshed|redone|repeated)\s+(?:every|each)\s+{NUM}?\s*(years?|months?)\b|"
+                      rf"\b(?:expires?|runs?\s+out|lapses?)\s+(?:after|within)\s+(?:a\s+|one\s+)?{NUM}?\s*(years?|months?)\b|"
+                      rf"\b(?:valid|validity|lasts?|good|runs?)\b[^.;]{{0,30}}?\b(?:a|one|full)\s+(decade)\b|"
+                      rf"\b(?:expires?|runs?\s+out|lapses?)\s+after\s+(?:a|one)\s+(decade)\b", re.I)
 FOREVER = re.compile(r"\b(?:never\s+expires?|for\s+life|forever|indefinitely|permanent(?:ly)?|lifetime|does\s+not\s+expire|doesn['’]t\s+expire)\b", re.I)
 EXPIRES = re.compile(r"\bexpires?\b|\bexpiry\b", re.I)
 CERT_WORD = re.compile(r"\bcertific(?:ate|ates|ation)\b|\bcycle\b", re.I)
@@ -295,6 +298,8 @@ def _said_of(clause: Clause, start: int, words: re.Pattern[str], subject_only: b
         return False
     if nested and head.dep_ == "advcl" and any(c.lower_ == "as" for c in head.children):
         head = head.head  # "get certified, as ISO requires"
+    while head.dep_ == "xcomp" and head.head.i != head.i and not any(c.dep_.startswith("nsubj") for c in head.children):
+        head = head.head  # "the certificate has to be refreshed ...": the subject of the verb in control
     if subject_only:
         scope = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree]
     elif nested:
@@ -307,7 +312,7 @@ def _said_of(clause: Clause, start: int, words: re.Pattern[str], subject_only: b
 def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
     text = clause.text
     scope = clause.sentence if clause.kind == "table" else text
-    if not CERT_WORD.search(scope) or re.search(r"\btransition|surveillance|recertif|\baudits?\b(?!\s+before)", text, re.I) and not re.search(r"\bvalid", text, re.I):
+    if not CERT_WORD.search(scope) or re.search(r"\btransition|surveillance|\baudits?\b(?!\s+before)", text, re.I) and not re.search(r"\bvalid", text, re.I):
         return []
     years = ctx.gaz.site.certification.certificate_validity.years
     src = ctx.gaz.site.source_url(ctx.gaz.site.certification.certificate_validity.source)
@@ -322,7 +327,7 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                             f"a certificate does not last indefinitely: it is valid for {years} years, then renewed by recertification.",
                             f"{years} years", src))
         return hits
-    if EXPIRES.search(text) and not re.search(r"\bbefore\b", text, re.I):
+    if EXPIRES.search(text) and not re.search(r"\bbefore\b", text, re.I) and not VALIDITY.search(text):
         e = EXPIRES.search(text)
         if denied(clause, e.start()):
             hits.append(Hit("cert-validity", e.start(), e.end(),
@@ -332,17 +337,23 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         groups = [g for g in m.groups() if g]
         if len(groups) == 1 and groups[0].casefold().startswith(("year", "month")):
             groups = ["1", groups[0]]  # "renewed every year"
+        if len(groups) == 1 and groups[0].casefold() == "decade":
+            groups = ["10", "years"]
         value = _number(groups[0]) if groups else None
         unit = groups[1] if len(groups) > 1 else "years"
         if value is None:
             continue
-        if re.search(r"\b(?:after|within|up to|before)\b", text[m.start():m.end()], re.I) and "valid" not in m.group(0).lower():
+        if re.search(r"\b(?:after|within|up to|before)\b", text[m.start():m.end()], re.I) and "valid" not in m.group(0).lower() \
+                and not re.match(r"(?:expire|run|lapse)", m.group(0), re.I):
             continue
         if not _said_of(clause, m.start(), VALIDITY_TOPIC):
             continue  # "twenty years in the trade": a number of years not said of a certificate
         months = value if unit.lower().startswith("month") else value * 12
         right = months == years * 12
-        claimed = asserted(clause, m.start(), m.end())
+        held_as = holding(clause, m.start())
+        if not held_as.judged:
+            continue  # asked, reported or conditional: not the writer's claim either way
+        claimed = held_as.positive
         if right != claimed:
             hits.append(Hit("cert-validity", m.start(), m.end(),
                             f"a certificate is valid for {years} years (the certification cycle), not "
@@ -350,9 +361,10 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
     return hits
 
 
-FREQ = re.compile(rf"\bevery\s+{NUM}\s+(years?|months?)\b|\bevery\s+(other)\s+year\b|\bonce\s+(?:per|a|every|each)\s+(?:certification\s+)?(cycle)\b|"
+FREQ = re.compile(rf"\bevery\s+{NUM}\s+(years?|months?)\b|\bevery\s+(other)\s+year\b|"
+                  rf"\bonce\s+(?:in\s+)?(?:per|a|every|each|the)\s+(?:certification\s+|(?:three|3)[\s-]years?\s+)?(cycle)\b|"
                   r"\b(?:once|at least once)\s+(?:a|per|each|every)\s+(?:calendar\s+)?(year)\b|\b(annual(?:ly)?|yearly|every\s+year|each\s+year)\b|"
-                  rf"\b{NUM}[\s-]+(yearly|years?)\b(?=\s+(?:surveillance|cycle))", re.I)
+                  rf"\b{NUM}[\s-]+(yearly|years?)\b(?=\s+surveillance)|\b(biennial(?:ly)?|every\s+second\s+year)\b", re.I)
 TOPIC = re.compile(r"\bsurveillance\b|\b(recertification|recertifications|recertify|certificate|certification cycle|validity)\b", re.I)
 
 
@@ -361,7 +373,8 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
     per_year = ctx.gaz.site.certification.surveillance.per_year_min
     src = ctx.gaz.site.source_url(ctx.gaz.site.certification.surveillance.source)
     topics = list(TOPIC.finditer(text))
-    inherited = not topics and clause.previous is not None and PRONOUN.match(text) \
+    # "They happen ...", or the answer to a question about surveillance: said of the clause before
+    inherited = not topics and clause.previous is not None and (PRONOUN.match(text) or _answers(clause)) \
         and re.search(r"\bsurveillance\b", clause.previous.text, re.I)
     hits = []
     for f in FREQ.finditer(text):
@@ -375,7 +388,7 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
         word = groups[0].casefold()
         if word in ("cycle",):
             months = ctx.gaz.site.certification.certificate_validity.years * 12
-        elif word in ("other",):
+        elif word in ("other",) or word.startswith(("biennial", "every second")):
             months = 24
         elif word.startswith(("annual", "yearly", "every year", "each year", "year")) and len(groups) == 1:
             months = 12
@@ -384,12 +397,20 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
             unit = groups[1].casefold() if len(groups) > 1 else "years"
             months = value if unit.startswith("month") else value * 12
         right = months <= 12 // per_year
-        claimed = asserted(clause, f.start(), f.end())
+        held_as = holding(clause, f.start())
+        if not held_as.judged:
+            continue
+        claimed = held_as.positive
         if right != claimed:
             hits.append(Hit("surveillance-frequency", f.start(), f.end(),
                             f"surveillance audits take place at least {'once' if per_year == 1 else f'{per_year} times'} a year"
                             f"{'' if claimed else ' (the text denies it)'}.", "at least once a year", src))
     return hits
+
+
+def _answers(clause: Clause) -> bool:
+    """Is the clause the answer to a question asked just before it?"""
+    return clause.previous is not None and clause.previous.text.rstrip().endswith("?")
 
 
 PARTY_LABEL = re.compile(r"\b(first|second|third)[\s-]+part(?:y|ies)\b", re.I)
