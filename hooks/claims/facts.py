@@ -48,7 +48,16 @@ HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|ge
                      r"this\s+year|(?:current|latest|newest|most recent)\s+(?:edition|version)|\bstill\b[^.;]*\bcertific|"
                      r"\b(?:hold|holds|holding|have|has|keep|keeps|maintain|maintains)\b[^.;]{0,50}\b(?:certificate|certification|registration)|"
                      r"\b(?:offer|offers|offering|book|provide|provides|sell|sells|get|obtain|achieve)\b[^.;]{0,50}\b(?:certific|audits?\b|registration)|"
-                     r"\b(?:certified|registered|compliant)\b)", re.I)
+                     r"\b(?:certified|registered|compliant)\b|"
+                     r"\b(?:still|today|nowadays|currently)\b[^.;]{0,40}\b(?:accepted|recogni[sz]ed|valid|audited|issued|available|current)\b|"
+                     r"\b(?:accepted|recogni[sz]ed|valid|audit(?:ed|s)?(?:\s+against)?|issued|available)\b[^.;]{0,40}\b(?:today|nowadays|still|now)\b|"
+                     r"\b(?:is|are)\s+(?:both\s+|all\s+|also\s+)?valid\b|\bavailable\b|"
+                     r"\b(?:packages?|consult(?:ancy|ing)|quotes?|prices?|courses?)\b[^.;]{0,30}\bfor\b)", re.I)
+# An edition named as what was held before: "replacing its previous OHSAS 18001 certificate".
+FORMER = re.compile(r"\b(?:previous|former|old|earlier|outdated|replac\w*|superseded|migrat\w*\s+from|upgrad\w*\s+from|"
+                    r"mov\w*\s+(?:on\s+)?from|transition\w*\s+from|switch\w*\s+from|instead\s+of|no\s+longer)\b[^.;]{0,30}$", re.I)
+# "ISO 9001 2008 certified": the participle as a label, not a past event
+LABEL = re.compile(r"\s*[-‑]?\s*(?:certified|registered|compliant)\b", re.I)
 FIRST = re.compile(r"\b(?:first|originally|initially)\s+(?:published|released|issued|appeared)\b[^.;]{0,30}?\b(?P<year>(?:19|20)\d\d)\b", re.I)
 CURRENT = re.compile(r"\b(?:current|latest|newest|most recent|up-to-date|in force)\b", re.I)
 WITHDRAWN = re.compile(r"\b(?:withdrawn|replaced|superseded|obsolete|retired)\b", re.I)
@@ -62,6 +71,8 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
     standards = [m for m in mentions if m.kind == "standard" and not m.predecessor]
     if first is None or not standards or not asserted(clause, first.start()):
         return []
+    if re.search(r"\b(?:certific|registration)", clause.text[standards[0].end:first.start()], re.I):
+        return []  # "an ISO 9001:2008 certificate, first issued in 2009": said of the certificate
     std = ctx.site.standards[standards[0].ref]
     years = sorted([std.current_edition.year, *(e.year for e in std.earlier_editions)])
     if int(first.group("year")) == years[0]:
@@ -126,12 +137,19 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if m.predecessor:
             valid_until = ctx.gaz.predecessors[m.predecessor][1]
             label, status = m.predecessor, "replaced"
+            current = f"{std.designation}:{std.current_edition.year}"
+            if CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m \
+                    and _present_claim(clause, m) and asserted(clause, m.start, len(text)):
+                hits.append(Hit("edition-withdrawn", m.start, m.end,
+                                f"{label} is not current: it was replaced by {std.designation}; the current edition is {current}.",
+                                current, _edition_source(site, std, m)))
+                continue
         else:
             label = f"{std.designation}:{m.year}"
             known = {std.current_edition.year: None, **{e.year: e for e in std.earlier_editions}}
             if m.year not in known:
                 if std.revision and str(m.year) == str(std.revision.expected):
-                    if CURRENT.search(text) and asserted(clause, m.start, m.end):
+                    if CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m and asserted(clause, m.start, m.end):
                         hits.append(Hit("edition-future", m.start, m.end,
                                         f"{label} is not published yet (stage: {std.revision.stage}); the current edition is "
                                         f"{std.designation}:{std.current_edition.year}.",
@@ -155,7 +173,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             valid_until = edition.certificates_valid_until
             status = f"withdrawn on {edition.withdrawn.isoformat()}" if edition.withdrawn else "withdrawn"
             current = f"{std.designation}:{std.current_edition.year}"
-            if CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m and asserted(clause, m.start, len(text)):
+            if CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m \
+                    and _present_claim(clause, m) and asserted(clause, m.start, len(text)):
                 hits.append(Hit("edition-withdrawn", m.start, m.end,
                                 f"{label} is not the current edition ({status}); the current edition is {current}.",
                                 current, site.source_url(edition.source)))
@@ -172,11 +191,18 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if CERT_CONTEXT.search(text) and any(y > valid_until.year for y in years) and asserted(clause, 0, len(text)):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; no certificate to it is valid after that.",
                             f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
-        elif HOLDING.search(text) and (not holding(clause, m.start).past or re.search(r"\bstill\b", text, re.I)) \
+        elif HOLDING.search(text) and not FORMER.search(text, 0, m.start) \
+                and (not holding(clause, m.start).past or LABEL.match(text, m.end) or re.search(r"\bstill\b", text, re.I)) \
                 and asserted(clause, m.start):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; a claim to hold one now is out of date.",
                             f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
     return hits
+
+
+def _present_claim(clause: Clause, m: Mention) -> bool:
+    """Does the clause speak of now ('is the current edition'), not of a past day ('was the current edition')?"""
+    held_as = holding(clause, m.start)
+    return not held_as.past and (held_as.year is None or held_as.relation == "since")
 
 
 def _edition_source(site, std, m: Mention) -> str | None:
@@ -194,9 +220,9 @@ def _nearest_edition(text: str, editions: list[Mention], cue: re.Pattern[str]) -
     if not at:
         return None
     after_cue = [m for m in editions if m.start >= at.end()]
-    if at.group(0).casefold() in ("replaced", "superseded") and after_cue \
+    if at.group(0).casefold() in ("replaced", "superseded") \
             and not re.match(r"\s+by\b", text[at.end():], re.I) and not _COPULA.search(text[:at.start()]):
-        return after_cue[0]
+        return after_cue[0] if after_cue else None  # "X replaced Y": Y is the one replaced, never X
     before = [m for m in editions if m.end <= at.start()]
     if before:
         return before[-1]
@@ -346,6 +372,8 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if re.search(r"\b(?:after|within|up to|before)\b", text[m.start():m.end()], re.I) and "valid" not in m.group(0).lower() \
                 and not re.match(r"(?:expire|run|lapse)", m.group(0), re.I):
             continue
+        if re.match(r"\s+apart\b", text[m.end():]):
+            continue  # "two visits, twelve months apart": a distance between events, not a duration
         if not _said_of(clause, m.start(), VALIDITY_TOPIC):
             continue  # "twenty years in the trade": a number of years not said of a certificate
         months = value if unit.lower().startswith("month") else value * 12

@@ -121,6 +121,7 @@ class Gazetteer:
                     year, start = int(edition.group("year")), edition.start("year")
             mentions.append(Mention("standard", sid, start, m.end(), year, short))
             taken.append((start, m.end()))
+        mentions += _bare_editions(text, mentions, taken)
         if self.predecessor_pattern:
             for m in self.predecessor_pattern.finditer(text):
                 key = re.sub(r"\s+", " ", m.group(0)).upper()
@@ -139,6 +140,28 @@ class Gazetteer:
             if free(m.start(), m.end()):
                 mentions.append(Mention("subject", self.subject_words[_norm(m.group(0))], m.start(), m.end()))
         return sorted(mentions, key=lambda x: x.start)
+
+
+def _bare_editions(text: str, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """'the 2015 edition', 'its current version dates from 2008': an edition by its year alone, read
+    as one of the standard the sentence names, where it names exactly one."""
+    named = {m.ref for m in mentions if m.kind == "standard"}
+    if len(named) != 1:
+        return []
+    sid = named.pop()
+    found = []
+    for m in _BARE_EDITION.finditer(text):
+        group = "year" if m.group("year") else "year2"
+        start, end = m.span(group)
+        if all(end <= s or start >= e for s, e in taken):
+            found.append(Mention("standard", sid, start, end, int(m.group(group))))
+            taken.append((start, end))
+    return found
+
+
+_BARE_EDITION = re.compile(r"\b(?:the|its|an?|this|that)\s+(?P<year>(?:19|20)\d\d)\s+(?:edition|version|revision|release)\b(?!\s+of\b)|"
+                           r"\b(?:edition|version)\s+(?:\w+\s+){0,2}?(?:dates\s+from|is\s+from|was\s+(?:published|released)\s+in|"
+                           r"came\s+out\s+in)\s+(?P<year2>(?:19|20)\d\d)\b", re.I)
 
 
 _EDITION_OF = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:edition|version|revision|release)\s+of\s+(?:the\s+)?$", re.I)
