@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from markdown.extensions.toc import slugify
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.image import image as image_rule
+from markdown_it.rules_inline.link import link as link_rule
 from markdown_it.token import Token
 
 # These run on page text, so each is linear in it: no quantifier retried from every character
@@ -68,6 +72,32 @@ class ParsedPage:
 
 
 _md = MarkdownIt("commonmark").enable("table")
+
+
+def _needs_target(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    """markdown-it-py's link (or image) rule, answering False at once where it cannot match.
+
+    Each "[" it is tried at reads ahead for its label (about 10 µs a character on a run of "[",
+    seconds on a flood of them), though with no reference defined on the page (the only other
+    way a label becomes a link) a link needs "](" after its "[". So past the last "](" of the
+    inline text, every "[" and "![" fails, and is failed here without reading: the same tokens.
+    (A label read from before that point that runs past it fails too, whatever it reads there.)
+    """
+
+    def rule_or_not(state: StateInline, silent: bool) -> bool:
+        if "references" not in state.env:
+            known = state.__dict__.get("_last_target")
+            if known is None or known[0] is not state.src:
+                known = state._last_target = (state.src, state.src.rfind("]("))  # type: ignore[attr-defined]
+            if known[1] <= state.pos:
+                return False
+        return rule(state, silent)
+
+    return rule_or_not
+
+
+for _name, _rule in (("link", link_rule), ("image", image_rule)):
+    _md.inline.ruler.at(_name, _needs_target(_rule))
 
 
 def parse(markdown: str) -> ParsedPage:

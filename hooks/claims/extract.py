@@ -117,7 +117,48 @@ def role_claims(reading: Reading, registry: Registry, authority: Authority) -> l
                     a_start, a_end = reading.span(agent)
                 claims.append(Claim(predicate.id, mention, min(a_start, start), max(a_end, end), holding,
                                     standard=_standard_object(reading, token)))
+    return claims + _elliptic_claims(reading, registry, authority)
+
+
+def _elliptic_claims(reading: Reading, registry: Registry, authority: Authority) -> list[Claim]:
+    """'...; ANAB does.', 'Just as DNV certifies companies, so does ISO.', '..., but ISO does not':
+    a bare 'do' stands for the role verb before it in the sentence, with its own subject and negation."""
+    claims: list[Claim] = []
+    for token in reading.doc:
+        if token.lemma_.casefold() != "do" or token.dep_ in ("aux", "auxpass") \
+                or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i > token.i for c in token.children):
+            continue
+        found = _antecedent(reading, registry, token)
+        if found is None:
+            continue
+        predicate, standard = found
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+            for mention in _agent_mentions(reading, subject):
+                if mention is None or mention.kind not in AGENTIVE:
+                    continue
+                start, end = reading.span(token)
+                claims.append(Claim(predicate.id, mention, min(mention.start, start), max(mention.end, end),
+                                    held(token, authority), standard=standard))
     return claims
+
+
+def _antecedent(reading: Reading, registry: Registry, do: Token) -> tuple[Predicate, Mention | None] | None:
+    """The role relation stated by the nearest verb before 'do' (a verb the tagger read as a plural
+    noun, "the registrar that issues certificates", counts when its object follows it)."""
+    for token in reversed(reading.doc[:do.i]):
+        if token.pos_ == "NOUN" and token.lower_.endswith("s") and token.i + 1 < len(token.doc):
+            frames = [(p, f) for p, f in registry.by_verb.get(verb_lemma(token), []) if p.tests == "role"]
+            nxt = token.doc[token.i + 1]
+            fits = [p for p, f in frames if not f.objects or nxt.lemma_.casefold() in {o.casefold() for o in f.objects}]
+            if fits:
+                return fits[0], None
+            continue
+        if token.pos_ not in ("VERB", "AUX") or reading.mention(token) is not None:
+            continue
+        fits = [p for p, f in registry.frames(token) if p.tests == "role" and _object_fits(reading, token, f)]
+        if fits:
+            return fits[0], _standard_object(reading, token)
+    return None
 
 
 def unsure(reading: Reading, registry: Registry, claims: list[Claim]) -> list[tuple[Claim, str]]:
@@ -179,7 +220,9 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
         if frame.compound and not found:
             found += [(t, "compound") for t in _compound_agent(reading, verb)]
     else:
-        found += [(t, None) for t in _subjects(verb)]
+        for subject in _subjects(verb):
+            excepted = _excepted(subject)
+            found += [(t, "affirmed") for t in excepted] if excepted else [(subject, None)]
     result: list[tuple[Token, str | None]] = []
     for agent, contrast in found:
         if contrast is None and agent.i > 0 and agent.doc[agent.i - 1].lower_ == "not":
@@ -190,6 +233,16 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
             if child.dep_ == "appos" and any(g.dep_ == "neg" for g in child.children):
                 result.append((child, "denied"))
     return result
+
+
+def _excepted(subject: Token) -> list[Token]:
+    """'Nobody except ISO', 'no body other than UKAS': the one the negative subject leaves out is affirmed."""
+    if subject.lower_ not in ("nobody", "none", "noone") and not (
+            subject.lower_ in ("one", "body", "organization", "organisation")
+            and any(c.lower_ == "no" for c in subject.children)):
+        return []
+    return [t for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("except", "but", "besides", "than")
+            for t in prep.children if t.dep_ == "pobj"]
 
 
 def _contrast(prep: Token) -> str | None:

@@ -166,8 +166,9 @@ def _negations(token: Token, clause: Token, skip: tuple[int, int] | None = None)
             low = child.lower_
             if child.dep_ == "neg" and _not_only(child):
                 continue  # "not only X but also Y" affirms both
-            if child.dep_ == "neg" or (child.dep_ == "advmod" and low in ("never", "no")):
-                count += 1
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and low in ("never", "no")) \
+                    or (child.dep_ in ("advmod", "preconj", "cc") and low in ("neither", "nor") and child.i < node.i):
+                count += 1  # "..., and neither does IEC"
             elif child.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in child.children):
                 count += 1
             elif child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "agent", "expl") and _negative_phrase(child):
