@@ -30,7 +30,7 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
     """(predicate, agent as the data names it, mode) for each role claim of the sentence."""
     reading = Reading(sentence, checker.ctx.gaz.find(sentence), checker._parse, lambda t: False)
     reading.authority = lambda token: (m := reading.mention(token)) is not None and m.kind == "org"
-    return {(c.predicate, c.agent.ref, c.holding.mode) for c in role_claims(reading, checker.registry, reading.authority)}
+    return {(c.predicate, c.agent.ref, c.holding.mode) for c in role_claims(reading, checker.registry)}
 
 
 # --- extraction: sentence -> claims ---------------------------------------------------------
@@ -69,7 +69,7 @@ def test_extraction_reads_the_time_a_claim_speaks_of(checker: Checker) -> None:
     """Check that a past claim carries its year and how the year is named."""
     sentence = "Until 2026, IAF ran the MLA."
     reading = Reading(sentence, checker.ctx.gaz.find(sentence), checker._parse, lambda t: False)
-    [claim] = role_claims(reading, checker.registry, reading.authority)
+    [claim] = role_claims(reading, checker.registry)
     assert (claim.holding.past, claim.holding.year, claim.holding.relation) == (True, 2026, "until")
 
 

@@ -13,6 +13,7 @@ declared myths.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Callable
 
 
@@ -114,29 +115,31 @@ class Checker:
         found: list[tuple[Clause, Hit]] = []
         previous: list[Mention] = []
         last_segment = None
-        for (segment_id, _), group in self._sentences(parsed).items():
+        groups = list(self._sentences(parsed).items())
+        for at, ((segment_id, _), group) in enumerate(groups):
             if segment_id != last_segment:
                 previous, last_segment = [], segment_id
             text = self._text(group)
-            key = (text, group[0].kind, tuple((m.kind, m.ref) for m in previous[:1]))
+            answer = _answer(text, groups[at + 1] if at + 1 < len(groups) else None, segment_id)
+            key = (text, group[0].kind, tuple((m.kind, m.ref) for m in previous[:1]), answer)
             hits = self._memo.get(key)
             if hits is None:
                 try:
-                    hits = self._memo[key] = self._judge(text, group, previous)
+                    hits = self._memo[key] = self._judge(text, group, previous, answer)
                 except _Wanted:
                     hits = []  # prefetching: judged again once its parse is ready
             found += [(group[0], hit) for hit in hits]
             previous = self.ctx.gaz.find(text) or previous
         return found
 
-    def _judge(self, text: str, group: list[Clause], previous: list[Mention]) -> list[Hit]:
+    def _judge(self, text: str, group: list[Clause], previous: list[Mention], answer: str | None = None) -> list[Hit]:
         gaz = self.ctx.gaz
         if len(text) > MAX_SENTENCE:
             # Not prose (a run of symbols, a pasted table): no claim is read from it, and a person is told.
             return [Hit("claim-unsure", 0, min(len(text), 40), f"this sentence is {len(text)} characters long, more than "
                         f"the {MAX_SENTENCE} the checker reads; nothing in it was checked. Split it, or check it by hand.",
                         severity="info")]
-        reading = Reading(text, gaz.find(text), self._parse, lambda token: False, previous)
+        reading = Reading(text, gaz.find(text), self._parse, lambda token: False, previous, answer=answer)
         # An organization of the data named as the speaker ("UKAS states that ..."): the text relies on it.
         # So is the writer's own side ("our registrar says ...").
         reading.authority = lambda token: _is_org(reading.mention(token)) or _ours(reading, token)
@@ -146,7 +149,7 @@ class Checker:
         # a subject named beside a standard that is about something else.
         if self.registry.may_state(text) and any(self.registry.may_state(text, predicate)
                                                  for m in agents for predicate in self._fallible(m)):
-            claims = role_claims(reading, self.registry, reading.authority)
+            claims = role_claims(reading, self.registry)
             for claim in claims:
                 hit = judge_role(claim, self.ctx)
                 if hit is not None:
@@ -161,7 +164,7 @@ class Checker:
         subjects = {m.ref for m in reading.mentions if m.kind == "subject"}
         standards = [m for m in agents if m.kind == "standard" and not m.predecessor]
         if subjects and any(subjects - {self.site.standards[m.ref].subject} for m in standards):
-            hits += [hit for claim in subject_claims(reading, self.registry, reading.authority)
+            hits += [hit for claim in subject_claims(reading, self.registry)
                      if (hit := judge_subject(claim, self.ctx)) is not None]
         hits += check_titles(reading, group[0].sentence, self.ctx)
         for clause in group:
@@ -255,6 +258,20 @@ def _subject_row(row: str, gaz: _gazetteer.Gazetteer, nouns: set[str]) -> str:
 
 def _is_org(mention: Mention | None) -> bool:
     return mention is not None and mention.kind == "org"
+
+
+_YES_NO = re.compile(r"\W*(yes|no)\b", re.I)
+
+
+def _answer(text: str, following: tuple[tuple[int, int], list[Clause]] | None, segment_id: int) -> str | None:
+    """'yes' or 'no' where a question is answered so by the next sentence of its paragraph (an FAQ)."""
+    if following is None or not text.rstrip().endswith("?"):
+        return None
+    (next_segment, _), group = following
+    if next_segment != segment_id and group[0].kind != "paragraph":
+        return None
+    found = _YES_NO.match(group[0].sentence)
+    return found.group(1).casefold() if found else None
 
 
 def _ours(reading: Reading, token: Token) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..data_schema import Frame, Predicate
 from .gazetteer import Mention
-from .holding import Authority, Holding, held
+from .holding import Holding
 from .reading import AGENTIVE, Reading
 from .syntax import WORD, conjuncts, phrase_lemma, verb_lemma, word_forms
 
@@ -87,7 +87,7 @@ class Registry:
         return found or self.by_verb.get(token.lemma_.casefold(), [])
 
 
-def role_claims(reading: Reading, registry: Registry, authority: Authority) -> list[Claim]:
+def role_claims(reading: Reading, registry: Registry) -> list[Claim]:
     """Every role relation (tests: role) the sentence states with a named agent."""
     claims: list[Claim] = []
     for token in reading.doc:
@@ -107,20 +107,20 @@ def role_claims(reading: Reading, registry: Registry, authority: Authority) -> l
                 if token.tag_ == "VBD" and token.lower_.endswith("ed") and not _objects(token) and not _passive(token) \
                         and not frame.compound:
                     continue  # "ISO certified" with nothing certified: the adjective, not a past action
-                holding = held(token, authority, extra_negations=1 if contrast == "denied" else 0,
+                holding = reading.held(token, extra_negations=1 if contrast == "denied" else 0,
                                presupposed=contrast == "compound")
                 if contrast == "affirmed" and holding.mode == "negated":
-                    holding = held(token, authority, extra_negations=1)  # "not by X but by Y": Y is affirmed
+                    holding = reading.held(token, extra_negations=1)  # "not by X but by Y": Y is affirmed
                 start, end = reading.span(token)
                 a_start, a_end = mention.start, mention.end
                 if agent.lower_ in PRONOUNS and reading.mention(agent) is None:
                     a_start, a_end = reading.span(agent)
                 claims.append(Claim(predicate.id, mention, min(a_start, start), max(a_end, end), holding,
                                     standard=_standard_object(reading, token)))
-    return claims + _elliptic_claims(reading, registry, authority)
+    return claims + _elliptic_claims(reading, registry)
 
 
-def _elliptic_claims(reading: Reading, registry: Registry, authority: Authority) -> list[Claim]:
+def _elliptic_claims(reading: Reading, registry: Registry) -> list[Claim]:
     """'...; ANAB does.', 'Just as DNV certifies companies, so does ISO.', '..., but ISO does not':
     a bare 'do' stands for the role verb before it in the sentence, with its own subject and negation."""
     claims: list[Claim] = []
@@ -138,7 +138,7 @@ def _elliptic_claims(reading: Reading, registry: Registry, authority: Authority)
                     continue
                 start, end = reading.span(token)
                 claims.append(Claim(predicate.id, mention, min(mention.start, start), max(mention.end, end),
-                                    held(token, authority), standard=standard))
+                                    reading.held(token), standard=standard))
     return claims
 
 
@@ -416,7 +416,7 @@ _SUBJECT_PATH = {"compound", "amod", "nmod", "pobj", "prep", "attr", "dobj", "op
 _SUBJECT_PREPOSITIONS = {"about", "for", "on", "with", "to", "in", "of", "covering"}
 
 
-def subject_claims(reading: Reading, registry: Registry, authority: Authority) -> list[Claim]:
+def subject_claims(reading: Reading, registry: Registry) -> list[Claim]:
     """'ISO 14001 is the quality standard', 'ISO 9001 covers quality', 'ISO 14001, the quality standard':
     the standard named as the subject (or in apposition) and a subject named in what is said of it."""
     verbs = {v for p in registry.predicates.values() if p.tests == "subject" for f in p.frames for v in f.verbs}
@@ -434,8 +434,7 @@ def subject_claims(reading: Reading, registry: Registry, authority: Authority) -
         standard, verb = _subject_owner(reading, top, verbs)
         if standard is None:
             continue
-        holding = held(verb, authority, extra_negations=1 if denied else 0) if verb is not None else \
-            held(top, authority, extra_negations=1 if denied else 0)
+        holding = reading.held(verb if verb is not None else top, extra_negations=1 if denied else 0)
         start = min(standard.start, subject.start)
         claims.append(Claim("standard-subject", standard, start, max(standard.end, subject.end), holding,
                             standard=standard, subject=subject))

@@ -74,12 +74,13 @@ Authority = Callable[["Token"], bool]
 
 
 def held(token: Token, authority: Authority, extra_negations: int = 0, presupposed: bool = False,
-         skip: tuple[int, int] | None = None) -> Holding:
+         skip: tuple[int, int] | None = None, answer: str | None = None) -> Holding:
     """How the sentence holds the claim whose predicate is `token`.
 
     `extra_negations` counts negations extraction already found on an argument ("not our registrar");
     a `presupposed` claim ("an ISO-approved partner?") is not what a question asks; negations inside
-    the token range `skip` belong to the claim itself ("not allowed to use ... unless certified").
+    the token range `skip` belong to the claim itself ("not allowed to use ... unless certified");
+    a yes/no question the next sentence `answer`s ("Is X so? Yes, ...") asserts or denies what it asks.
     """
     clause = _clause_head(token)
     negations = extra_negations + _negations(token, clause, skip)
@@ -138,7 +139,11 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
                 past, year, relation = True, *_time(head)[1:]  # "IAF decided in 2020 that ...": then, not now
         node = head
     if mode == "asserted" and _asked(token) and not (presupposed and not _existential(token)):
-        mode, cue = "asked", "?"
+        if answer is None or WH.match(token.doc.text):
+            mode, cue = "asked", "?"
+        else:
+            negations += answer == "no"
+            cue = answer
     if mode == "reported" and _vouched(token):
         mode = "asserted"  # "our website says we are 'certified by ISO', and that is accurate"
     if mode == "asserted" and negations % 2:

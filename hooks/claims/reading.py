@@ -56,6 +56,14 @@ class Reading:
                 return token
         return doc[-1] if len(doc) else None
 
+    answer: str | None = None
+    """'yes' or 'no' where the sentence is a question answered by the next one ("Is X so? Yes.")."""
+
+    def held(self, token: Token, extra_negations: int = 0, presupposed: bool = False,
+             skip: tuple[int, int] | None = None) -> Holding:
+        """How the sentence holds the claim whose predicate is `token` (holding.py decides)."""
+        return held(token, self.authority, extra_negations, presupposed, skip, self.answer)
+
     def holding_at(self, offset: int, skip: tuple[int, int] | None = None) -> Holding:
         """How the sentence holds what it says at a written offset (see holding.py); negations in
         the written span `skip` are part of what is said."""
@@ -66,7 +74,7 @@ class Reading:
         if skip is not None:
             inside = [t.i for t in self.doc if skip[0] <= self.span(t)[0] < skip[1]]
             tokens = (inside[0], inside[-1] + 1) if inside else None
-        return held(token, self.authority, skip=tokens)
+        return self.held(token, skip=tokens)
 
     def offset(self, skel: int) -> int:
         """The written offset of a skeleton offset."""
