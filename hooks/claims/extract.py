@@ -79,8 +79,8 @@ class Registry:
         return not words.isdisjoint(self._forms)
 
     def frames(self, token: Token) -> list[tuple[Predicate, Frame]]:
-        if token.pos_ == "NOUN":
-            return self.by_noun.get(token.lemma_.casefold(), [])
+        if token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.dep_ in ("attr", "appos"):
+            return self.by_noun.get(token.lemma_.casefold(), [])  # "the World Association of ...": a name-like noun
         found = self.by_verb.get(phrase_lemma(token), [])
         if not found and " " not in phrase_lemma(token):
             return []
@@ -91,7 +91,7 @@ def role_claims(reading: Reading, registry: Registry) -> list[Claim]:
     """Every role relation (tests: role) the sentence states with a named agent."""
     claims: list[Claim] = []
     for token in reading.doc:
-        if token.pos_ not in ("VERB", "ADJ", "AUX", "NOUN") and not token.tag_.startswith("VB"):
+        if token.pos_ not in ("VERB", "ADJ", "AUX", "NOUN", "PROPN") and not token.tag_.startswith("VB"):
             continue
         if reading.mention(token) is not None:
             continue
@@ -197,7 +197,7 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
     """(agent token, contrast) pairs for the verb under this frame; contrast is None, 'denied'
     ("ISO, not our registrar, ..."), 'affirmed' ("not by X but by Y") or 'compound' ("ISO-approved")."""
     found: list[tuple[Token, str | None]] = []
-    if verb.pos_ == "NOUN":  # "ANAB is the publisher of ISO 45001", "ANAB, the publisher of ..."
+    if verb.pos_ in ("NOUN", "PROPN"):  # "ANAB is the publisher of ISO 45001", "ANAB, the publisher of ..."
         if verb.dep_ == "attr" and verb.head.lemma_ == "be":
             found += [(t, None) for t in verb.head.children if t.dep_ == "nsubj"]
         elif verb.dep_ == "appos":
@@ -346,7 +346,7 @@ def _objects(verb: Token) -> list[Token]:
 
 def _object(verb: Token) -> Token | None:
     """The object of an active verb, the subject of a passive, or the noun a participle modifies."""
-    if verb.pos_ == "NOUN":  # "the publisher of ISO 45001"
+    if verb.pos_ in ("NOUN", "PROPN"):  # "the publisher of ISO 45001"
         of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return next((t for t in of.children if t.dep_ == "pobj"), None) if of is not None else None
     if _passive(verb):
