@@ -74,30 +74,53 @@ class ParsedPage:
 _md = MarkdownIt("commonmark").enable("table")
 
 
-def _needs_target(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
-    """markdown-it-py's link (or image) rule, answering False at once where it cannot match.
+# markdown-it-py tries every inline rule at each "[", "]" and "!" (a few µs each), and at each "["
+# the link rule reads ahead for its label (about 10 µs a character on a run of "["): seconds on a
+# flood of brackets. Two shortcuts, each giving the very same tokens:
+# - With no reference defined on the page (the other way a label becomes a link), a link or an
+#   image needs "](" after its "[": past the last "](" of the inline text, the link and image
+#   rules fail without reading. (A label read from before that point that runs past it fails
+#   there too, whatever it reads.)
+# - No rule starts at "]", nor past that point at "[" or "!": a run of them is text, taken at once
+#   (not in the rules' look-ahead, where each "]" counts).
+_INERT = re.compile(r"[\[\]!]+")
+_CLOSERS = re.compile(r"\]+")
 
-    Each "[" it is tried at reads ahead for its label (about 10 µs a character on a run of "[",
-    seconds on a flood of them), though with no reference defined on the page (the only other
-    way a label becomes a link) a link needs "](" after its "[". So past the last "](" of the
-    inline text, every "[" and "![" fails, and is failed here without reading: the same tokens.
-    (A label read from before that point that runs past it fails too, whatever it reads there.)
-    """
+
+def _past_targets(state: StateInline) -> bool:
+    """Whether no link or image can start at state.pos or after it."""
+    if "references" in state.env:
+        return False
+    known = state.__dict__.get("_last_target")
+    if known is None or known[0] is not state.src:
+        known = state._last_target = (state.src, state.src.rfind("]("))  # type: ignore[attr-defined]
+    return known[1] <= state.pos
+
+
+def _needs_target(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    """The link or image rule, failing at once past the last "](" (see above)."""
 
     def rule_or_not(state: StateInline, silent: bool) -> bool:
-        if "references" not in state.env:
-            known = state.__dict__.get("_last_target")
-            if known is None or known[0] is not state.src:
-                known = state._last_target = (state.src, state.src.rfind("]("))  # type: ignore[attr-defined]
-            if known[1] <= state.pos:
-                return False
-        return rule(state, silent)
+        return False if _past_targets(state) else rule(state, silent)
 
     return rule_or_not
 
 
+def _inert_run(state: StateInline, silent: bool) -> bool:
+    """A run of brackets no rule starts at, taken as text in one step (see above)."""
+    if silent or state.src[state.pos] not in "[]!":
+        return False
+    run = (_INERT if _past_targets(state) else _CLOSERS).match(state.src, state.pos, state.posMax)
+    if run is None:
+        return False
+    state.append_pending(run.group())
+    state.pos = run.end()
+    return True
+
+
 for _name, _rule in (("link", link_rule), ("image", image_rule)):
     _md.inline.ruler.at(_name, _needs_target(_rule))
+_md.inline.ruler.after("text", "inert_run", _inert_run)
 
 
 def parse(markdown: str) -> ParsedPage:

@@ -9,6 +9,7 @@ compound ("UKAS-accredited"), or the preposition a frame names ("a certificate c
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from dataclasses import dataclass
@@ -422,6 +423,8 @@ def subject_claims(reading: Reading, registry: Registry) -> list[Claim]:
     verbs = {v for p in registry.predicates.values() if p.tests == "subject" for f in p.frames for v in f.verbs}
     claims: list[Claim] = []
     doc = reading.doc
+    if RESPECTIVELY.search(reading.text):
+        return _respective_claims(reading)
     for subject in (m for m in reading.mentions if m.kind == "subject"):
         tokens = [t for t in doc if subject.start <= reading.span(t)[0] < subject.end]
         if not tokens:
@@ -430,15 +433,65 @@ def subject_claims(reading: Reading, registry: Registry) -> list[Claim]:
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children):
             continue  # "the quality of the system": the everyday word
         left = top.left_edge  # "..., not product quality": the whole phrase is denied
-        denied = left.i > 0 and doc[left.i - 1].lower_ == "not" or any(c.dep_ == "neg" for c in top.children)
+        denied = left.i > 0 and doc[left.i - 1].lower_ == "not" or any(c.dep_ == "neg" for c in top.children) \
+            or _set_aside(top)
         standard, verb = _subject_owner(reading, top, verbs)
         if standard is None:
             continue
         holding = reading.held(verb if verb is not None else top, extra_negations=1 if denied else 0)
-        start = min(standard.start, subject.start)
-        claims.append(Claim("standard-subject", standard, start, max(standard.end, subject.end), holding,
-                            standard=standard, subject=subject))
+        for owner in [standard, *_coordinated_standards(reading, verb, standard)]:
+            start = min(owner.start, subject.start)
+            claims.append(Claim("standard-subject", owner, start, max(owner.end, subject.end), holding,
+                                standard=owner, subject=subject))
     return claims
+
+
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _respective_claims(reading: Reading) -> list[Claim]:
+    """'ISO 9001, ISO 14001 and ISO 45001 cover quality, the environment and safety respectively':
+    the n-th standard with the n-th subject."""
+    standards = [m for m in reading.mentions if m.kind == "standard" and not m.predecessor]
+    subjects = [m for m in reading.mentions if m.kind == "subject"]
+    if len(standards) != len(subjects):
+        return []
+    claims = []
+    for standard, subject in zip(standards, subjects, strict=True):
+        holding = reading.holding_at(subject.start)
+        claims.append(Claim("standard-subject", standard, min(standard.start, subject.start),
+                            max(standard.end, subject.end), holding, standard=standard, subject=subject))
+    return claims
+
+
+def _set_aside(token: Token) -> bool:
+    """'instead of the environment', 'rather than quality', 'unlike ...': a subject the sentence sets aside."""
+    doc, left = token.doc, token.left_edge.i
+    before = " ".join(t.lower_ for t in doc[max(0, left - 3):left])
+    if before.endswith(("instead of", "rather than", "as opposed to", "other than")) or before.split()[-1:] == ["unlike"]:
+        return True  # "... health and safety instead of the environment" (parsed as coordination)
+    node = token
+    for _ in range(3):
+        if node.lower_ in ("instead", "rather", "unlike", "except", "besides") or \
+                node.lower_ == "than" and node.head.lower_ == "rather":
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _coordinated_standards(reading: Reading, verb: Token | None, first: Mention) -> list[Mention]:
+    """'Both ISO 9001 and ISO 45001 are ...': every standard coordinated with the verb's subject."""
+    if verb is None:
+        return []
+    found = []
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for node in conjuncts(subject)[1:]:
+            mention = reading.noun_mention(node)
+            if mention is not None and mention.kind == "standard" and not mention.predecessor and mention != first:
+                found.append(mention)
+    return found
 
 
 def _subject_owner(reading: Reading, top: Token, verbs: set[str]) -> tuple[Mention | None, Token | None]:
@@ -478,11 +531,23 @@ def _subject_owner(reading: Reading, top: Token, verbs: set[str]) -> tuple[Menti
     return None, None
 
 
+def _compared(reading: Reading, mention: Mention) -> bool:
+    """Named only for comparison ('like ISO 14001', 'unlike ISO'): not what a later 'it' means."""
+    token = reading.token_at(mention.start)
+    for _ in range(3):
+        if token is None or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.dep_ == "prep" and token.lower_ in ("like", "unlike", "than"):
+            return True
+    return False
+
+
 def _named_before(reading: Reading, pronoun: Token, kinds: tuple[str, ...]) -> Mention | None:
     """What 'it' or 'they' refers to: the nearest mention of these kinds before it in the sentence,
     else the first in the sentence before (a body) or the last (a standard)."""
     start = reading.span(pronoun)[0]
-    here = [m for m in reading.mentions if m.kind in kinds and m.end <= start]
+    here = [m for m in reading.mentions if m.kind in kinds and m.end <= start and not _compared(reading, m)]
     if here:
         return here[-1]
     earlier = [m for m in reading.previous if m.kind in kinds]
