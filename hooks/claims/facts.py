@@ -444,11 +444,44 @@ def _answers(clause: Clause) -> bool:
 PARTY_LABEL = re.compile(r"\b(first|second|third)[\s-]+part(?:y|ies)\b", re.I)
 PARTY_DESC = [
     ("first", re.compile(r"\binternal\s+audits?\b|\borgani[sz]ation(?:['’]s)?\s+(?:own\s+staff|itself)|\bself[\s-]assessment|\bits own staff\b", re.I)),
-    ("second", re.compile(r"\bcustomer(?:s|['’]s)?\s+(?:audit(?:s|ing)?|of)\b|\bcustomers?\s+audit(?:s|ing)?\s+(?:its|their)\s+suppliers?|\bsupplier\s+audits?\b|\ba customer\b", re.I)),
+    ("second", re.compile(r"\bcustomer(?:s|['’]s)?\s+(?:audit(?:s|ing)?|of)\b|\bcustomers?\s+audit(?:s|ing)?\s+(?:its|their)\s+suppliers?|\bsupplier\s+audits?\b|\ba customer\b|"
+                          r"\baudits?\s+(?:carried\s+out\s+|performed\s+|done\s+)?by\s+(?:(?:a|an|the|our|their|its|your)\s+)?(?:\w+\s+){0,2}?customers?\b|"
+                          r"\bcustomers?\s+(?:carry|carries|carried)\s+out\b", re.I)),
     ("third", re.compile(r"\bindependent\s+certification\s+bod(?:y|ies)|\bcertification\s+bod(?:y|ies)\b|\bcertification\s+audits?\b", re.I)),
 ]
 LEADS = re.compile(r"\b(?:leads?|led|result(?:s|ed)?|earn(?:s|ed)?|gets?|got|can\s+(?:lead|result)|replace)\b[^.;]{0,40}\bcertif"
                    r"|\b(?:need|enough)\s+to\s+(?:become|get|be)\s+certified", re.I)
+
+
+def _lead_subjects(clause: Clause, at: int, candidates: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
+    """Of the audits named before 'lead(s) to certification', those the parse makes its subject: not one
+    set aside ('not first- or second-party ones'), compared ('unlike ...') or in a relative clause;
+    where the parse finds no subject, all of them."""
+    kept = [(p, m) for p, m in candidates if not re.search(r"\bnot\s+(?:[\w-]+\s+){0,3}$", clause.text[:m.start()], re.I)]
+    verb = _verb_at(clause, at)
+    while verb is not None and verb.dep_ in ("relcl", "xcomp", "ccomp", "acl") and verb.head.i != verb.i \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("you", "we", "they") for c in verb.children):
+        verb = clause_of(verb.head)  # "... is all you need to become certified": the audit is what is said
+    while verb is not None and verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head  # "..., which serves the customer and does not result in certification"
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None:
+        return kept
+    reading, base = clause.reading, clause.start - clause.sentence_start  # type: ignore[attr-defined]
+    spans = [reading.span(t) for t in subject.subtree if not _aside(t, subject)]
+    return [(p, m) for p, m in kept if any(s <= base + m.start() < e for s, e in spans)]
+
+
+def _aside(token, top) -> bool:  # type: ignore[no-untyped-def]
+    """Is the token, below `top`, in a relative clause, an apposition or a comparison ('unlike ...')?"""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl", "appos") or node.dep_ == "prep" and node.lower_ in ("like", "unlike"):
+            return True
+        node = node.head
+    return False
 
 
 def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
@@ -463,9 +496,10 @@ def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list
     lead = LEADS.search(text)
     if lead:
         subjects = sorted(((p, m) for p, m in labels + descs if m.end() <= lead.start()), key=lambda pm: pm[1].start())
+        subjects = _lead_subjects(clause, lead.start(), subjects)
         if subjects:
             party, m = subjects[-1]
-            if not parties[party].can_certify and asserted(clause, m.start(), lead.end()):
+            if not parties[party].can_certify and asserted(clause, lead.start(), lead.end()):
                 hits.append(Hit("audit-party", m.start(), lead.end(),
                                 f"a {party}-party audit ({parties[party].who}) cannot lead to certification; only a third-party "
                                 f"audit by a certification body can.", "third-party audit", src))
