@@ -332,7 +332,14 @@ def _said_of(clause: Clause, start: int, words: re.Pattern[str], subject_only: b
         scope = list(head.subtree)
     else:
         scope = [t for t in head.subtree if clause_of(t).i == head.i or t.i == head.i]
-    return any(words.search(t.lemma_) or words.search(t.lower_) for t in scope)
+    return any((words.search(t.lemma_) or words.search(t.lower_)) and not _modifier(t, words) for t in scope)
+
+
+def _modifier(token, words: re.Pattern[str]) -> bool:  # type: ignore[no-untyped-def]
+    """'certification' in 'certification bodies': a word naming something else, not the topic."""
+    head = token.head
+    return token.dep_ in ("compound", "amod", "nmod") and head.i != token.i and head.pos_ in ("NOUN", "PROPN") \
+        and not (words.search(head.lemma_) or words.search(head.lower_))
 
 
 def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
@@ -585,7 +592,9 @@ def _required_by_standards_body(clause: Clause, start: int, ctx: Context) -> boo
     who = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     who += [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
     for node in who:
-        mention = reading.mention(node)
+        mention = reading.noun_mention(node)
         if mention is not None and mention.kind == "org" and ctx.site.organizations[mention.ref].kind == "standards-body":
             return True
+        if mention is not None and mention.kind == "standard" and not mention.predecessor or node.lemma_.casefold() == "standard":
+            return True  # "ISO 9001 requires certification", "its standards require certification": the standard does not
     return False
