@@ -106,7 +106,7 @@ def role_claims(reading: Reading, registry: Registry) -> list[Claim]:
                 if not _object_fits(reading, token, frame):
                     continue
                 if token.tag_ == "VBD" and token.lower_.endswith("ed") and not _objects(token) and not _passive(token) \
-                        and not frame.compound:
+                        and not frame.compound and frame.agent not in ("from", "to"):
                     continue  # "ISO certified" with nothing certified: the adjective, not a past action
                 holding = reading.held(token, extra_negations=1 if contrast == "denied" else 0,
                                presupposed=contrast == "compound")
@@ -384,8 +384,9 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
     if frame.agent in ("from", "to") and not frame.objects:
         return True
     candidates = objects
-    if frame.agent == "to":
-        candidates = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.children]
+    if frame.agent == "to":  # "apply to X for certification", "apply to X to get certified"
+        candidates = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.children] + \
+            [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"]
     wanted = {o.casefold() for o in frame.objects}
     for node in candidates:
         for each in conjuncts(node):
