@@ -116,21 +116,47 @@ class Checker:
         previous: list[Mention] = []
         last_segment = None
         groups = list(self._sentences(parsed).items())
+        question: str | None = None
         for at, ((segment_id, _), group) in enumerate(groups):
             if segment_id != last_segment:
                 previous, last_segment = [], segment_id
             text = self._text(group)
             answer = _answer(text, groups[at + 1] if at + 1 < len(groups) else None, segment_id)
-            key = (text, group[0].kind, tuple((m.kind, m.ref) for m in previous[:1]), answer)
+            key = (text, group[0].kind, tuple((m.kind, m.ref) for m in previous[:1]), answer, question)
             hits = self._memo.get(key)
             if hits is None:
                 try:
-                    hits = self._memo[key] = self._judge(text, group, previous, answer)
+                    hits = self._memo[key] = self._judge(text, group, previous, answer) + self._answered(question, text)
                 except _Wanted:
                     hits = []  # prefetching: judged again once its parse is ready
             found += [(group[0], hit) for hit in hits]
             previous = self.ctx.gaz.find(text) or previous
+            question = text if _WHO.match(text) and text.rstrip().endswith("?") else None
         return found
+
+    def _answered(self, question: str | None, text: str) -> list[Hit]:
+        """'Who issues ISO certificates? ISO does.' (or just 'ISO.'): the short answer to a question
+        asking who does something states that its body does it; read together, judged as one claim."""
+        if question is None or len(text.split()) > 8:
+            return []
+        gaz = self.ctx.gaz
+        names = [m for m in gaz.find(text) if m.kind in ("org", "class")]
+        if not names:
+            return []
+        bare = text.strip().rstrip(".!").strip()
+        said = f"{bare} does." if names[0].start == 0 and names[0].end == len(bare) else text
+        combined = f"{question} {said}"
+        reading = Reading(combined, gaz.find(combined), self._parse, lambda token: False)
+        reading.authority = lambda token: _is_org(reading.mention(token))
+        shift = len(question) + 1
+        hits = []
+        for claim in role_claims(reading, self.registry):
+            if claim.agent.start < shift or (hit := judge_role(claim, self.ctx)) is None:
+                continue
+            end = names[0].end if said != text else max(claim.agent.end, claim.end) - shift
+            hit.start, hit.end = max(0, claim.agent.start - shift), min(len(text), end)
+            hits.append(hit)
+        return hits
 
     def _judge(self, text: str, group: list[Clause], previous: list[Mention], answer: str | None = None) -> list[Hit]:
         gaz = self.ctx.gaz
@@ -261,6 +287,7 @@ def _is_org(mention: Mention | None) -> bool:
 
 
 _YES_NO = re.compile(r"\W*(yes|no)\b", re.I)
+_WHO = re.compile(r"\W*(?:who|which\s+(?:body|bodies|organi[sz]ations?|company|companies))\b", re.I)
 
 
 def _answer(text: str, following: tuple[tuple[int, int], list[Clause]] | None, segment_id: int) -> str | None:

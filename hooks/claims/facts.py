@@ -342,8 +342,19 @@ def _modifier(token, words: re.Pattern[str]) -> bool:  # type: ignore[no-untyped
         and not (words.search(head.lemma_) or words.search(head.lower_))
 
 
+HOW_LONG = re.compile(r"\bhow\s+long\b[^?]*\b(?:valid|last|good|run)", re.I)
+BARE_DURATION = re.compile(rf"\W*(?:(?:about|around|usually|typically|normally|just|only)\s+)?(?:for\s+)?{NUM}[\s-]+(years?|months?)\W*$", re.I)
+
+
 def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
     text = clause.text
+    answered = _answers(clause) and HOW_LONG.search(clause.previous.text) and CERT_WORD.search(clause.previous.text) \
+        and BARE_DURATION.match(text)  # type: ignore[union-attr]
+    if answered:  # "How long is a certificate valid? Five years."
+        value, unit = _number(answered.group(1)), answered.group(2)
+        if value is not None and _months(value, unit) != ctx.site.certification.certificate_validity.years * 12:
+            return [_wrong_validity(ctx, answered.start(1), answered.end(2), value, unit)]
+        return []
     scope = clause.sentence if clause.kind == "table" else text
     if not CERT_WORD.search(scope) or re.search(r"\btransition|surveillance|\baudits?\b(?!\s+before)", text, re.I) and not re.search(r"\bvalid", text, re.I):
         return []
@@ -383,17 +394,24 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             continue  # "two visits, twelve months apart": a distance between events, not a duration
         if not _said_of(clause, m.start(), VALIDITY_TOPIC):
             continue  # "twenty years in the trade": a number of years not said of a certificate
-        months = value if unit.lower().startswith("month") else value * 12
-        right = months == years * 12
+        right = _months(value, unit) == years * 12
         held_as = holding(clause, m.start())
         if not held_as.judged:
             continue  # asked, reported or conditional: not the writer's claim either way
         claimed = held_as.positive
         if right != claimed:
-            hits.append(Hit("cert-validity", m.start(), m.end(),
-                            f"a certificate is valid for {years} years (the certification cycle), not "
-                            f"{value} {unit}.", f"{years} years", src))
+            hits.append(_wrong_validity(ctx, m.start(), m.end(), value, unit))
     return hits
+
+
+def _months(value: int, unit: str) -> int:
+    return value if unit.lower().startswith("month") else value * 12
+
+
+def _wrong_validity(ctx: Context, start: int, end: int, value: int, unit: str) -> Hit:
+    validity = ctx.site.certification.certificate_validity
+    return Hit("cert-validity", start, end, f"a certificate is valid for {validity.years} years (the certification cycle), "
+               f"not {value} {unit}.", f"{validity.years} years", ctx.site.source_url(validity.source))
 
 
 FREQ = re.compile(rf"\bevery\s+{NUM}\s+(years?|months?)\b|\bevery\s+(other)\s+year\b|"
