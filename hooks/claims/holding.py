@@ -138,6 +138,11 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
             if dep in ("ccomp", "xcomp") and _time(head)[0] and year is None:
                 past, year, relation = True, *_time(head)[1:]  # "IAF decided in 2020 that ...": then, not now
         node = head
+    if mode == "asserted" and _named_as_term(token):
+        mode, cue = "reported", "term"  # "What is ISO approved?", "the label 'ISO-approved'": the words are named, not used
+    if mode == "asserted" and _labelled_myth(token):
+        negations += 1
+        cue = "myth"
     if mode == "asserted" and _asked(token) and not (presupposed and not _existential(token)):
         if answer is None or WH.match(token.doc.text):
             mode, cue = "asked", "?"
@@ -151,6 +156,23 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
     return Holding(mode, past, year, relation, cue, wh=mode == "asked" and bool(WH.match(token.doc.text)))
 
 
+TERM_WORDS = {"term", "label", "phrase", "expression", "word", "words", "so-called", "buzzword", "wording"}
+MYTH_LABEL = re.compile(r"^\W*(?:myth|misconception|fiction|false|wrong|fallacy)\b[^:.?!]{0,12}:", re.I)
+
+
+def _named_as_term(token: Token) -> bool:
+    """Are the claim's words named as a term ('what is ISO approved', 'the term ISO-approved')?"""
+    left = min((t.i for t in token.subtree if t.i <= token.i and not t.is_punct
+                and t.lower_ not in ("what", "is", "does", "'s")), default=token.i)
+    before = [t.lower_ for t in token.doc[max(0, left - 3):left]]
+    return before[-2:] in (["what", "is"], ["what", "does"], ["what", "'s"]) or bool(TERM_WORDS & set(before))
+
+
+def _labelled_myth(token: Token) -> bool:
+    """'Myth 4: certification is permanent': a claim under a label that calls it false."""
+    return bool(MYTH_LABEL.match(token.doc.text)) and token.idx > MYTH_LABEL.match(token.doc.text).end() - 1  # type: ignore[union-attr]
+
+
 def _clause_head(token: Token) -> Token:
     """The verb heading the token's clause (a copula for 'X is the Y standard')."""
     node = token
@@ -160,7 +182,12 @@ def _clause_head(token: Token) -> Token:
 
 
 def _negations(token: Token, clause: Token, skip: tuple[int, int] | None = None) -> int:
-    """Negations in the claim's own clause: on its verb, its auxiliaries, its subject or object."""
+    """Negations in the claim's own clause: on its verb, its auxiliaries, its subject or object; a verb
+    coordinated by 'or'/'nor' under the first verb's auxiliary shares its negation ("does not approve or
+    certify")."""
+    first = _shared_first(clause)
+    if first is not None:
+        return _negations(first, first, skip)
     count = 0
     seen: set[int] = set()
     for node in (token, clause) if token.i != clause.i else (token,):
@@ -190,6 +217,19 @@ def _copula_judgement(copula: Token) -> tuple[str, int] | None:
         if child.dep_ in ("acomp", "attr") and word in TRUTH_WORDS:
             return word, _negations(copula, copula)
     return None
+
+
+def _shared_first(verb: Token) -> Token | None:
+    """The first of verbs coordinated by 'or'/'nor' that share one subject and auxiliary, for a later one."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "neg") for c in verb.children):
+        return None
+    node = verb
+    while node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head
+    if node.i == verb.i:
+        return None
+    joins = {c.lower_ for t in (node, *node.conjuncts) for c in t.children if c.dep_ == "cc"}
+    return node if joins and joins <= {"or", "nor", ","} else None
 
 
 def _not_only(neg: Token) -> bool:
