@@ -144,7 +144,9 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
         negations += 1
         cue = "myth"
     if mode == "asserted" and _asked(token) and not (presupposed and not _existential(token)):
-        if answer is None or WH.match(token.doc.text):
+        if _presupposes(token):
+            cue = "presupposed"  # "Why does ISO issue certificates?" takes for granted that it does
+        elif answer is None or WH.match(token.doc.text):
             mode, cue = "asked", "?"
         else:
             negations += answer == "no"
@@ -162,10 +164,11 @@ MYTH_LABEL = re.compile(r"^\W*(?:myth|misconception|fiction|false|wrong|fallacy)
 
 def _named_as_term(token: Token) -> bool:
     """Are the claim's words named as a term ('what is ISO approved', 'the term ISO-approved')?"""
-    left = min((t.i for t in token.subtree if t.i <= token.i and not t.is_punct
-                and t.lower_ not in ("what", "is", "does", "'s")), default=token.i)
-    before = [t.lower_ for t in token.doc[max(0, left - 3):left]]
-    return before[-2:] in (["what", "is"], ["what", "does"], ["what", "'s"]) or bool(TERM_WORDS & set(before))
+    window = [t.lower_ for t in token.doc[max(0, token.i - 5):token.i]]
+    if any(a == "what" and b in ("is", "'s") for a, b in zip(window, window[1:])):
+        return True
+    left = min((t.i for t in token.subtree if t.i <= token.i and not t.is_punct), default=token.i)
+    return bool(TERM_WORDS & {t.lower_ for t in token.doc[max(0, left - 3):left]})
 
 
 def _labelled_myth(token: Token) -> bool:
@@ -290,6 +293,17 @@ def _asked(token: Token) -> bool:
     if not text.endswith("?") or RHETORICAL.match(token.doc.text):
         return False
     return True
+
+
+PRESUPPOSING = re.compile(r"^\W*(?:why|how|when|where|since\s+when)\b(?!\s+(?:long|often|many|much)\b)", re.I)
+
+
+def _presupposes(token: Token) -> bool:
+    """A why/how/when question about a claim whose subject is named takes the claim for granted."""
+    if not PRESUPPOSING.match(token.sent.text):
+        return False
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and not WH.match(subject.text)
 
 
 def _existential(token: Token) -> bool:
