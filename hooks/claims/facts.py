@@ -328,11 +328,29 @@ def _said_of(clause: Clause, start: int, words: re.Pattern[str], subject_only: b
         head = head.head  # "the certificate has to be refreshed ...": the subject of the verb in control
     if subject_only:
         scope = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree]
-    elif nested:
-        scope = list(head.subtree)
+    elif nested:  # complement clauses count, adverbial ones ("before it awards the certification") do not
+        scope = [t for t in head.subtree if not any(a.dep_ == "advcl" and _marked(a) for a in _path(t, head))]
     else:
         scope = [t for t in head.subtree if clause_of(t).i == head.i or t.i == head.i]
     return any((words.search(t.lemma_) or words.search(t.lower_)) and not _modifier(t, words) for t in scope)
+
+
+def _path(token, top):  # type: ignore[no-untyped-def]
+    """The token and its heads up to (not including) `top`."""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        yield node
+        node = node.head
+
+
+def _marked(clause) -> bool:  # type: ignore[no-untyped-def]
+    return any(c.dep_ == "mark" or c.dep_ == "advmod" and c.lower_ in ("before", "after", "when", "once") for c in clause.children)
+
+
+def _modifies_other(clause: Clause, start: int) -> bool:
+    """'mandatory annual surveillance audits': the word describes a noun other than certification."""
+    token = clause.reading.token_at(clause.start - clause.sentence_start + start)  # type: ignore[attr-defined]
+    return token is not None and token.dep_ == "amod" and not CERTIFICATION.search(token.head.lemma_)
 
 
 def _modifier(token, words: re.Pattern[str]) -> bool:  # type: ignore[no-untyped-def]
@@ -567,6 +585,7 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         return [Hit("cert-required", vol.start(), vol.end(), message[0], message[1], src)]
     mandate = MANDATE.search(text)
     if mandate and not LIMITED.search(text) and asserted(clause, mandate.start()) \
+            and not _modifies_other(clause, mandate.start()) \
             and _said_of(clause, mandate.start(), CERTIFICATION, subject_only=True):
         return [Hit("cert-required", mandate.start(), mandate.end(),
                     "certification is voluntary: no law makes it a requirement for every organization, and ISO does not "
@@ -610,9 +629,12 @@ def _required_by_standards_body(clause: Clause, start: int, ctx: Context) -> boo
     who = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     who += [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
     for node in who:
+        if node.lower_ in ("that", "which") and verb.dep_ == "relcl":
+            node = verb.head  # "the only standard that requires certification"
         mention = reading.noun_mention(node)
         if mention is not None and mention.kind == "org" and ctx.site.organizations[mention.ref].kind == "standards-body":
             return True
-        if mention is not None and mention.kind == "standard" and not mention.predecessor or node.lemma_.casefold() == "standard":
+        own = reading.mention(node)  # "ISO 14001 certification requires ...": the certification, not the standard
+        if own is not None and own.kind == "standard" and not own.predecessor or node.lemma_.casefold() == "standard":
             return True  # "ISO 9001 requires certification", "its standards require certification": the standard does not
     return False
