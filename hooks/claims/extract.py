@@ -376,7 +376,8 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
     if frame.standard_object:
         for node in (n for obj in objects for n in conjuncts(obj)):
             mention = reading.noun_mention(node)
-            if mention is not None and mention.kind == "standard" or _lemma(node) == "standard":
+            if mention is not None and mention.kind == "standard" or _lemma(node) == "standard" and (
+                    node.i == verb.head.i or _documents(reading, node)):  # "a UKAS-published standard"
                 return True
         return False
     if not frame.objects:
@@ -398,6 +399,19 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
             if words & wanted or (not any(" " in w for w in wanted & {_lemma(each)}) and set(compounds) & wanted):
                 return True
     return False
+
+
+LEVEL_WORDS = {"high", "higher", "highest", "low", "strict", "rigorous", "exacting", "professional", "ethical", "good", "same"}
+
+
+def _documents(reading: Reading, node: Token) -> bool:
+    """Is 'standard' here a document ('ISO standards', 'the standards', 'International Standards'), not a
+    level ('this high standard', 'high standards')?"""
+    if any(c.dep_ in ("compound", "nmod") and reading.mention(c) is not None for c in node.children):
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in LEVEL_WORDS for c in node.children):
+        return False
+    return node.tag_ == "NNS" or node.text[:1].isupper()
 
 
 def _standard_object(reading: Reading, verb: Token) -> Mention | None:
@@ -427,6 +441,11 @@ def subject_claims(reading: Reading, registry: Registry) -> list[Claim]:
     if RESPECTIVELY.search(reading.text):
         return _respective_claims(reading)
     for subject in (m for m in reading.mentions if m.kind == "subject"):
+        glossed = _glossed(reading, subject)
+        if glossed is not None:  # "ISO 14001 (environment)": the bracket names that standard's subject
+            claims.append(Claim("standard-subject", glossed, glossed.start, subject.end, reading.holding_at(glossed.start),
+                                standard=glossed, subject=subject))
+            continue
         tokens = [t for t in doc if subject.start <= reading.span(t)[0] < subject.end]
         if not tokens:
             continue
@@ -463,6 +482,17 @@ def _respective_claims(reading: Reading) -> list[Claim]:
         claims.append(Claim("standard-subject", standard, min(standard.start, subject.start),
                             max(standard.end, subject.end), holding, standard=standard, subject=subject))
     return claims
+
+
+_GLOSS = re.compile(r"\s*[(\[]\s*(?:[\w-]+\s+){0,2}$")
+
+
+def _glossed(reading: Reading, subject: Mention) -> Mention | None:
+    """The standard written right before a bracket that holds this subject: 'ISO 9001 (quality)'."""
+    before = [m for m in reading.mentions if m.kind == "standard" and not m.predecessor and m.end <= subject.start]
+    if not before or not _GLOSS.fullmatch(reading.text, before[-1].end, subject.start):
+        return None
+    return before[-1]
 
 
 def _set_aside(token: Token) -> bool:
@@ -532,6 +562,16 @@ def _subject_owner(reading: Reading, top: Token, verbs: set[str]) -> tuple[Menti
     return None, None
 
 
+def _relative_head(reading: Reading, pronoun: Token) -> tuple[int, int]:
+    """The written span of the noun phrase a pronoun's relative clause modifies ('the bodies they have
+    accredited'): what the clause says is of that phrase, so the pronoun cannot stand for it."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "relcl":
+        return (0, 0)
+    tokens = [t for t in verb.head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+    return (reading.span(tokens[0])[0], reading.span(tokens[-1])[1]) if tokens else (0, 0)
+
+
 def _compared(reading: Reading, mention: Mention) -> bool:
     """Named only for comparison ('like ISO 14001', 'unlike ISO'): not what a later 'it' means."""
     token = reading.token_at(mention.start)
@@ -548,7 +588,9 @@ def _named_before(reading: Reading, pronoun: Token, kinds: tuple[str, ...]) -> M
     """What 'it' or 'they' refers to: the nearest mention of these kinds before it in the sentence,
     else the first in the sentence before (a body) or the last (a standard)."""
     start = reading.span(pronoun)[0]
-    here = [m for m in reading.mentions if m.kind in kinds and m.end <= start and not _compared(reading, m)]
+    own = _relative_head(reading, pronoun)
+    here = [m for m in reading.mentions if m.kind in kinds and m.end <= start and not _compared(reading, m)
+            and not (own[0] <= m.start < own[1])]
     if here:
         return here[-1]
     earlier = [m for m in reading.previous if m.kind in kinds]

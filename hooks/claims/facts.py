@@ -56,6 +56,8 @@ HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|ge
 # An edition named as what was held before: "replacing its previous OHSAS 18001 certificate".
 FORMER = re.compile(r"\b(?:previous|former|old|earlier|outdated|replac\w*|superseded|migrat\w*\s+from|upgrad\w*\s+from|"
                     r"mov\w*\s+(?:on\s+)?from|transition\w*\s+from|switch\w*\s+from|instead\s+of|no\s+longer)\b[^.;]{0,30}$", re.I)
+# A sentence about leaving an edition ("kindly upgrade ... to ISO 45001") does not claim it is held.
+MIGRATION = re.compile(r"\b(?:upgrad\w*|migrat\w*|transition\w*|switch\w*\s+to|mov(?:e|es|ed|ing)\s+(?:on\s+|over\s+)?to)\b", re.I)
 # "ISO 9001 2008 certified": the participle as a label, not a past event
 LABEL = re.compile(r"\s*[-‑]?\s*(?:certified|registered|compliant)\b", re.I)
 FIRST = re.compile(r"\b(?:first|originally|initially)\s+(?:published|released|issued|appeared)\b[^.;]{0,30}?\b(?P<year>(?:19|20)\d\d)\b", re.I)
@@ -138,7 +140,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             valid_until = ctx.gaz.predecessors[m.predecessor][1]
             label, status = m.predecessor, "replaced"
             current = f"{std.designation}:{std.current_edition.year}"
-            if CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m \
+            if CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m and _current_of(clause, text, m) \
                     and _present_claim(clause, m) and asserted(clause, m.start, len(text)):
                 hits.append(Hit("edition-withdrawn", m.start, m.end,
                                 f"{label} is not current: it was replaced by {std.designation}; the current edition is {current}.",
@@ -173,7 +175,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             valid_until = edition.certificates_valid_until
             status = f"withdrawn on {edition.withdrawn.isoformat()}" if edition.withdrawn else "withdrawn"
             current = f"{std.designation}:{std.current_edition.year}"
-            if CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m \
+            if CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m and _current_of(clause, text, m) \
                     and _present_claim(clause, m) and asserted(clause, m.start, len(text)):
                 hits.append(Hit("edition-withdrawn", m.start, m.end,
                                 f"{label} is not the current edition ({status}); the current edition is {current}.",
@@ -191,12 +193,30 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if CERT_CONTEXT.search(text) and any(y > valid_until.year for y in years) and asserted(clause, 0, len(text)):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; no certificate to it is valid after that.",
                             f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
-        elif HOLDING.search(text) and not FORMER.search(text, 0, m.start) \
+        elif HOLDING.search(text) and not FORMER.search(text, 0, m.start) and not MIGRATION.search(text) \
                 and (not holding(clause, m.start).past or LABEL.match(text, m.end) or re.search(r"\bstill\b", text, re.I)) \
                 and asserted(clause, m.start):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; a claim to hold one now is out of date.",
                             f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
     return hits
+
+
+EDITION_NOUNS = {"edition", "version", "revision", "release", "standard", "one", "iteration", "update", "issue"}
+
+
+def _current_of(clause: Clause, text: str, m: Mention) -> bool:
+    """Is the 'current' (or 'latest') word said of this edition, through the parse: an edition noun it
+    describes ('the current version, ISO 14001:2015'), or the edition it is predicated of ('... is current')?
+    Not 'the current management system'."""
+    cue = CURRENT.search(text)
+    reading = clause.reading  # type: ignore[attr-defined]
+    token = reading.token_at(clause.start - clause.sentence_start + cue.start()) if cue else None
+    if token is None:
+        return False
+    if token.dep_ in ("amod", "compound", "nmod"):
+        head = token.head
+        return reading.noun_mention(head) is m or head.lemma_.casefold() in EDITION_NOUNS
+    return True  # predicative ('is current', 'in force'): the holding decides whose
 
 
 def _present_claim(clause: Clause, m: Mention) -> bool:
