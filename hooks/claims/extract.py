@@ -389,10 +389,15 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
         candidates = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.children] + \
             [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"]
     wanted = {o.casefold() for o in frame.objects}
+    # "the work of accreditation bodies": what the object is of counts as the object
+    candidates = [*candidates, *(t for node in candidates if _lemma(node) in OF_NOUNS for prep in node.children
+                                 if prep.dep_ == "prep" and prep.lower_ == "of" for t in prep.children if t.dep_ == "pobj")]
     for node in candidates:
         for each in conjuncts(node):
             compounds = [_lemma(c) for c in each.children if c.dep_ == "compound" and c.i < each.i]
             words = {_lemma(each), *(f"{c} {_lemma(each)}" for c in compounds)}
+            if each.text[:-1].isupper() and each.text.endswith("s"):
+                words.add(each.text[:-1].casefold())  # "MLAs"
             named = reading.mention(each)
             if named is not None and named.kind == "class":
                 words.add(named.ref.replace("-", " "))  # "they" standing for "accreditation bodies"
@@ -401,6 +406,8 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
     return False
 
 
+OF_NOUNS = {"work", "operation", "operations", "function", "functions", "activity", "activities", "performance", "competence"}
+"""Nouns whose 'of' phrase names what a verb is really done to ('oversees the work of accreditation bodies')."""
 LEVEL_WORDS = {"high", "higher", "highest", "low", "strict", "rigorous", "exacting", "professional", "ethical", "good", "same"}
 
 
