@@ -198,7 +198,32 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                 and asserted(clause, m.start):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; a claim to hold one now is out of date.",
                             f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
+        elif not (WITHDRAWN.search(text) or FORMER.search(text) or MIGRATION.search(text) or CONTRAST.search(text)) \
+                and _defined_now(clause, m) and asserted(clause, m.start):
+            hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; the text presents it in the present "
+                            f"tense as a standard in use. Name {std.designation}:{std.current_edition.year}, or write of "
+                            f"{label} in the past.", f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
     return hits
+
+
+# What a standard in force is called: "OHSAS 18001 is an international standard for ...".
+IN_USE_NOUNS = {"standard", "certification", "certificate", "specification", "scheme", "framework", "family", "activity", "norm"}
+CONTRAST = re.compile(r"\b(?:than|unlike|whereas|differ\w*|compared|versus|vs\.?|no\s+longer|until|formerly|used\s+to)\b", re.I)
+
+
+def _defined_now(clause: Clause, m: Mention) -> bool:
+    """Is the edition the subject of a present-tense 'is a standard / is a certification ...'?"""
+    reading = clause.reading  # type: ignore[attr-defined]
+    base = clause.start - clause.sentence_start
+    token = reading.token_at(base + m.start)
+    while token is not None and token.dep_ in ("compound", "nmod", "nummod") and token.head.i != token.i:
+        token = token.head  # "ISO 14001:2004 Certification", "the OHSAS 18001 standard"
+    if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(c.dep_ == "attr" and c.lemma_.casefold() in IN_USE_NOUNS for c in verb.children)
 
 
 EDITION_NOUNS = {"edition", "version", "revision", "release", "standard", "one", "iteration", "update", "issue"}
