@@ -63,6 +63,9 @@ LOOKALIKES: dict[str, str] = {
 """Cyrillic and Greek letters drawn like a Latin letter, and the Latin letter they are read as."""
 
 _TRANSLATE = str.maketrans(LOOKALIKES)
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+"""Hyphen and non-breaking hyphen read as the ASCII hyphen ("first‑party"), one for one."""
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#8194|#8195|#8201|#8239);")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _INVISIBLE_RUN = re.compile("[" + "".join(sorted(INVISIBLE)) + "]+")
 _LOOKALIKE_RE = re.compile("[" + "".join(sorted(LOOKALIKES)) + "]")
@@ -204,11 +207,15 @@ def normalize(text: str, names: Collection[str] = ()) -> Normalized:
     word written entirely in look-alikes is read as wherever it stands, even with no Latin
     text around it.
     """
+    original = text
+    if "&" in text:  # "ISO&nbsp;certifies": a space entity reads as blanks of its own length
+        text = _SPACE_ENTITY.sub(lambda m: " " * len(m.group(0)), text)
     if text.isascii():
-        return Normalized(text, text, [], None, None)
+        return Normalized(original, text, [], None, None)
     visible, vmap, gaps = _remove_invisible(text)
     folded, fmap = _fold(visible)
-    norm = Normalized(text, folded, [], vmap, fmap)
+    folded = folded.translate(_HYPHENS)
+    norm = Normalized(original, folded, [], vmap, fmap)
     if gaps and fmap is not None:
         gaps = [fmap.inverse(g) for g in gaps]
     if gaps or _LOOKALIKE_RE.search(folded):
