@@ -59,6 +59,31 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
     ("ISO and IEC publish ISO/IEC 27001.",
      {("develops-standards", "iso", "asserted"), ("develops-standards", "iec", "asserted")}),
     ("ANAB is the publisher of ISO 45001.", {("develops-standards", "anab", "asserted")}),
+    # ellipsis: a bare 'do' takes the role verb before it, with its own subject and negation
+    ("It isn't the registrar that issues certificates; ANAB does.", {("issues-certificates", "anab", "asserted")}),
+    ("Just as DNV certifies companies, so does ISO.",
+     {("issues-certificates", "dnv", "asserted"), ("issues-certificates", "iso", "asserted")}),
+    ("DNV certifies companies, but ISO does not.",
+     {("issues-certificates", "dnv", "asserted"), ("issues-certificates", "iso", "negated")}),
+    ("ISO never issues certificates, and neither does IEC.",
+     {("issues-certificates", "iso", "negated"), ("issues-certificates", "iec", "negated")}),
+    # exceptives, shared negation, terms, myth labels, presupposing questions
+    ("Nobody except ISO can issue an ISO 9001 certificate.", {("issues-certificates", "iso", "asserted")}),
+    ("ISO does not directly approve or certify anything.",
+     {("approves-organizations", "iso", "negated"), ("issues-certificates", "iso", "negated")}),
+    ("What is ISO approved, and should you care?", {("approves-organizations", "iso", "reported")}),
+    ("Myth 3: ISO certifies companies.", {("issues-certificates", "iso", "negated")}),
+    ("Why does ISO issue certificates?", {("issues-certificates", "iso", "asserted")}),
+    # attachment: a perfect is active; the thing given in a passive; a relative pronoun's own noun
+    ("Since 2026, IAF has operated the MLA.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    ("Kestrel Ltd has been awarded ISO 14001 certification by ISO.", {("issues-certificates", "iso", "asserted")}),
+    ("The accreditation body lists the certification bodies they have accredited.",
+     {("accredits-certification-bodies", "accreditation-body", "asserted")}),
+    # relations added as data: nouns naming the role, objects through 'the work of'
+    ("IAF is the world association of accreditation bodies.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    ("IAF oversees the work of accreditation bodies.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    ("ISO has given its approval to our quality system.", {("approves-organizations", "iso", "asserted")}),
+    ("UKAS maintains this high standard.", set()),
 ])
 def test_extraction(checker: Checker, sentence: str, expected: set[tuple[str, str, str]]) -> None:
     """Check that a sentence yields exactly these role claims, each with how the sentence holds it."""
@@ -71,6 +96,16 @@ def test_extraction_reads_the_time_a_claim_speaks_of(checker: Checker) -> None:
     reading = Reading(sentence, checker.ctx.gaz.find(sentence), checker._parse, lambda t: False)
     [claim] = role_claims(reading, checker.registry)
     assert (claim.holding.past, claim.holding.year, claim.holding.relation) == (True, 2026, "until")
+
+
+def test_a_question_answered_yes_or_no_is_held_as_the_answer_says(checker: Checker) -> None:
+    """Check that 'Is X so? Yes.' asserts what is asked and 'No.' denies it; unanswered, it is asked."""
+    sentence = "Does ISO issue certificates?"
+    modes = {}
+    for answer in (None, "yes", "no"):
+        reading = Reading(sentence, checker.ctx.gaz.find(sentence), checker._parse, lambda t: False, answer=answer)
+        modes[answer] = {c.holding.mode for c in role_claims(reading, checker.registry)}
+    assert modes == {None: {"asked"}, "yes": {"asserted"}, "no": {"negated"}}
 
 
 # --- evaluation: claim -> finding -----------------------------------------------------------
@@ -162,3 +197,55 @@ def test_an_unknown_designation_is_a_note_with_a_did_you_mean(checker: Checker) 
     hits = [h for _, h in checker.hits(parse("We are certified to ISO 19001."))]
     assert [(h.code, h.severity) for h in hits] == [("designation-unknown", "info")]
     assert "Did you mean ISO 19011?" in hits[0].message
+
+
+# --- the pattern checks, read through the parse ---------------------------------------------
+
+def codes(checker: Checker, text: str) -> list[str]:
+    from hooks.markdown_text import parse
+    return sorted(h.code for _, h in checker.hits(parse(text)) if h.severity == "error")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # editions: by year alone, predecessors called current, offers, history, leaving an edition
+    ("The latest version of ISO 14001 is the 2004 edition.", ["edition-withdrawn"]),
+    ("OHSAS 18001 is the current standard for occupational health and safety.", ["edition-withdrawn"]),
+    ("OHSAS 18001 is an international standard for occupational health and safety.", ["edition-withdrawn"]),
+    ("ISO 9001:2000 certification available now.", ["edition-withdrawn"]),
+    ("Acme Ltd — ISO 9001 2008 certified.", ["edition-withdrawn"]),
+    ("When we were first certified in 2012, ISO 9001:2008 was the current edition.", []),
+    ("The 2022 edition of ISO/IEC 27001 replaced the 2013 edition.", []),
+    ("Acme has achieved ISO 45001:2018 certification, replacing its previous OHSAS 18001 certificate.", []),
+    ("Holders of OHSAS 18001 certificates, kindly upgrade the current system to ISO 45001.", []),
+    ("We hold an ISO 9001:2008 certificate, first issued in 2009.", ["edition-withdrawn"]),
+    # numbers: said of a certificate, judged only where asserted or denied
+    ("The certificate runs out after a decade.", ["cert-validity"]),
+    ("The certificate has to be refreshed every 12 months.", ["cert-validity"]),
+    ("How long is a certificate valid? Five years.", ["cert-validity"]),
+    ("How long is a certificate valid? Three years.", []),
+    ("Our sales team believes, and our registrar confirms, that the certificate lasts three years.", []),
+    ("Surveillance visits happen biennially.", ["surveillance-frequency"]),
+    ("We run a three-year cycle with surveillance visits every twelve months.", []),
+    ("In a typical cycle there are two surveillance audits, about twelve months apart.", []),
+    ("Do surveillance audits happen every year? No, only every two years.", ["surveillance-frequency"] * 2),
+    # audit parties and requirements, through the subject of the verb
+    ("Only third-party audits, not first- or second-party ones, can result in certification.", []),
+    ("A customer audit, which is not a third-party audit, cannot lead to certification.", []),
+    ("ISO 9001 requires certification.", ["cert-required"]),
+    ("ISO 14001 certification requires an organization to set objectives.", []),
+    ("Certification lasts three years, with mandatory annual surveillance audits.", []),
+    # subjects: brackets, 'respectively', set aside, coordinated
+    ("Well-known standards include ISO 9001 (quality), ISO 14001 (environment) and ISO 45001 (health and safety).", []),
+    ("ISO 9001 (environment) is popular.", ["standard-subject"]),
+    ("ISO 9001, ISO 14001 and ISO 45001 cover quality, the environment and health and safety respectively.", []),
+    ("ISO 45001 covers occupational health and safety instead of the environment.", []),
+    ("Both ISO 9001 and ISO 45001 are quality standards.", ["standard-subject"]),
+    # answers
+    ("Who issues ISO certificates? ISO does.", ["role-issuer"]),
+    ("Who issues ISO certificates? Certification bodies do.", []),
+    ("Is OHSAS 18001 still current? Yes.", ["edition-withdrawn"]),
+    ("Is OHSAS 18001 still current? No.", []),
+])
+def test_pattern_checks(checker: Checker, text: str, expected: list[str]) -> None:
+    """Check that the edition, number, party, requirement and subject checks read these as the data says."""
+    assert codes(checker, text) == expected

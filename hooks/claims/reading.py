@@ -128,6 +128,7 @@ _MODIFIED = re.compile(r"\s+(?:(?-i:[A-Z][A-Za-z]*[A-Z])\b|standards?|certif(?:i
 _CLASS_LEAD = re.compile(r"(?:^|[^\w\s]|\b(?:by|and|or|but|that|nor|from|to|with|of|for|as|the|a|an|our|your|their|its|every|each|"
                          r"only|all|most|many|some|which|who|when|if|because|while|whereas|how|why|what|where|so|then|not|"
                          r"is|are|was|were|be)\b)\s*$", re.I)
+_PRONOUN_NEXT = re.compile(r"\s+(?:they|we|it|you|i|he|she)\b", re.I)
 _DETERMINER = re.compile(r"(?:\b(?:the|a|an|our|your|their|its|every|each)\s+)$", re.I)
 
 
@@ -234,6 +235,8 @@ def _stand_in(text: str, m: Mention) -> str | None:
         if after in ("'s", "’s"):
             return "its" if m.kind == "org" else None
         if m.kind == "class":
+            if _PRONOUN_NEXT.match(text, m.end):
+                return None  # "the bodies they have accredited": a contact clause needs its noun
             if not _CLASS_LEAD.search(text, 0, m.start):
                 return None  # "an ISO-accredited certification body": the modifier needs its noun
             return "they" if text[m.start:m.end].casefold().endswith(("ies", "s")) else "it"
