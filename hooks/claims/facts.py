@@ -158,7 +158,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                                         f"{std.designation}:{std.current_edition.year}", site.source_url(std.revision.source)))
                     continue
                 held_as = holding(clause, m.start)
-                if held_as.mode == "asserted" or held_as.wh:
+                if held_as.mode == "asserted" or held_as.wh or held_as.mode == "asked" and not EXISTENCE.search(clause.sentence):
                     years = sorted(known)
                     hits.append(Hit("edition-unknown", m.start, m.end,
                                     f"there is no edition {label}; the editions in the data are "
@@ -206,6 +206,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
     return hits
 
 
+# A question about whether an edition exists does not take it for granted ("Is there an ISO 9001:2012?").
+EXISTENCE = re.compile(r"\b(?:is|are)\s+there\b|\bexists?\b|\breal\b|\bsuch\s+(?:a|an)\b", re.I)
 # What a standard in force is called: "OHSAS 18001 is an international standard for ...".
 IN_USE_NOUNS = {"standard", "certification", "certificate", "specification", "scheme", "framework", "family", "activity", "norm"}
 CONTRAST = re.compile(r"\b(?:than|unlike|whereas|differ\w*|compared|versus|vs\.?|no\s+longer|until|formerly|used\s+to)\b", re.I)

@@ -302,7 +302,8 @@ def _presupposes(token: Token) -> bool:
     """A why/how/when question about a claim whose subject is named takes the claim for granted."""
     if not PRESUPPOSING.match(token.sent.text):
         return False
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    clause = _clause_head(token)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and not WH.match(subject.text)
 
 
