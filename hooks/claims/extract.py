@@ -418,7 +418,7 @@ def _documents(reading: Reading, node: Token) -> bool:
         return True
     if any(c.dep_ == "amod" and c.lower_ in LEVEL_WORDS for c in node.children):
         return False
-    return node.tag_ == "NNS" or node.text[:1].isupper()
+    return node.tag_ == "NNS" or node.text[:1].isupper() or any(c.dep_ == "det" and c.lower_ == "the" for c in node.children)
 
 
 def _standard_object(reading: Reading, verb: Token) -> Mention | None:

@@ -363,7 +363,7 @@ def _verb_at(clause: Clause, start: int):  # type: ignore[no-untyped-def]
 
 
 def _said_of(clause: Clause, start: int, words: re.Pattern[str], subject_only: bool = False,
-             nested: bool = False) -> bool:
+             nested: bool = False, modifiers: bool = False) -> bool:
     """Is what the clause says at `start` said of one of these words, through the parse: a word in
     the same clause (its verb's subtree; with `nested`, its complement clauses too), or its subject?"""
     head = _verb_at(clause, start)
@@ -374,12 +374,17 @@ def _said_of(clause: Clause, start: int, words: re.Pattern[str], subject_only: b
     while head.dep_ == "xcomp" and head.head.i != head.i and not any(c.dep_.startswith("nsubj") for c in head.children):
         head = head.head  # "the certificate has to be refreshed ...": the subject of the verb in control
     if subject_only:
-        scope = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree]
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if head.dep_ == "relcl" and any(c.lower_ in ("which", "that", "who") for c in subjects):
+            subjects = [head.head]  # "surveillance audits, which take place every two years"
+        scope = [t for c in subjects for t in c.subtree if not (head.left_edge.i <= t.i <= head.right_edge.i)]
     elif nested:  # complement clauses count, adverbial ones ("before it awards the certification") do not
         scope = [t for t in head.subtree if not any(a.dep_ == "advcl" and _marked(a) for a in _path(t, head))]
     else:
         scope = [t for t in head.subtree if clause_of(t).i == head.i or t.i == head.i]
-    return any((words.search(t.lemma_) or words.search(t.lower_)) and not _modifier(t, words) for t in scope)
+    if head.dep_ == "acl":
+        scope.append(head.head)  # "is certification required by ISO?": the participle is said of its noun
+    return any((words.search(t.lemma_) or words.search(t.lower_)) and (modifiers or not _modifier(t, words)) for t in scope)
 
 
 def _path(token, top):  # type: ignore[no-untyped-def]
@@ -486,6 +491,9 @@ FREQ = re.compile(rf"\bevery\s+{NUM}\s+(years?|months?)\b|\bevery\s+(other)\s+ye
 TOPIC = re.compile(r"\bsurveillance\b|\b(recertification|recertifications|recertify|certificate|certification cycle|validity)\b", re.I)
 
 
+SURVEILLANCE = re.compile(r"^surveillance$", re.I)
+
+
 def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
     text = clause.text
     per_year = ctx.gaz.site.certification.surveillance.per_year_min
@@ -498,7 +506,7 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
     for f in FREQ.finditer(text):
         if topics:
             nearest = min(topics, key=lambda t: (min(abs(t.start() - f.end()), abs(f.start() - t.end())), t.start() > f.start()))
-            if not nearest.group(0).casefold() == "surveillance":
+            if not nearest.group(0).casefold() == "surveillance" and not _said_of(clause, f.start(), SURVEILLANCE, subject_only=True, modifiers=True):
                 continue
         elif not inherited:
             continue
@@ -547,20 +555,20 @@ def _lead_subjects(clause: Clause, at: int, candidates: list[tuple[str, re.Match
     """Of the audits named before 'lead(s) to certification', those the parse makes its subject: not one
     set aside ('not first- or second-party ones'), compared ('unlike ...') or in a relative clause;
     where the parse finds no subject, all of them."""
-    kept = [(p, m) for p, m in candidates if not re.search(r"\bnot\s+(?:[\w-]+\s+){0,3}$", clause.text[:m.start()], re.I)]
+    kept = [(p, m) for p, m in candidates
+            if not re.search(r"\bnot\s+(?!only\b|just\b|merely\b)(?:[\w-]+\s+){0,3}$", clause.text[:m.start()], re.I)]
     verb = _verb_at(clause, at)
     while verb is not None and verb.dep_ in ("relcl", "xcomp", "ccomp", "acl") and verb.head.i != verb.i \
             and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("you", "we", "they") for c in verb.children):
         verb = clause_of(verb.head)  # "... is all you need to become certified": the audit is what is said
     while verb is not None and verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
         verb = verb.head  # "..., which serves the customer and does not result in certification"
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
-    if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
-        subject = verb.head
-    if subject is None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    subjects = [verb.head if s.lower_ in ("which", "that", "who") and verb.dep_ == "relcl" else s for s in subjects]
+    if not subjects:
         return kept
     reading, base = clause.reading, clause.start - clause.sentence_start  # type: ignore[attr-defined]
-    spans = [reading.span(t) for t in subject.subtree if not _aside(t, subject)]
+    spans = [reading.span(t) for subject in subjects for t in subject.subtree if not _aside(t, subject)]
     return [(p, m) for p, m in kept if any(s <= base + m.start() < e for s, e in spans)]
 
 
@@ -673,8 +681,10 @@ def _required_by_standards_body(clause: Clause, start: int, ctx: Context) -> boo
     verb = _verb_at(clause, start)
     if verb is None:
         return False
+    token = reading.token_at(clause.start - clause.sentence_start + start)
     who = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    who += [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+    who += [t for v in {verb, token} if v is not None for c in v.children if c.dep_ == "agent"
+            for t in c.children if t.dep_ == "pobj"]  # "is certification required by ISO?"
     for node in who:
         if node.lower_ in ("that", "which") and verb.dep_ == "relcl":
             node = verb.head  # "the only standard that requires certification"
