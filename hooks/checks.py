@@ -72,7 +72,7 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
     forks = workers if len(todo) >= PARALLEL_MIN_PAGES else 1
     if forks > 1:
         nlp()  # load the English pipeline once, before the fork, so the children share it
-    fresh = map_chunks(judge, todo, forks) if todo else []
+    fresh = map_chunks(judge, todo, forks, weight=_cost) if todo else []
     for (name, key, _), entry in zip(todo, fresh, strict=True):
         entries[name] = entry
         cache.store_page(key, entry)
@@ -92,6 +92,11 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
     findings += claim_findings
     findings += check_data(site, pages, day)
     return findings
+
+
+def _cost(item: tuple[str, str, Page]) -> int:
+    """What checking a page costs, roughly: its length, and a little for being a page at all."""
+    return len(item[2].markdown) + 500
 
 
 def _silence(page: Page, parsed: ParsedPage, findings: list[Finding]) -> list[Finding]:

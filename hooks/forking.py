@@ -53,14 +53,33 @@ def spawn(fn: Callable[[], R]) -> Callable[[], R]:
     return collect
 
 
-def map_chunks(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], workers: int) -> list[R]:
-    """fn over items split into `workers` contiguous chunks (the first done here), in item order."""
+def map_chunks(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], workers: int,
+               weight: Callable[[T], float] | None = None) -> list[R]:
+    """fn over items split into `workers` chunks (the first done here), results in item order.
+
+    Without `weight`, the chunks are contiguous and of equal length. With it (the expected cost of
+    an item), each item in turn from the heaviest goes to the chunk with the least weight so far,
+    so that one large page does not keep one core busy while the other waits; a chunk keeps its
+    items in their order."""
     if workers <= 1 or len(items) < 2:
         return fn(items)
-    size = -(-len(items) // workers)
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    if weight is None:
+        size = -(-len(items) // workers)
+        groups = [list(range(i, min(i + size, len(items)))) for i in range(0, len(items), size)]
+    else:
+        costs = [weight(item) for item in items]
+        loads = [0.0] * workers
+        groups = [[] for _ in range(workers)]
+        for i in sorted(range(len(items)), key=lambda i: -costs[i]):
+            lightest = loads.index(min(loads))
+            groups[lightest].append(i)
+            loads[lightest] += costs[i]
+        groups = [sorted(group) for group in groups if group]
+    chunks = [[items[i] for i in group] for group in groups]
     pending = [spawn(lambda chunk=chunk: fn(chunk)) for chunk in chunks[1:]]
-    results = fn(chunks[0])
-    for collect in pending:
-        results += collect()
+    done = [fn(chunks[0]), *(collect() for collect in pending)]
+    results: list[R] = [None] * len(items)  # type: ignore[list-item]
+    for group, chunk_results in zip(groups, done, strict=True):
+        for i, result in zip(group, chunk_results, strict=True):
+            results[i] = result
     return results

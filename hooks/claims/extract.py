@@ -491,11 +491,12 @@ def _respective_claims(reading: Reading) -> list[Claim]:
     return claims
 
 
-_GLOSS = re.compile(r"\s*[(\[]\s*(?:[\w-]+\s+){0,2}$")
+_GLOSS = re.compile(r"\s*[(\[]\s*(?:[\w-]+\s+){0,2}|\s+")
 
 
 def _glossed(reading: Reading, subject: Mention) -> Mention | None:
-    """The standard written right before a bracket that holds this subject: 'ISO 9001 (quality)'."""
+    """The standard written right before this subject, or before a bracket that holds it: 'ISO 9001 (quality)',
+    'the ISO 14001:2015 environmental management system'."""
     before = [m for m in reading.mentions if m.kind == "standard" and not m.predecessor and m.end <= subject.start]
     if not before or not _GLOSS.fullmatch(reading.text, before[-1].end, subject.start):
         return None

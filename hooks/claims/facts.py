@@ -376,8 +376,11 @@ def _said_of(clause: Clause, start: int, words: re.Pattern[str], subject_only: b
     if subject_only:
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if head.dep_ == "relcl" and any(c.lower_ in ("which", "that", "who") for c in subjects):
-            subjects = [head.head]  # "surveillance audits, which take place every two years"
-        scope = [t for c in subjects for t in c.subtree if not (head.left_edge.i <= t.i <= head.right_edge.i)]
+            # "surveillance audits, which take place every two years": the noun the clause is of, without the clause
+            subjects = [head.head]
+            scope = [t for t in head.head.subtree if not (head.left_edge.i <= t.i <= head.right_edge.i)]
+        else:
+            scope = [t for c in subjects for t in c.subtree]
     elif nested:  # complement clauses count, adverbial ones ("before it awards the certification") do not
         scope = [t for t in head.subtree if not any(a.dep_ == "advcl" and _marked(a) for a in _path(t, head))]
     else:
@@ -506,8 +509,11 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
     for f in FREQ.finditer(text):
         if topics:
             nearest = min(topics, key=lambda t: (min(abs(t.start() - f.end()), abs(f.start() - t.end())), t.start() > f.start()))
-            if not nearest.group(0).casefold() == "surveillance" and not _said_of(clause, f.start(), SURVEILLANCE, subject_only=True, modifiers=True):
-                continue
+            before = [t for t in topics if t.end() <= f.start()]
+            if nearest.group(0).casefold() != "surveillance" and not (
+                    before and before[-1].group(0).casefold() == "surveillance"
+                    and _said_of(clause, f.start(), SURVEILLANCE, subject_only=True, modifiers=True)):
+                continue  # the number is nearer another topic, unless the parse gives it to surveillance named before
         elif not inherited:
             continue
         groups = [g for g in f.groups() if g]
