@@ -106,7 +106,7 @@ def role_claims(reading: Reading, registry: Registry) -> list[Claim]:
                 if not _object_fits(reading, token, frame):
                     continue
                 if token.tag_ == "VBD" and token.lower_.endswith("ed") and not _objects(token) and not _passive(token) \
-                        and not frame.compound and frame.agent not in ("from", "to"):
+                        and not frame.compound and frame.agent not in ("from", "to", "with"):
                     continue  # "ISO certified" with nothing certified: the adjective, not a past action
                 holding = reading.held(token, extra_negations=1 if contrast == "denied" else 0,
                                presupposed=contrast == "compound")
@@ -203,7 +203,7 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
             found += [(t, None) for t in verb.head.children if t.dep_ == "nsubj"]
         elif verb.dep_ == "appos":
             found.append((verb.head, None))
-    elif frame.agent in ("from", "to"):
+    elif frame.agent in ("from", "to", "with"):
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == frame.agent:
                 found += [(t, _contrast(child)) for t in child.children if t.dep_ == "pobj"]
@@ -375,14 +375,14 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
     objects = _objects(verb)
     if frame.standard_object:
         for node in (n for obj in objects for n in conjuncts(obj)):
-            mention = reading.noun_mention(node)
+            mention = _standard_named(reading, node)
             if mention is not None and mention.kind == "standard" or _lemma(node) == "standard" and (
                     node.i == verb.head.i or _documents(reading, node)):  # "a UKAS-published standard"
                 return True
         return False
     if not frame.objects:
         return True
-    if frame.agent in ("from", "to") and not frame.objects:
+    if frame.agent in ("from", "to", "with") and not frame.objects:
         return True
     candidates = objects
     if frame.agent == "to":  # "apply to X for certification", "apply to X to get certified"
@@ -396,8 +396,9 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
         for each in conjuncts(node):
             compounds = [_lemma(c) for c in each.children if c.dep_ == "compound" and c.i < each.i]
             words = {_lemma(each), *(f"{c} {_lemma(each)}" for c in compounds)}
-            if each.text[:-1].isupper() and each.text.endswith("s"):
-                words.add(each.text[:-1].casefold())  # "MLAs"
+            if each.lower_.endswith("s") and not each.lower_.endswith("ss") and _lemma(each) == each.lower_:
+                singular = each.lower_[:-1]  # "MLAs"; "audits" the lemmatizer left as it was
+                words |= {singular, *(f"{c} {singular}" for c in compounds)}
             named = reading.mention(each)
             if named is not None and named.kind == "class":
                 words.add(named.ref.replace("-", " "))  # "they" standing for "accreditation bodies"
@@ -421,9 +422,25 @@ def _documents(reading: Reading, node: Token) -> bool:
     return node.tag_ == "NNS" or node.text[:1].isupper() or any(c.dep_ == "det" and c.lower_ == "the" for c in node.children)
 
 
+def _standard_named(reading: Reading, node: Token) -> Mention | None:
+    """The standard an object names: its own name, or 'the ISO 9001 standard'; not 'our ISO 9001 certificate'."""
+    mention = reading.mention(node)
+    if mention is None and _lemma(node) in EDITION_WORDS:
+        return reading.noun_mention(node)
+    if mention is not None:
+        after = reading.token_at(mention.end)  # "ISO 9001 certificate" parsed as two objects: a modifier
+        if after is not None and reading.span(after)[0] >= mention.end and after.pos_ in ("NOUN", "PROPN") \
+                and _lemma(after) not in EDITION_WORDS and reading.text[mention.end:reading.span(after)[0]].isspace():
+            return None
+    return mention
+
+
+EDITION_WORDS = ("standard", "edition", "version", "revision")
+
+
 def _standard_object(reading: Reading, verb: Token) -> Mention | None:
     for node in (n for obj in _objects(verb) for n in conjuncts(obj)):
-        mention = reading.noun_mention(node)
+        mention = _standard_named(reading, node)
         if mention is not None and mention.kind == "standard" and not mention.predecessor:
             return mention
     return None

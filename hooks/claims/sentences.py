@@ -23,9 +23,11 @@ from ..markdown_text import ParsedPage, Segment
 from .normalize import Normalized, Trick, normalize
 
 # A sentence ends after . ! or ? (closing quotes and brackets kept with it) and spaces, before
-# what can start one. Linear: it is tried only after [.!?], and from there it reads quotes
-# then spaces, which hold no [.!?] for a later try to read again.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9#|-])")
+# what can start one: group 1 is what separates two sentences. Linear: it is tried only at
+# [.!?], and from there it reads quotes then spaces, which hold no [.!?] for a later try to
+# read again. (The mark is matched, not looked behind for: a pattern that starts with a
+# character class is searched for quickly, one behind a lookbehind is tried at every character.)
+_SENTENCE_END = re.compile(r"[.!?]([\"”’')]*\s+)(?=[\"“‘(]?[A-Z0-9#|-])")
 # A clause ends at ";" or a spaced dash: `\s*;\s+|\s+[—–]\s+`, rewritten so that a match
 # takes spaces before it only from where a run of spaces starts. The plain pattern retried
 # from every space of a long run, reading the rest of the run each time (quadratic). This
@@ -115,7 +117,8 @@ _ENTITY_CHAR = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "#39": "'", "apos
 
 def clean(text: str) -> str:
     """Blank out Markdown markup and decode entities and escapes, keeping every offset."""
-    text = _ENTITY.sub(lambda m: _ENTITY_CHAR[m.group(1)].ljust(len(m.group(0))) if m.group(1) else " ", text)
+    if "&" in text or "\\" in text:
+        text = _ENTITY.sub(lambda m: _ENTITY_CHAR[m.group(1)].ljust(len(m.group(0))) if m.group(1) else " ", text)
     return _blank_markup(text)
 
 
@@ -148,7 +151,9 @@ def tricks(parsed: ParsedPage) -> list[tuple[Segment, Trick]]:
     letters, or hiding an invisible character), with its segment: the trick's start and end are
     offsets in segment.text, so segment.position(trick.start) is its line and column. Table
     rows are merged as in `clauses` (a new Segment per row each call)."""
-    return [(segment, trick) for segment in _rows(parsed.segments) for trick in read(segment).tricks]
+    # Text all in ASCII reads as it is written (clean() gives ASCII back): no trick to find there.
+    return [(segment, trick) for segment in _rows(parsed.segments) if not segment.text.isascii()
+            for trick in read(segment).tricks]
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -195,6 +200,8 @@ def _blank_markup(text: str) -> str:
     closer finds one (each read then ends in a match, and what a match took is not read
     again). Else the scanner, which gives the same result.
     """
+    if not _MARKUP_START.search(text):
+        return text
     if _markup_regex_is_linear(text):
         return _MARKUP.sub(_blank, text)
     return _scan_markup(text)
@@ -315,10 +322,19 @@ class _Finder:
         return found
 
 
+_CLAUSE_MARKS = (";", "—", "–")
+"""Every match of _CLAUSE_SPLIT holds one of these: a text with none is one clause, unsearched."""
+
+
 def _split(text: str, pattern: re.Pattern[str]) -> list[tuple[int, str]]:
+    """The non-blank parts of text between matches of pattern, each with its offset. A sentence
+    keeps its end mark and the first character after it (a closing quote, or a space)."""
+    if pattern is _CLAUSE_SPLIT and not any(mark in text for mark in _CLAUSE_MARKS):
+        return [(0, text)] if text.strip() else []
     parts, start = [], 0
     for match in pattern.finditer(text):
-        parts.append((start, text[start: match.start() + (1 if pattern is _SENTENCE_END else 0)]))
+        cut = match.start(1) + 1 if pattern is _SENTENCE_END else match.start()
+        parts.append((start, text[start:cut]))
         start = match.end()
     parts.append((start, text[start:]))
     return [(s, t) for s, t in parts if t.strip()]
