@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 
+from ..data_schema import AuditParty
 from .evaluate import Context, Hit
 from .gazetteer import Mention, title_key, title_parts
 from .holding import Holding
@@ -421,8 +422,8 @@ BARE_DURATION = re.compile(rf"\W*(?:(?:about|around|usually|typically|normally|j
 
 def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
     text = clause.text
-    answered = _answers(clause) and HOW_LONG.search(clause.previous.text) and CERT_WORD.search(clause.previous.text) \
-        and BARE_DURATION.match(text)  # type: ignore[union-attr]
+    asked = clause.previous.text if _answers(clause) and clause.previous is not None else ""
+    answered = HOW_LONG.search(asked) and CERT_WORD.search(asked) and BARE_DURATION.match(text)
     if answered:  # "How long is a certificate valid? Five years."
         value, unit = _number(answered.group(1)), answered.group(2)
         if value is not None and _months(value, unit) != ctx.site.certification.certificate_validity.years * 12:
@@ -444,8 +445,8 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                             f"a certificate does not last indefinitely: it is valid for {years} years, then renewed by recertification.",
                             f"{years} years", src))
         return hits
-    if EXPIRES.search(text) and not re.search(r"\bbefore\b", text, re.I) and not VALIDITY.search(text):
-        e = EXPIRES.search(text)
+    e = EXPIRES.search(text)
+    if e is not None and not re.search(r"\bbefore\b", text, re.I) and not VALIDITY.search(text):
         if denied(clause, e.start()):
             hits.append(Hit("cert-validity", e.start(), e.end(),
                             f"certificates do expire: each is valid for {years} years.", f"{years} years", src))
@@ -468,10 +469,10 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if not _said_of(clause, m.start(), VALIDITY_TOPIC):
             continue  # "twenty years in the trade": a number of years not said of a certificate
         right = _months(value, unit) == years * 12
-        held_as = holding(clause, m.start())
-        if not held_as.judged:
+        said = holding(clause, m.start())
+        if not said.judged:
             continue  # asked, reported or conditional: not the writer's claim either way
-        claimed = held_as.positive
+        claimed = said.positive
         if right != claimed:
             hits.append(_wrong_validity(ctx, m.start(), m.end(), value, unit))
     return hits
@@ -591,7 +592,7 @@ def _aside(token, top) -> bool:  # type: ignore[no-untyped-def]
 def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
     text = clause.text
     cert = ctx.gaz.site.certification
-    parties = {p.party: p for p in cert.audit_parties}
+    parties: dict[str, AuditParty] = {p.party: p for p in cert.audit_parties}
     src = ctx.gaz.site.source_url(cert.audit_parties[0].source)
     labels = [(m.group(1).casefold(), m) for m in PARTY_LABEL.finditer(text)]
     descs = [(party, m) for party, rx in PARTY_DESC for m in rx.finditer(text)
