@@ -7,7 +7,9 @@ The module is named so that it cannot shadow the `markdown` package on sys.path.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Callable
 
 from markdown.extensions.toc import slugify
@@ -29,6 +31,9 @@ _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\n]+)\]:", re.MULTILINE)
 _COMMENT = re.compile(r"<!--(?:(?!<!--).)*?-->", re.DOTALL)
 
 
+_first = itemgetter(0)
+
+
 @dataclass
 class Segment:
     """A run of inline text from one block, with the source line of each character's line."""
@@ -45,11 +50,11 @@ class Segment:
     row_header: bool = False
 
     def position(self, offset: int) -> tuple[int, int]:
-        line, col, start = self.line, 1, 0
-        for at, src_line, src_col in self.lines:
-            if at > offset:
-                break
-            line, col, start = src_line, src_col, at
+        """(line, column) in the page Markdown of text[offset]: a binary search of `lines`."""
+        i = bisect_right(self.lines, offset, key=_first) - 1
+        if i < 0:
+            return self.line, 1 + offset
+        start, line, col = self.lines[i]
         return line, col + (offset - start)
 
 
@@ -89,12 +94,11 @@ _CLOSERS = re.compile(r"\]+")
 
 def _past_targets(state: StateInline) -> bool:
     """Whether no link or image can start at state.pos or after it."""
-    if "references" in state.env:
-        return False
-    known = state.__dict__.get("_last_target")
-    if known is None or known[0] is not state.src:
-        known = state._last_target = (state.src, state.src.rfind("]("))  # type: ignore[attr-defined]
-    return known[1] <= state.pos
+    try:
+        last = state._last_target  # type: ignore[attr-defined]
+    except AttributeError:  # the first question about this text (a state's src does not change)
+        last = state._last_target = len(state.src) if "references" in state.env else state.src.rfind("](")  # type: ignore[attr-defined]
+    return last <= state.pos
 
 
 def _needs_target(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
@@ -120,7 +124,9 @@ def _inert_run(state: StateInline, silent: bool) -> bool:
 
 for _name, _rule in (("link", link_rule), ("image", image_rule)):
     _md.inline.ruler.at(_name, _needs_target(_rule))
-_md.inline.ruler.after("text", "inert_run", _inert_run)
+# Before the link rule: the rules before it (text, newline, escape, code, emphasis) take what they
+# start at, so this one is asked only about the characters left, never about "*" or "`".
+_md.inline.ruler.before("link", "inert_run", _inert_run)
 
 
 def parse(markdown: str) -> ParsedPage:
@@ -134,15 +140,15 @@ def parse(markdown: str) -> ParsedPage:
     context: list[str] = []
     row_id = -1
     for tok in tokens:
-        if tok.type == "tr_open":
-            row_id += 1
-        if tok.type.endswith("_open") and tok.type != "inline":
+        if tok.nesting == 1:  # "..._open"
             context.append(tok.type[:-5])
-        elif tok.type.endswith("_close"):
+            if tok.type == "tr_open":
+                row_id += 1
+        elif tok.nesting == -1:  # "..._close"
             if context:
                 context.pop()
         if tok.type != "inline" or tok.map is None:
-            if tok.type in ("html_block",) and tok.content:
+            if tok.type == "html_block" and "id" in tok.content:
                 anchors.update(_HTML_ID.findall(tok.content))
             continue
         kind = _kind(context)
@@ -157,7 +163,8 @@ def parse(markdown: str) -> ParsedPage:
                 anchor = _unique(slugify(_plain(tok), "-"), seen_slugs)
             anchors.add(anchor)
             headings.append((start_line, anchor))
-        anchors.update(_HTML_ID.findall(content))
+        if "id" in content:
+            anchors.update(_HTML_ID.findall(content))
         segment = _segment(kind, content, start_line, lines, tok.map)
         if kind == "table":
             segment.row_id = row_id

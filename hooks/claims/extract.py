@@ -203,6 +203,11 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
             found += [(t, None) for t in verb.head.children if t.dep_ == "nsubj"]
         elif verb.dep_ == "appos":
             found.append((verb.head, None))
+        elif verb.dep_ in ("nsubj", "nsubjpass") and verb.head.lemma_ == "be":
+            # "The task of the IAF is to ...", "Its primary function is ...": the body whose task it is
+            found += [(t, None) for t in verb.children if t.dep_ == "poss"]
+            found += [(t, None) for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children
+                      if t.dep_ == "pobj"]
     elif frame.agent in ("from", "to", "with"):
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == frame.agent:
@@ -278,6 +283,11 @@ def _agent_mention(reading: Reading, agent: Token) -> Mention | None:
         return mention
     if agent.lower_ in PRONOUNS:
         return _named_before(reading, agent, ("org", "class"))
+    if _lemma(agent) in ("organization", "organisation", "body", "forum", "association", "network"):
+        named = next((reading.mention(c) for c in agent.children if c.dep_ in ("compound", "nmod")
+                      and reading.mention(c) is not None), None)
+        if named is not None and named.kind == "org":
+            return named  # "the IAF organization"
     owner = next((c for c in agent.children if c.dep_ == "poss"), None)
     if owner is not None:
         found = reading.mention(owner)

@@ -110,7 +110,8 @@ class Gazetteer:
             std = self.site.standards[sid]
             prefix = re.sub(r"\s+", " ", m.group("prefix")).upper().replace(" ", "/")
             expected_prefix = std.designation.rsplit(" ", 1)[0].upper()
-            short = prefix != expected_prefix and "/" in expected_prefix
+            # "ISO27001" glued is a tag or a title's keyword more than a designation written short: read, not warned
+            short = prefix != expected_prefix and "/" in expected_prefix and text[m.start("number") - 1].isspace()
             written = m.group("year") or m.group("spaced")
             year = int(written) if written else None
             start = m.start()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..markdown_text import ParsedPage, Segment
 from .normalize import Normalized, Trick, normalize
@@ -124,7 +125,7 @@ def clean(text: str) -> str:
 
 def read(segment: Segment) -> Normalized:
     """The segment's text cleaned and normalized: what its clauses are read from."""
-    return normalize(clean(segment.text))
+    return _plan(segment.text)[0]
 
 
 def clauses(parsed: ParsedPage) -> list[Clause]:
@@ -132,18 +133,29 @@ def clauses(parsed: ParsedPage) -> list[Clause]:
     result: list[Clause] = []
     for segment in _rows(parsed.segments):
         previous = None
-        normalized = read(segment)
-        for s_start, sentence in _split(normalized.text, _SENTENCE_END):
-            question = sentence.rstrip().rstrip("*_\"”'").endswith("?")
-            masked = sentence if VOUCH.search(sentence) else mask_quotes(sentence)
-            for c_start, clause_text in _split(masked, _CLAUSE_SPLIT):
-                if not clause_text.strip():
-                    continue
-                clause = Clause(clause_text, segment, s_start + c_start, sentence, question, segment.kind, previous,
-                                quoted=masked != sentence, sentence_start=s_start, normalized=normalized)
-                result.append(clause)
-                previous = clause
+        normalized, plan = _plan(segment.text)
+        for text, start, sentence, question, quoted, sentence_start in plan:
+            clause = Clause(text, segment, start, sentence, question, segment.kind, previous,
+                            quoted=quoted, sentence_start=sentence_start, normalized=normalized)
+            result.append(clause)
+            previous = clause
     return result
+
+
+@lru_cache(maxsize=4096)
+def _plan(text: str) -> tuple[Normalized, tuple[tuple[str, int, str, bool, bool, int], ...]]:
+    """A segment's text as read, and its clauses: (text, start, sentence, question, quoted,
+    sentence_start) each. Remembered: the same paragraph stands on many pages of a site (a
+    template's), and the same segment is read again for its tricks."""
+    normalized = normalize(clean(text))
+    plan = []
+    for s_start, sentence in _split(normalized.text, _SENTENCE_END):
+        question = sentence.rstrip().rstrip("*_\"”'").endswith("?")
+        masked = sentence if VOUCH.search(sentence) else mask_quotes(sentence)
+        for c_start, clause_text in _split(masked, _CLAUSE_SPLIT):
+            if clause_text.strip():
+                plan.append((clause_text, s_start + c_start, sentence, question, masked != sentence, s_start))
+    return normalized, tuple(plan)
 
 
 def tricks(parsed: ParsedPage) -> list[tuple[Segment, Trick]]:
