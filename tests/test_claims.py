@@ -84,6 +84,9 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
     ("IAF oversees the work of accreditation bodies.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
     ("ISO has given its approval to our quality system.", {("approves-organizations", "iso", "asserted")}),
     ("UKAS maintains this high standard.", set()),
+    ("The task of the IAF is to harmonise accreditation.", {("works-as-network", "iaf", "asserted")}),
+    ("We are certified with ISO.", {("issues-certificates", "iso", "asserted")}),
+    ("UKAS issued our ISO 9001 certificate.", {("issues-certificates", "ukas", "asserted")}),
 ])
 def test_extraction(checker: Checker, sentence: str, expected: set[tuple[str, str, str]]) -> None:
     """Check that a sentence yields exactly these role claims, each with how the sentence holds it."""
