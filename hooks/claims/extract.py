@@ -472,7 +472,7 @@ def subject_claims(reading: Reading, registry: Registry) -> list[Claim]:
     verbs = {v for p in registry.predicates.values() if p.tests == "subject" for f in p.frames for v in f.verbs}
     claims: list[Claim] = []
     doc = reading.doc
-    if RESPECTIVELY.search(reading.text):
+    if RESPECTIVELY.search(reading.text) or _paired(reading):
         return _respective_claims(reading)
     for subject in (m for m in reading.mentions if m.kind == "subject"):
         glossed = _glossed(reading, subject)
@@ -493,7 +493,9 @@ def subject_claims(reading: Reading, registry: Registry) -> list[Claim]:
         if standard is None:
             continue
         holding = reading.held(verb if verb is not None else top, extra_negations=1 if denied else 0)
-        for owner in [standard, *_coordinated_standards(reading, verb, standard)]:
+        # "ISO 9001 and ISO 45001 are quality standards": both; "... cover the environment and safety": read in pairs
+        shared = _coordinated_standards(reading, verb, standard) if not top.conjuncts else []
+        for owner in [standard, *shared]:
             start = min(owner.start, subject.start)
             claims.append(Claim("standard-subject", owner, start, max(owner.end, subject.end), holding,
                                 standard=owner, subject=subject))
@@ -501,6 +503,14 @@ def subject_claims(reading: Reading, registry: Registry) -> list[Claim]:
 
 
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _paired(reading: Reading) -> bool:
+    """'ISO 14001 and ISO 45001 cover the environment and safety': as many standards, all named first,
+    as subjects after them, read in order."""
+    standards = [m for m in reading.mentions if m.kind == "standard" and not m.predecessor]
+    subjects = [m for m in reading.mentions if m.kind == "subject"]
+    return len(standards) == len(subjects) >= 2 and standards[-1].end <= subjects[0].start
 
 
 def _respective_claims(reading: Reading) -> list[Claim]:

@@ -138,6 +138,8 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
             if dep in ("ccomp", "xcomp") and _time(head)[0] and year is None:
                 past, year, relation = True, *_time(head)[1:]  # "IAF decided in 2020 that ...": then, not now
         node = head
+    if mode == "asserted" and _hearsay(clause, authority):
+        mode, cue = "reported", "according"  # "According to some websites, ISO issues certificates."
     if mode == "asserted" and _named_as_term(token):
         mode, cue = "reported", "term"  # "What is ISO approved?", "the label 'ISO-approved'": the words are named, not used
     if mode == "asserted" and _labelled_myth(token):
@@ -279,6 +281,15 @@ def _marker(clause: Token) -> str:
 
 def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _hearsay(clause: Token, authority: Authority) -> bool:
+    """'according to some websites, ...': the claim is attributed to a source the text does not rely on."""
+    for child in clause.children:
+        if child.lower_ == "according":
+            named = [t for t in child.subtree if t.i != child.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+            return bool(named) and not any(authority(t) or t.lower_ in ("we", "us", "our") for t in named)
+    return False
 
 
 def _according(verb: Token, authority: Authority) -> bool:
