@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from functools import partial
 from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -76,7 +77,7 @@ def map_chunks(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], workers
             loads[lightest] += costs[i]
         groups = [sorted(group) for group in groups if group]
     chunks = [[items[i] for i in group] for group in groups]
-    pending = [spawn(lambda chunk=chunk: fn(chunk)) for chunk in chunks[1:]]
+    pending = [spawn(partial(fn, chunk)) for chunk in chunks[1:]]
     done = [fn(chunks[0]), *(collect() for collect in pending)]
     results: list[R] = [None] * len(items)  # type: ignore[list-item]
     for group, chunk_results in zip(groups, done, strict=True):
