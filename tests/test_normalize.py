@@ -5,17 +5,25 @@ column, and no page text makes the clause splitter or the page parser slow."""
 from __future__ import annotations
 
 import re
+import sys
 import time
 import unicodedata
+from typing import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from hooks.claims.normalize import INVISIBLE, LOOKALIKES, normalize
-from hooks.claims.sentences import _CLAUSE_SPLIT, _blank_markup, _scan_markup, _scan_quotes, clauses, mask_quotes, tricks
+from hooks.claims import gazetteer
+from hooks.claims.sentences import (_CLAUSE_SPLIT, _SENTENCE_END, _blank_markup, _scan_markup, _scan_quotes, _split, clauses,
+                                    mask_quotes, tricks)
 from hooks import markdown_text
-from hooks.markdown_text import _ATTR_ID, _COMMENT, _FOOTNOTE_DEF, _md, parse
+from hooks.markdown_text import _ATTR_ID, _COMMENT, _FOOTNOTE_DEF, Segment, _md, parse
+from hooks.model import load_site
+
+from helpers import ROOT
 
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -287,3 +295,107 @@ def test_page_parser_regexes_keep_their_meaning() -> None:
     assert [m.group(1) for m in _FOOTNOTE_DEF.finditer("x\n[^1]: one\n[^note]: two\n")] == ["1", "note"]
     assert [m.group(0) for m in _COMMENT.finditer("a <!-- claims: ignore -->\n<!-- two\nlines --> b")] == [
         "<!-- claims: ignore -->", "<!-- two\nlines -->"]
+
+
+# --- markdown-it-py's share, and the work a long text costs -------------------------------------
+
+_PLAIN_MD = MarkdownIt("commonmark").enable("table")
+"""markdown-it-py as it comes, without the page parser's shortcuts on brackets."""
+_OLD_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9#|-])")
+
+
+def _tokens(tokens: list) -> list:
+    return [(t.type, t.tag, t.nesting, t.content, sorted((t.attrs or {}).items()), t.map, t.markup, t.info,
+             _tokens(t.children or [])) for t in tokens]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(list("[]()!a `<>*_\\\n") + ["](", "![", "[x]", "[x](y)", "<http://x>", "\n[x]: /y\n",
+                                                          "\n\n", "[" * 21, "| a |\n|---|\n"]), max_size=40).map("".join))
+def test_bracket_shortcuts_give_markdown_its_own_tokens(text: str) -> None:
+    """Check that the page parser's shortcuts on brackets give exactly the tokens markdown-it-py gives without them."""
+    assert _tokens(_md.parse(text)) == _tokens(_PLAIN_MD.parse(text))
+
+
+def _old_split(text: str, pattern: re.Pattern[str]) -> list[tuple[int, str]]:
+    parts, start = [], 0
+    for match in pattern.finditer(text):
+        parts.append((start, text[start: match.start() + (1 if pattern is _OLD_SENTENCE_END else 0)]))
+        start = match.end()
+    parts.append((start, text[start:]))
+    return [(s, t) for s, t in parts if t.strip()]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(list(".!?\"”’')( \nAa0#|-“‘;—–\t") + ["  "]), max_size=40).map("".join))
+def test_sentences_and_clauses_are_cut_where_the_regexes_cut(text: str) -> None:
+    """Check that sentences (the end mark matched, not looked behind for) and clauses (texts with no ';' or dash not
+    searched) are cut exactly where the former patterns cut them."""
+    assert _split(text, _SENTENCE_END) == _old_split(text, _OLD_SENTENCE_END)
+    assert _split(text, _CLAUSE_SPLIT) == _old_split(text, _OLD_CLAUSE_SPLIT)
+
+
+def _calls(fn: Callable[[str], object], text: str) -> int:
+    """How many Python functions fn(text) calls: the work it does, counted rather than timed."""
+    count = 0
+
+    def profile(_frame: object, event: str, _arg: object) -> None:
+        nonlocal count
+        if event == "call":
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        fn(text)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+FLOODS: dict[str, Callable[[int], str]] = {
+    '"[" on one line': lambda n: "[" * n,
+    '"[" on many lines': lambda n: ("[" * 99 + "\n") * (n // 100),
+    '"]"': lambda n: "]" * n,
+    '"!["': lambda n: "![" * (n // 2),
+    '"[a "': lambda n: "[a " * (n // 3),
+    '"[" then a link on every line': lambda n: ("[" * 90 + "[a](b)\n") * (n // 97),
+}
+
+
+@pytest.mark.parametrize("name", list(FLOODS))
+def test_bracket_floods_cost_little_work_a_character(name: str) -> None:
+    """Check that parsing a 200 kB flood of brackets, markdown-it-py included, does little work for each character
+    (markdown-it-py alone read ahead from every "[": about 100 calls a character), and four times the text four times
+    the work."""
+    small, large = (_calls(parse, FLOODS[name](n)) for n in (50_000, 200_000))
+    assert large < 200_000 * (6 if "link" in name else 1), f"{large:,} calls"
+    assert large < 4.5 * small, f"{small:,} calls for a quarter of the text, {large:,} for all of it"
+
+
+def test_mentions_of_a_long_text_are_found_in_n_log_n() -> None:
+    """Check that naming thousands of bodies and standards in one text costs work in proportion (each name is tested
+    against those found before by a binary search, not against each of them: that was quadratic)."""
+    gaz = gazetteer.build(load_site(ROOT))
+    text = "ISO 9001 is certified by UKAS, a certification body, and ISO 14001 by ANAB. "
+    small, large = (_calls(gaz._find, text * n) for n in (500, 2000))
+    assert large < 4.5 * small, f"{small:,} calls for a quarter of the text, {large:,} for all of it"
+
+
+def test_a_position_in_a_long_block_is_found_by_binary_search() -> None:
+    """Check that finding the line and column of an offset in a block of 160,000 lines takes no longer than in one of
+    10,000 (a scan of every line took 16 times longer), and gives what the scan gave."""
+    def block(n: int) -> Segment:
+        return Segment("paragraph", "", 1, [(10 * i, i + 1, 1 + i % 3) for i in range(n)])
+
+    def timed(segment: Segment) -> float:
+        offsets = range(0, 10 * len(segment.lines), len(segment.lines) // 100 * 10)
+        started = time.perf_counter()
+        for _ in range(20):
+            for offset in offsets:
+                segment.position(offset)
+        return time.perf_counter() - started
+
+    small, large = block(10_000), block(160_000)
+    assert min(timed(large) for _ in range(3)) < 4 * min(timed(small) for _ in range(3))
+    assert [large.position(o) for o in (-2, 0, 9, 10, 15, 1_599_999, 2_000_000)] == [
+        (1, -1), (1, 1), (1, 10), (2, 2), (2, 7), (160_000, 10), (160_000, 400_011)]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..data_schema import Frame, Predicate
 from .gazetteer import Mention
-from .holding import Holding
+from .holding import Holding, but_after_not
 from .reading import AGENTIVE, Reading
 from .syntax import WORD, conjuncts, phrase_lemma, verb_lemma, word_forms
 
@@ -492,7 +492,9 @@ def subject_claims(reading: Reading, registry: Registry) -> list[Claim]:
         standard, verb = _subject_owner(reading, top, verbs)
         if standard is None:
             continue
-        holding = reading.held(verb if verb is not None else top, extra_negations=1 if denied else 0)
+        # "not about the environment but about quality": what follows 'but' is affirmed against the verb's 'not'
+        holding = reading.held(verb if verb is not None else top,
+                               extra_negations=(1 if denied else 0) - (1 if but_after_not(top) else 0))
         # "ISO 9001 and ISO 45001 are quality standards": both; "... cover the environment and safety": read in pairs
         shared = _coordinated_standards(reading, verb, standard) if not top.conjuncts else []
         for owner in [standard, *shared]:

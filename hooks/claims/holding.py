@@ -30,10 +30,11 @@ SAYING = {"say", "tell", "claim", "state", "insist", "argue", "suggest", "report
           "hear", "mention", "imply", "read", "call", "describe", "present", "market", "sell", "repeat", "spread"}
 BELIEVING = {"think", "believe", "assume", "suppose", "imagine", "expect", "feel", "guess", "fear", "hope",
              "presume", "mean", "take", "understand", "see", "interpret", "mistake", "confuse", "wonder", "ask", "doubt"}
-BELIEF_NOUNS = {"sign", "belief", "impression", "idea", "assumption", "notion", "claim", "rumour", "rumor",
+BELIEF_NOUNS = {"rumour", "rumor", "legend", "word", "sign", "belief", "impression", "idea", "assumption", "notion", "claim", "rumour", "rumor",
                 "perception", "proof", "evidence", "story", "suggestion", "promise", "view", "thinking", "question"}
 DENIAL_WORDS = {"myth", "misconception", "misbelief", "misunderstanding", "mistake", "error", "fallacy", "falsehood",
                 "false", "untrue", "wrong", "incorrect", "nonsense", "fiction", "fable", "lie", "inaccurate", "misleading"}
+DENYING_VERBS = {"deny", "refute", "dispute", "disprove", "debunk", "reject", "dismiss"}
 DENYING_ADVERBS = {"wrongly", "mistakenly", "falsely", "incorrectly", "erroneously", "wrong"}
 VOUCHING_ADVERBS = {"rightly", "correctly", "accurately", "truly", "officially", "proudly"}
 TRUTH_WORDS = {"true", "fact", "correct", "accurate", "right", "case", "certain", "clear"}
@@ -112,9 +113,17 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
         elif lemma in BELIEF_NOUNS and head.pos_ == "NOUN" and dep in ("acl", "ccomp", "relcl", "prep", "pcomp"):
             mode, cue = "reported", lemma
             break
-        elif lemma == "be" and dep in ("ccomp", "attr", "acomp") and (topic := _subject(head)) is not None \
-                and topic.lemma_.casefold() in BELIEF_NOUNS | DENIAL_WORDS:
-            # "One common misconception is that ...", "The idea is that ...": not the writer's claim
+        elif head.pos_ == "VERB" and lemma in DENYING_VERBS and dep == "ccomp":
+            negations += 1 + _negations(head, head)  # "ISO has repeatedly denied that it certifies companies"
+            cue = lemma
+        elif lemma == "doubt" and dep == "ccomp" and _negations(head, head) % 2:
+            pass  # "Nobody doubts that ...": the writer vouches for it
+        elif head.pos_ in ("VERB", "AUX") and lemma in SAYING and dep == "ccomp" and _judged_saying(head) is not None:
+            word, more = _judged_saying(head)  # type: ignore[misc]
+            negations += more  # "It's not untrue to say that ...", "It is fair to say that ..."
+        elif (lemma == "be" or head.pos_ == "VERB") and dep in ("ccomp", "attr", "acomp") \
+                and (topic := _subject(head)) is not None and topic.lemma_.casefold() in BELIEF_NOUNS | DENIAL_WORDS:
+            # "One common misconception is that ...", "The idea is that ...", "Rumour has it that ...": not the writer's
             if topic.lemma_.casefold() in DENIAL_WORDS:
                 negations += 1 + _negations(head, head)
                 cue = topic.lemma_.casefold()
@@ -131,8 +140,8 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
                 cue = sorted(adverbs & DENYING_ADVERBS)[0]
             else:
                 speaker = _subject(head)
-                if not ((speaker is not None and (authority(speaker) or _own(speaker))) or _according(head, authority)
-                        or _proud(head)):
+                if not ((speaker is not None and (authority(speaker) or _own(speaker) or _owned_by(speaker, authority)))
+                        or _according(head, authority) or _proud(head)):
                     mode, cue = "reported", lemma
                     break
             if dep in ("ccomp", "xcomp") and _time(head)[0] and year is None:
@@ -155,6 +164,8 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
             cue = answer
     if mode == "reported" and _vouched(token):
         mode = "asserted"  # "our website says we are 'certified by ISO', and that is accurate"
+    if negations and but_after_not(token):
+        negations -= 1  # "not certified to ISO 9001:2015 but to ISO 9001:2008": what follows 'but' is affirmed
     if mode == "asserted" and negations % 2:
         mode = "negated"
     return Holding(mode, past, year, relation, cue, wh=mode == "asked" and bool(WH.match(token.doc.text)))
@@ -213,6 +224,22 @@ def _negations(token: Token, clause: Token, skip: tuple[int, int] | None = None)
     return count
 
 
+def _judged_saying(verb: Token) -> tuple[str, int] | None:
+    """'(not un)true / fair / wrong to say that ...': the adjective the saying hangs on judges the clause."""
+    if verb.dep_ != "xcomp":
+        return None
+    adjective = verb.head if verb.head.pos_ == "ADJ" else \
+        next((c for c in verb.head.children if c.dep_ in ("acomp", "attr") and c.pos_ == "ADJ"), None)
+    if adjective is None:
+        return None
+    word = adjective.lemma_.casefold()
+    if word in DENIAL_WORDS:
+        return word, 1 + _negations(adjective, _clause_head(adjective))
+    if word in TRUTH_WORDS | {"fair", "safe", "reasonable"}:
+        return word, _negations(adjective, _clause_head(adjective))
+    return None
+
+
 def _copula_judgement(copula: Token) -> tuple[str, int] | None:
     """'is (not) true', 'is (not) a myth': the word judging the clause and the negations it adds."""
     for child in copula.children:
@@ -235,6 +262,16 @@ def _shared_first(verb: Token) -> Token | None:
         return None
     joins = {c.lower_ for t in (node, *node.conjuncts) for c in t.children if c.dep_ == "cc"}
     return node if joins and joins <= {"or", "nor", ","} else None
+
+
+_BUT_AFTER_NOT = re.compile(r"\b(?:not|n't)\b(?!\s+only\b)[^.;!?]*?\bbut\s+(?:(?:to|by|for|about|on|from|with|the|a|an|its|their|our)\s+){0,2}$", re.I)
+
+
+def but_after_not(token: Token) -> bool:
+    """Is the token the 'Y' of 'not X but Y' within its sentence?"""
+    doc = token.doc
+    left = min(token.left_edge.i, token.i)
+    return bool(_BUT_AFTER_NOT.search(doc.text[token.sent.start_char:doc[left].idx]))
 
 
 def _not_only(neg: Token) -> bool:
@@ -261,6 +298,11 @@ def _own(speaker: Token) -> bool:
     if speaker.lower_ in ("we", "i"):
         return True
     return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in speaker.children)
+
+
+def _owned_by(speaker: Token, authority: Authority) -> bool:
+    """'The IAF website states ...', 'UKAS's guidance says ...': a body's own publication speaks for it."""
+    return any(c.dep_ in ("compound", "poss", "nmod") and authority(c) for c in speaker.children)
 
 
 def _proud(verb: Token) -> bool:
@@ -306,7 +348,7 @@ def _asked(token: Token) -> bool:
     return True
 
 
-PRESUPPOSING = re.compile(r"^\W*(?:why|how|when|where|since\s+when)\b(?!\s+(?:long|often|many|much)\b)", re.I)
+PRESUPPOSING = re.compile(r"^\W*(?:why|how|when|where|since\s+when|what\s+makes|what\s+made)\b", re.I)
 
 
 def _presupposes(token: Token) -> bool:
@@ -336,7 +378,8 @@ def _vouched(token: Token) -> bool:
 def _time(clause: Token) -> tuple[bool, int | None, str | None]:
     """Past or present, and the year named in the claim's clause with its preposition."""
     past = clause.tag_ == "VBD" and clause.dep_ != "amod" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children) \
-        or any(c.lemma_ == "use" and c.dep_ == "aux" for c in clause.children)
+        or any(c.lemma_ == "use" and c.dep_ == "aux" for c in clause.children) \
+        or clause.dep_ == "xcomp" and clause.head.lower_ == "used"  # "IAF used to evaluate ..."
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in clause.children)
     if perfect:
         past = False
