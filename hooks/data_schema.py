@@ -329,7 +329,7 @@ class Frame(Strict):
     nouns: list[Lemma] = Field(default=[], description="Nouns naming the agent ('X is the publisher of Y', a 'Publisher' column).")
     objects: list[Lemma] = Field(default=[], description="The verbs mean this relation only with one of these as object.")
     subjects: list[Lemma] = Field(default=[], description="The grammatical subject must be one of these ('a certificate comes from').")
-    agent: Literal["subject", "from", "to", "with"] = Field(default="subject", description="Where the agent stands.")
+    agent: Literal["subject", "from", "to", "with", "through"] = Field(default="subject", description="Where the agent stands.")
     compound: bool = Field(default=False, description="'X-approved' names X as the agent.")
     standard_object: bool = Field(default=False, description="The object must be a standard (or the word 'standard').")
 

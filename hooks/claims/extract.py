@@ -25,6 +25,11 @@ if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when
     from spacy.tokens import Token
 
 RELATIVE = {"that", "which", "who", "whom", "whose"}
+PREPOSITIONAL = ("from", "to", "with", "through")
+"""Frame agents named by a preposition: 'a certificate comes from X', 'certified with X'."""
+TEAM_WORDS = {"auditor", "auditors", "assessor", "assessors", "inspector", "inspectors", "team", "staff", "expert",
+              "experts", "representative", "representatives", "people", "official", "officials"}
+"""An agent phrase that stands for the body it comes from: 'the auditors from UKAS', 'UKAS auditors'."""
 PRONOUNS = {"it", "they", "itself", "themselves"}
 
 
@@ -105,9 +110,10 @@ def role_claims(reading: Reading, registry: Registry) -> list[Claim]:
                     continue
                 if not _object_fits(reading, token, frame):
                     continue
-                if token.tag_ == "VBD" and token.lower_.endswith("ed") and not _objects(token) and not _passive(token) \
-                        and not frame.compound and frame.agent not in ("from", "to", "with"):
-                    continue  # "ISO certified" with nothing certified: the adjective, not a past action
+                if token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed") and not _objects(token) and not _passive(token) \
+                        and not frame.compound and frame.agent == "subject" \
+                        and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+                    continue  # "(get) ISO certified" with nothing certified: the adjective, not a past action
                 holding = reading.held(token, extra_negations=1 if contrast == "denied" else 0,
                                presupposed=contrast == "compound")
                 if contrast == "affirmed" and holding.mode == "negated":
@@ -126,10 +132,15 @@ def _elliptic_claims(reading: Reading, registry: Registry) -> list[Claim]:
     a bare 'do' stands for the role verb before it in the sentence, with its own subject and negation."""
     claims: list[Claim] = []
     for token in reading.doc:
-        if token.lemma_.casefold() != "do" or token.dep_ in ("aux", "auxpass") \
-                or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i > token.i for c in token.children):
+        if token.lemma_.casefold() != "do" or token.dep_ in ("aux", "auxpass"):
             continue
-        found = _antecedent(reading, registry, token)
+        emphatic = _emphatic(registry, token)
+        if emphatic is not None:
+            found: tuple[Predicate, Mention | None] | None = (emphatic, None)
+        elif any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i > token.i for c in token.children):
+            continue
+        else:
+            found = _antecedent(reading, registry, token)
         if found is None:
             continue
         predicate, standard = found
@@ -141,6 +152,16 @@ def _elliptic_claims(reading: Reading, registry: Registry) -> list[Claim]:
                 claims.append(Claim(predicate.id, mention, min(mention.start, start), max(mention.end, end),
                                     reading.held(token), standard=standard))
     return claims
+
+
+def _emphatic(registry: Registry, do: Token) -> Predicate | None:
+    """'ISO does issue certificates' parsed as 'does' + the noun 'issue certificates': the relation named."""
+    for obj in (c for c in do.children if c.dep_ == "dobj"):
+        for verb in (c for c in obj.children if c.dep_ == "compound"):
+            for predicate, frame in registry.by_verb.get(verb.lower_, []):
+                if predicate.tests == "role" and (not frame.objects or obj.lemma_.casefold() in {o.casefold() for o in frame.objects}):
+                    return predicate
+    return None
 
 
 def _antecedent(reading: Reading, registry: Registry, do: Token) -> tuple[Predicate, Mention | None] | None:
@@ -203,12 +224,14 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
             found += [(t, None) for t in verb.head.children if t.dep_ == "nsubj"]
         elif verb.dep_ == "appos":
             found.append((verb.head, None))
+        elif verb.dep_ == "pobj" and verb.head.lower_ == "as" and verb.head.head.pos_ in ("VERB", "AUX"):
+            found += [(t, None) for t in _subjects(verb.head.head)]  # "As its publisher, UKAS explains ..."
         elif verb.dep_ in ("nsubj", "nsubjpass") and verb.head.lemma_ == "be":
             # "The task of the IAF is to ...", "Its primary function is ...": the body whose task it is
             found += [(t, None) for t in verb.children if t.dep_ == "poss"]
             found += [(t, None) for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children
                       if t.dep_ == "pobj"]
-    elif frame.agent in ("from", "to", "with"):
+    elif frame.agent in PREPOSITIONAL:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == frame.agent:
                 found += [(t, _contrast(child)) for t in child.children if t.dep_ == "pobj"]
@@ -283,6 +306,13 @@ def _agent_mention(reading: Reading, agent: Token) -> Mention | None:
         return mention
     if agent.lower_ in PRONOUNS:
         return _named_before(reading, agent, ("org", "class"))
+    if agent.lower_ in TEAM_WORDS:  # "the auditors from UKAS", "UKAS auditors", "ISO's experts"
+        named = [reading.mention(t) for c in agent.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "at")
+                 for t in c.children if t.dep_ == "pobj"]
+        named += [reading.mention(c) for c in agent.children if c.dep_ in ("compound", "nmod", "poss")]
+        found = next((m for m in named if m is not None and m.kind == "org"), None)
+        if found is not None:
+            return found
     if _lemma(agent) in ("organization", "organisation", "body", "forum", "association", "network"):
         named = next((reading.mention(c) for c in agent.children if c.dep_ in ("compound", "nmod")
                       and reading.mention(c) is not None), None)
@@ -307,6 +337,8 @@ def _subjects(verb: Token) -> list[Token]:
                 subject_of = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
                 if subject_of is not None:
                     return [subject_of]
+            if head.dep_ == "appos":
+                return [head.head]  # "UKAS, the body that issues certificates, ...": the body named
             return [head]
         # "It was ISO, not our registrar, that audited us": the cleft's focus is the agent
         if head.lemma_ == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
@@ -357,9 +389,11 @@ def _objects(verb: Token) -> list[Token]:
 
 def _object(verb: Token) -> Token | None:
     """The object of an active verb, the subject of a passive, or the noun a participle modifies."""
-    if verb.pos_ in ("NOUN", "PROPN"):  # "the publisher of ISO 45001"
+    if verb.pos_ in ("NOUN", "PROPN"):  # "the publisher of ISO 45001", "the standard's publisher"
         of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        return next((t for t in of.children if t.dep_ == "pobj"), None) if of is not None else None
+        if of is not None:
+            return next((t for t in of.children if t.dep_ == "pobj"), None)
+        return next((c for c in verb.children if c.dep_ == "poss"), None)
     if _passive(verb):
         direct = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if direct is not None:
@@ -367,6 +401,8 @@ def _object(verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None:
             return verb.head if subject.lower_ in RELATIVE and verb.dep_ == "relcl" else subject
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN":  # "X, published by UKAS, sets out ...": said of the subject
+            return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return verb.head if verb.dep_ in ("acl", "amod") else None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")
                 and (c.dep_ != "dative" or c.lower_ in RELATIVE)), None)
@@ -392,7 +428,7 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
         return False
     if not frame.objects:
         return True
-    if frame.agent in ("from", "to", "with") and not frame.objects:
+    if frame.agent in PREPOSITIONAL and not frame.objects:
         return True
     candidates = objects
     if frame.agent == "to":  # "apply to X for certification", "apply to X to get certified"
@@ -475,7 +511,7 @@ def subject_claims(reading: Reading, registry: Registry) -> list[Claim]:
     if RESPECTIVELY.search(reading.text) or _paired(reading):
         return _respective_claims(reading)
     for subject in (m for m in reading.mentions if m.kind == "subject"):
-        glossed = _glossed(reading, subject)
+        glossed = _glossed(reading, subject) or _apposed(reading, subject)
         if glossed is not None:  # "ISO 14001 (environment)": the bracket names that standard's subject
             claims.append(Claim("standard-subject", glossed, glossed.start, subject.end, reading.holding_at(glossed.start),
                                 standard=glossed, subject=subject))
@@ -528,6 +564,21 @@ def _respective_claims(reading: Reading) -> list[Claim]:
         claims.append(Claim("standard-subject", standard, min(standard.start, subject.start),
                             max(standard.end, subject.end), holding, standard=standard, subject=subject))
     return claims
+
+
+_APPOSED = re.compile(r",\s+(?:the|a|an|its)\s+[^,;.()]*")
+
+
+def _apposed(reading: Reading, subject: Mention) -> Mention | None:
+    """'ISO 45001, the environmental management standard, ...', 'ISO/IEC 27001, the standard for safety, ...':
+    the standard an apposition that holds this subject is set beside."""
+    before = [m for m in reading.mentions if m.kind == "standard" and not m.predecessor and m.end <= subject.start]
+    if not before:
+        return None
+    if not _APPOSED.fullmatch(reading.text, before[-1].end, subject.start):
+        return None
+    rest = reading.text[subject.end:]
+    return before[-1] if re.match(r"[^,;.()]*(?:,|$)", rest) and re.search(r"\bstandard\b", reading.text[before[-1].end:subject.end + 40]) else None
 
 
 _GLOSS = re.compile(r"\s*[(\[]\s*(?:[\w-]+\s+){0,2}|\s+")

@@ -53,7 +53,8 @@ HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|ge
                      r"\b(?:still|today|nowadays|currently)\b[^.;]{0,40}\b(?:accepted|recogni[sz]ed|valid|audited|issued|available|current)\b|"
                      r"\b(?:accepted|recogni[sz]ed|valid|audit(?:ed|s)?(?:\s+against)?|issued|available)\b[^.;]{0,40}\b(?:today|nowadays|still|now)\b|"
                      r"\b(?:is|are)\s+(?:both\s+|all\s+|also\s+)?valid\b|\bavailable\b|"
-                     r"\b(?:packages?|consult(?:ancy|ing)|quotes?|prices?|courses?)\b[^.;]{0,30}\bfor\b)", re.I)
+                     r"\b(?:packages?|consult(?:ancy|ing)|quotes?|prices?|courses?)\b[^.;]{0,30}\bfor\b|"
+                     r"\b(?:our|my)\s+(?:[\w/:.-]+\s+){1,3}(?:certificate|certification|registration)\b)", re.I)
 # An edition named as what was held before: "replacing its previous OHSAS 18001 certificate".
 FORMER = re.compile(r"\b(?:previous|former|old|earlier|outdated|replac\w*|superseded|migrat\w*\s+from|upgrad\w*\s+from|"
                     r"mov\w*\s+(?:on\s+)?from|transition\w*\s+from|switch\w*\s+from|instead\s+of|no\s+longer)\b[^.;]{0,30}$", re.I)
@@ -243,7 +244,8 @@ def _current_of(clause: Clause, text: str, m: Mention) -> bool:
         return False
     if token.dep_ in ("amod", "compound", "nmod"):
         head = token.head
-        return reading.noun_mention(head) is m or head.lemma_.casefold() in EDITION_NOUNS
+        named = reading.noun_mention(head)  # "the current ISO/IEC 27001 is the 2013 edition": the same standard
+        return named is not None and named.ref == m.ref or head.lemma_.casefold() in EDITION_NOUNS
     return True  # predicative ('is current', 'in force'): the holding decides whose
 
 
@@ -386,8 +388,8 @@ def _said_of(clause: Clause, start: int, words: re.Pattern[str], subject_only: b
         scope = [t for t in head.subtree if not any(a.dep_ == "advcl" and _marked(a) for a in _path(t, head))]
     else:
         scope = [t for t in head.subtree if clause_of(t).i == head.i or t.i == head.i]
-    if head.dep_ == "acl":
-        scope.append(head.head)  # "is certification required by ISO?": the participle is said of its noun
+    if head.dep_ in ("acl", "relcl"):
+        scope.append(head.head)  # "is certification required by ISO?", "a certificate that stays valid": said of the noun
     return any((words.search(t.lemma_) or words.search(t.lower_)) and (modifiers or not _modifier(t, words)) for t in scope)
 
 
@@ -430,7 +432,7 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             return [_wrong_validity(ctx, answered.start(1), answered.end(2), value, unit)]
         return []
     scope = clause.sentence if clause.kind == "table" else text
-    if not CERT_WORD.search(scope) or re.search(r"\btransition|surveillance|\baudits?\b(?!\s+before)", text, re.I) and not re.search(r"\bvalid", text, re.I):
+    if not CERT_WORD.search(scope) or re.search(r"\btransition|surveillance", text, re.I) and not re.search(r"\bvalid", text, re.I):
         return []
     years = ctx.gaz.site.certification.certificate_validity.years
     src = ctx.gaz.site.source_url(ctx.gaz.site.certification.certificate_validity.source)
@@ -555,6 +557,7 @@ PARTY_DESC = [
     ("third", re.compile(r"\bindependent\s+certification\s+bod(?:y|ies)|\bcertification\s+bod(?:y|ies)\b|\bcertification\s+audits?\b", re.I)),
 ]
 LEADS = re.compile(r"\b(?:leads?|led|result(?:s|ed)?|earn(?:s|ed)?|gets?|got|can\s+(?:lead|result)|replace)\b[^.;]{0,40}\bcertif"
+                   r"|\b(?:allows?|lets?|enables?|entitles?)\s+(?:\w+\s+){0,2}to\s+(?:certify|be\s+certified|get\s+certified)"
                    r"|\b(?:need|enough)\s+to\s+(?:become|get|be)\s+certified", re.I)
 
 
