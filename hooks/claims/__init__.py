@@ -46,7 +46,7 @@ class Checker:
     def __init__(self, site: Site, day: dt.date):
         self.site = site
         self.ctx = Context(_gazetteer.build(site), day, site.settings.designation)
-        self.registry = Registry(site.predicates)
+        self.registry = Registry(site.predicates, {o.id: o.kind for o in site.organizations.values()})
         self._docs: dict[str, Doc] = {}
         self._memo: dict[tuple, list[Hit]] = {}
         self._split: dict[int, tuple[ParsedPage, dict[tuple[int, int], list[Clause]]]] = {}

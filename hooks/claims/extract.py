@@ -52,8 +52,10 @@ class Claim:
 class Registry:
     """The predicates of the data, indexed by the lemmas that can express them."""
 
-    def __init__(self, predicates: dict[str, Predicate]):
+    def __init__(self, predicates: dict[str, Predicate], kinds: dict[str, str] | None = None):
         self.predicates = predicates
+        self.kinds = kinds or {}
+        """The kind of each organization of the data, by id."""
         self.by_verb: dict[str, list[tuple[Predicate, Frame]]] = {}
         self.by_noun: dict[str, list[tuple[Predicate, Frame]]] = {}
         self._forms: frozenset[str] | None = None
@@ -88,6 +90,9 @@ class Registry:
         if token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.dep_ in ("attr", "appos"):
             return self.by_noun.get(token.lemma_.casefold(), [])  # "the World Association of ...": a name-like noun
         found = self.by_verb.get(phrase_lemma(token), [])
+        if not found:  # a prepositional verb: "looks after the arrangement"
+            found = next((self.by_verb[key] for c in token.children if c.dep_ == "prep"
+                          and (key := f"{token.lemma_.casefold()} {c.lower_}") in self.by_verb), [])
         if not found and " " not in phrase_lemma(token):
             return []
         return found or self.by_verb.get(token.lemma_.casefold(), [])
@@ -108,6 +113,8 @@ def role_claims(reading: Reading, registry: Registry) -> list[Claim]:
                                              for m in _agent_mentions(reading, a)):
                 if mention is None or mention.kind not in AGENTIVE:
                     continue
+                if contrast == "compound" and _kind(registry, mention) in frame.idiom:
+                    continue  # "ISO-certified": certified to an ISO standard, an idiom, not ISO as the certifier
                 if not _object_fits(reading, token, frame):
                     continue
                 if token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed") and not _objects(token) and not _passive(token) \
@@ -125,6 +132,13 @@ def role_claims(reading: Reading, registry: Registry) -> list[Claim]:
                 claims.append(Claim(predicate.id, mention, min(a_start, start), max(a_end, end), holding,
                                     standard=_standard_object(reading, token)))
     return claims + _elliptic_claims(reading, registry)
+
+
+def _kind(registry: Registry, mention: Mention) -> str:
+    """The kind of organization a mention names ('standards-body', ...; a class names its kind)."""
+    if mention.kind == "org":
+        return registry.kinds.get(mention.ref, "")
+    return mention.ref if mention.kind == "class" else ""
 
 
 def _elliptic_claims(reading: Reading, registry: Registry) -> list[Claim]:
@@ -339,6 +353,9 @@ def _subjects(verb: Token) -> list[Token]:
                     return [subject_of]
             if head.dep_ == "appos":
                 return [head.head]  # "UKAS, the body that issues certificates, ...": the body named
+            twin = [c for c in head.head.children if c.dep_ == head.dep_ and c.i < head.i] if head.head.i != head.i else []
+            if twin and head.lower_ in ("body", "organization", "organisation", "one"):
+                return [twin[-1]]  # the same apposition parsed as two subjects
             return [head]
         # "It was ISO, not our registrar, that audited us": the cleft's focus is the agent
         if head.lemma_ == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
@@ -414,6 +431,9 @@ def _object(verb: Token) -> Token | None:
             return verb.head
     if obj is None and verb.dep_ == "conj":
         return _object(verb.head) if verb.head.pos_ in ("VERB",) else None
+    if obj is None:  # "looks after the arrangement", "signs off on every system": the preposition's object
+        obj = next((t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("after", "on", "over", "for")
+                    for t in c.children if t.dep_ == "pobj"), None)
     return obj
 
 

@@ -681,7 +681,7 @@ _COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|never|als
 def _rule_words(ctx: Context) -> re.Pattern[str]:
     """'ISO rules', 'under ISO': the names of the bodies that develop standards, from the data."""
     names = [re.escape(o.abbreviation) for o in ctx.site.organizations.values() if o.kind == "standards-body"]
-    return re.compile(rf"\b(?:{'|'.join(names)})(?:['’]s)?\s+(?:own\s+)?rules\b|\bunder\s+(?:{'|'.join(names)})\b", re.I)
+    return re.compile(rf"\b(?:{'|'.join(names)})(?:['’]s)?\s+(?:own\s+)?rules\b|\b(?:under|according\s+to)\s+(?:{'|'.join(names)})\b", re.I)
 
 
 def _required_by_standards_body(clause: Clause, start: int, ctx: Context) -> bool:
