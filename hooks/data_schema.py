@@ -332,7 +332,7 @@ class Frame(Strict):
     agent: Literal["subject", "from", "to", "with", "through"] = Field(default="subject", description="Where the agent stands.")
     compound: bool = Field(default=False, description="'X-approved' names X as the agent.")
     idiom: list[Id] = Field(default=[], description="Kinds of organization for which 'X-<verb>' is an idiom, not an "
-                            "agent ('ISO-certified': certified to an ISO standard).")
+                            "agent ('ISO-certified': certified to an ISO standard); such a frame reads only the joined form.")
     standard_object: bool = Field(default=False, description="The object must be a standard (or the word 'standard').")
 
 

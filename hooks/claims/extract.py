@@ -113,7 +113,7 @@ def role_claims(reading: Reading, registry: Registry) -> list[Claim]:
                                              for m in _agent_mentions(reading, a)):
                 if mention is None or mention.kind not in AGENTIVE:
                     continue
-                if contrast == "compound" and _kind(registry, mention) in frame.idiom:
+                if frame.idiom and (contrast != "compound" or _kind(registry, mention) in frame.idiom):
                     continue  # "ISO-certified": certified to an ISO standard, an idiom, not ISO as the certifier
                 if not _object_fits(reading, token, frame):
                     continue
