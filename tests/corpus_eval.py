@@ -1,11 +1,12 @@
-"""Score the fact checker on a labelled split: `python tests/corpus_eval.py [--heldout | --test | --test2]`.
+"""Score the fact checker on a labelled split: `python tests/corpus_eval.py [--heldout | --test | --test2 | --test3]`.
 
 Prints precision and recall over false claims and every misclassified case. The development
 split (claims.yaml, the default) is asserted case by case in tests/test_corpus.py; the former
-held-out set and the first test split have been tuned on since and are development data too.
-`--test2` scores the frozen second test split (test_split_2.yaml, written blind on 2026-12-04):
-measured once, never tuned on; its misses are listed only with `--show`, so that reading them
-does not turn it into development data by accident.
+held-out set and the first and second test splits have been tuned on since (after their first
+measurement, in tests/corpus/MEASUREMENTS.md) and are development data too. `--test3` scores the
+frozen third test split (test_split_3.yaml, written blind on 2026-12-05): its misses are listed
+by id and kind only, and their text only with `--show`, so that reading them does not turn it
+into development data by accident.
 """
 
 from __future__ import annotations
@@ -28,11 +29,15 @@ HELDOUT = ROOT / "tests" / "corpus" / "heldout.yaml"
 TEST_SPLIT = ROOT / "tests" / "corpus" / "test_split.yaml"
 """The first test split: written blind, measured once on 2026-11-25, tuned on since; error codes only."""
 TEST_SPLIT_2 = ROOT / "tests" / "corpus" / "test_split_2.yaml"
-"""The second test split: written blind, frozen 2026-12-04 before it was first measured; error codes only."""
+"""The second test split: written blind, measured once on 2026-12-05, tuned on since; error codes only."""
+TEST_SPLIT_3 = ROOT / "tests" / "corpus" / "test_split_3.yaml"
+"""The third test split: written blind, frozen 2026-12-05 before it was first measured; error codes only."""
 CHECK_DATE = dt.date(2026, 11, 24)
 CHECK_DATE_2 = dt.date(2026, 12, 4)
 """The day the second test split's labels speak of."""
-ERRORS_ONLY = (TEST_SPLIT, TEST_SPLIT_2)
+ERRORS_ONLY = (TEST_SPLIT, TEST_SPLIT_2, TEST_SPLIT_3)
+SPLITS = {"--heldout": (HELDOUT, CHECK_DATE), "--test": (TEST_SPLIT, CHECK_DATE), "--test2": (TEST_SPLIT_2, CHECK_DATE_2),
+          "--test3": (TEST_SPLIT_3, CHECK_DATE_2)}
 
 
 def cases(path: Path = CORPUS) -> list[dict]:
@@ -69,12 +74,11 @@ def score(checker: Checker, path: Path = CORPUS) -> tuple[dict[str, float], list
 
 
 def main() -> int:
-    second = "--test2" in sys.argv
-    checker = Checker(load_site(ROOT), CHECK_DATE_2 if second else CHECK_DATE)
-    path = TEST_SPLIT_2 if second else HELDOUT if "--heldout" in sys.argv else TEST_SPLIT if "--test" in sys.argv else CORPUS
+    path, day = next((SPLITS[a] for a in sys.argv[1:] if a in SPLITS), (CORPUS, CHECK_DATE))
+    checker = Checker(load_site(ROOT), day)
     numbers, wrong = score(checker, path)
     for case, got in wrong:
-        if second and "--show" not in sys.argv:
+        if path == TEST_SPLIT_3 and "--show" not in sys.argv:
             print(f"{case['id']} ({case.get('kind')}): expected {sorted(case['expect'])}, got {sorted(got)}")
             continue
         print(f"{case['id']}: expected {sorted(case['expect'])}, got {sorted(got)}: {case['text']!r}")
