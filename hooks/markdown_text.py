@@ -7,8 +7,7 @@ The module is named so that it cannot shadow the `markdown` package on sys.path.
 from __future__ import annotations
 
 import re
-from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Callable
@@ -87,15 +86,10 @@ _md = MarkdownIt("commonmark").enable("table")
 #   image needs "](" after its "[": past the last "](" of the inline text, the link and image
 #   rules fail without reading. (A label read from before that point that runs past it fails
 #   there too, whatever it reads.)
-# - Before that point, a "[" followed by more "[" opens a label that closes only once each "[" of
-#   the run is matched by a "]" (or the label holds a link, and a link holds none): with fewer "]"
-#   left in the text than that, the link rule fails without reading.
 # - No rule starts at "]", nor past that point at "[" or "!": a run of them is text, taken at once
 #   (not in the rules' look-ahead, where each "]" counts).
 _INERT = re.compile(r"[\[\]!]+")
 _CLOSERS = re.compile(r"\]+")
-_OPENERS = re.compile(r"\[+")
-_CLOSERS_ONE = re.compile(r"\]")
 
 
 def _past_targets(state: StateInline) -> bool:
@@ -107,33 +101,13 @@ def _past_targets(state: StateInline) -> bool:
     return last <= state.pos
 
 
-def _unclosable(state: StateInline) -> bool:
-    """Whether the "[" at state.pos, followed by more "[", has fewer "]" after its run than the run
-    has "[" (see above)."""
-    src, at = state.src, state.pos
-    if src[at:at + 2] != "[[":
-        return False
-    run = state.__dict__.get("_run")
-    if run is None or not run[0] <= at < run[1]:  # a run is asked about from its start on
-        run = state._run = (at, _OPENERS.match(src, at).end())  # type: ignore[union-attr,attr-defined]
-    closers = state.__dict__.get("_closers")
-    if closers is None:
-        closers = state._closers = array("q", (m.start() for m in _CLOSERS_ONE.finditer(src)))  # type: ignore[attr-defined]
-    return len(closers) - bisect_left(closers, run[1]) < run[1] - at
-
-
 def _needs_target(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
-    """The image rule, failing at once past the last "](" (see above)."""
+    """The link or image rule, failing at once past the last "](" (see above)."""
 
     def rule_or_not(state: StateInline, silent: bool) -> bool:
         return False if _past_targets(state) else rule(state, silent)
 
     return rule_or_not
-
-
-def _link_or_not(state: StateInline, silent: bool) -> bool:
-    """The link rule, failing at once past the last "](" and where its label cannot close (see above)."""
-    return False if _past_targets(state) or _unclosable(state) else link_rule(state, silent)
 
 
 def _inert_run(state: StateInline, silent: bool) -> bool:
@@ -148,8 +122,8 @@ def _inert_run(state: StateInline, silent: bool) -> bool:
     return True
 
 
-_md.inline.ruler.at("link", _link_or_not)
-_md.inline.ruler.at("image", _needs_target(image_rule))
+for _name, _rule in (("link", link_rule), ("image", image_rule)):
+    _md.inline.ruler.at(_name, _needs_target(_rule))
 # Before the link rule: the rules before it (text, newline, escape, code, emphasis) take what they
 # start at, so this one is asked only about the characters left, never about "*" or "`".
 _md.inline.ruler.before("link", "inert_run", _inert_run)
