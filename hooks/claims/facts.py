@@ -58,8 +58,13 @@ HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|ge
 # An edition named as what was held before: "replacing its previous OHSAS 18001 certificate".
 FORMER = re.compile(r"\b(?:previous|former|old|earlier|outdated|replac\w*|superseded|migrat\w*\s+from|upgrad\w*\s+from|"
                     r"mov\w*\s+(?:on\s+)?from|transition\w*\s+from|switch\w*\s+from|instead\s+of|no\s+longer)\b[^.;]{0,30}$", re.I)
-# A sentence about leaving an edition ("kindly upgrade ... to ISO 45001") does not claim it is held.
-MIGRATION = re.compile(r"\b(?:upgrad\w*|migrat\w*|transition\w*|switch\w*\s+to|mov(?:e|es|ed|ing)\s+(?:on\s+|over\s+)?to)\b", re.I)
+MIGRATION = re.compile(r"\b(?:upgrad\w*|migrat\w*|transition\w*|switch\w*\s+to|mov(?:e|es|ed|ing)\s+(?:on\s+|over\s+)?to|"
+                       r"replac\w*|supersed\w*|successor)\b", re.I)
+"""A sentence about leaving an edition ("kindly upgrade ... to ISO 45001") does not claim it is held."""
+ACQUIRED = re.compile(r"\b(?:have|has|had)\s+(?:\w+\s+){0,5}?(?:to\s+)?(?:obtain|achiev|gain|earn|receiv|been\s+award)\w*", re.I)
+RECENT = re.compile(r"\b(?:just|recently|this\s+(?:week|month|year)|today|now)\b", re.I)
+"""Having obtained an edition back then ("start-ups that have obtained their ISO/IEC 27001:2013
+certification") is no claim to hold it now, unless it is news ("has just been awarded ...")."""
 # "ISO 9001 2008 certified": the participle as a label, not a past event
 LABEL = re.compile(r"\s*[-‑]?\s*(?:certified|registered|compliant)\b", re.I)
 FIRST = re.compile(r"\b(?:first|originally|initially)\s+(?:published|released|issued|appeared)\b[^.;]{0,30}?\b(?P<year>(?:19|20)\d\d)\b", re.I)
@@ -196,6 +201,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; no certificate to it is valid after that.",
                             f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
         elif HOLDING.search(text) and not FORMER.search(text, 0, m.start) and not MIGRATION.search(text) \
+                and not (ACQUIRED.search(text) and not RECENT.search(text)) \
                 and (not holding(clause, m.start).past or LABEL.match(text, m.end) or re.search(r"\bstill\b", text, re.I)) \
                 and asserted(clause, m.start):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; a claim to hold one now is out of date.",

@@ -34,6 +34,7 @@ BELIEF_NOUNS = {"rumour", "rumor", "legend", "word", "sign", "belief", "impressi
                 "perception", "proof", "evidence", "story", "suggestion", "promise", "view", "thinking", "question"}
 DENIAL_WORDS = {"myth", "misconception", "misbelief", "misunderstanding", "mistake", "error", "fallacy", "falsehood",
                 "false", "untrue", "wrong", "incorrect", "nonsense", "fiction", "fable", "lie", "inaccurate", "misleading"}
+DECIDING = {"decide", "announce", "agree", "rule", "resolve", "declare", "determine"}
 DENYING_VERBS = {"deny", "refute", "dispute", "disprove", "debunk", "reject", "dismiss"}
 DENYING_ADVERBS = {"wrongly", "mistakenly", "falsely", "incorrectly", "erroneously", "wrong"}
 VOUCHING_ADVERBS = {"rightly", "correctly", "accurately", "truly", "officially", "proudly"}
@@ -146,6 +147,10 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
                     break
             if dep in ("ccomp", "xcomp") and _time(head)[0] and year is None:
                 past, year, relation = True, *_time(head)[1:]  # "IAF decided in 2020 that ...": then, not now
+        elif head.pos_ == "VERB" and lemma in DECIDING and dep == "ccomp":
+            past = True  # "IAF has decided that certificates can be extended": a decision of its day, not a claim now
+            if year is None:
+                year, relation = _time(head)[1:]
         node = head
     if mode == "asserted" and _hearsay(clause, authority):
         mode, cue = "reported", "according"  # "According to some websites, ISO issues certificates."
@@ -214,6 +219,9 @@ def _negations(token: Token, clause: Token, skip: tuple[int, int] | None = None)
             low = child.lower_
             if child.dep_ == "neg" and _not_only(child):
                 continue  # "not only X but also Y" affirms both
+            if child.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in child.children):
+                count += 1  # "cannot be either accredited or certified": the negation hangs on an auxiliary
+                continue
             if child.dep_ == "neg" or (child.dep_ == "advmod" and low in ("never", "no")) \
                     or (child.dep_ in ("advmod", "preconj", "cc") and low in ("neither", "nor") and child.i < node.i):
                 count += 1  # "..., and neither does IEC"
