@@ -87,7 +87,9 @@ class Registry:
         return not words.isdisjoint(self._forms)
 
     def frames(self, token: Token) -> list[tuple[Predicate, Frame]]:
-        if token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.dep_ in ("attr", "appos"):
+        if token.pos_ == "NOUN" and any(c.dep_ == "aux" for c in token.children):
+            return self.by_verb.get(verb_lemma(token), [])  # "it does issue certificates" tagged as a noun
+        if token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.dep_ in ("attr", "appos", "nsubj", "nsubjpass"):
             return self.by_noun.get(token.lemma_.casefold(), [])  # "the World Association of ...": a name-like noun
         found = self.by_verb.get(phrase_lemma(token), [])
         if not found:  # a prepositional verb: "looks after the arrangement"
@@ -181,7 +183,10 @@ def _emphatic(registry: Registry, do: Token) -> Predicate | None:
 def _antecedent(reading: Reading, registry: Registry, do: Token) -> tuple[Predicate, Mention | None] | None:
     """The role relation stated by the nearest verb before 'do' (a verb the tagger read as a plural
     noun, "the registrar that issues certificates", counts when its object follows it)."""
+    subject = {t.i for c in do.children if c.dep_ == "nsubj" for t in c.subtree}
     for token in reversed(reading.doc[:do.i]):
+        if token.i in subject:
+            continue  # "accredited certification bodies do": the subject's own words are not what they do
         if token.pos_ == "NOUN" and token.lower_.endswith("s") and token.i + 1 < len(token.doc):
             frames = [(p, f) for p, f in registry.by_verb.get(verb_lemma(token), []) if p.tests == "role"]
             nxt = token.doc[token.i + 1]
@@ -233,11 +238,14 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
     """(agent token, contrast) pairs for the verb under this frame; contrast is None, 'denied'
     ("ISO, not our registrar, ..."), 'affirmed' ("not by X but by Y") or 'compound' ("ISO-approved")."""
     found: list[tuple[Token, str | None]] = []
-    if verb.pos_ in ("NOUN", "PROPN"):  # "ANAB is the publisher of ISO 45001", "ANAB, the publisher of ..."
+    if _nounlike(verb):  # "ANAB is the publisher of ISO 45001", "ANAB, the publisher of ..."
         if verb.dep_ == "attr" and verb.head.lemma_ == "be":
             found += [(t, None) for t in verb.head.children if t.dep_ == "nsubj"]
         elif verb.dep_ == "appos":
             found.append((verb.head, None))
+        elif verb.dep_ in ("nsubj", "nsubjpass") and (twin := [c for c in verb.head.children
+                                                              if c.dep_ == verb.dep_ and c.i < verb.i]):
+            found.append((twin[-1], None))  # "ANAB, the world association of ..., accredits": an apposition read as two subjects
         elif verb.dep_ == "pobj" and verb.head.lower_ == "as" and verb.head.head.pos_ in ("VERB", "AUX"):
             found += [(t, None) for t in _subjects(verb.head.head)]  # "As its publisher, UKAS explains ..."
         elif verb.dep_ in ("nsubj", "nsubjpass") and verb.head.lemma_ == "be":
@@ -286,6 +294,11 @@ def _excepted(subject: Token) -> list[Token]:
         return []
     return [t for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("except", "but", "besides", "than")
             for t in prep.children if t.dep_ == "pobj"]
+
+
+def _nounlike(token: Token) -> bool:
+    """A noun, and not a verb the tagger read as one ('it does issue certificates': 'issue' has an auxiliary)."""
+    return token.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "aux" for c in token.children)
 
 
 def _contrast(prep: Token) -> str | None:
@@ -406,7 +419,7 @@ def _objects(verb: Token) -> list[Token]:
 
 def _object(verb: Token) -> Token | None:
     """The object of an active verb, the subject of a passive, or the noun a participle modifies."""
-    if verb.pos_ in ("NOUN", "PROPN"):  # "the publisher of ISO 45001", "the standard's publisher"
+    if _nounlike(verb):  # "the publisher of ISO 45001", "the standard's publisher"
         of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None:
             return next((t for t in of.children if t.dep_ == "pobj"), None)

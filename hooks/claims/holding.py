@@ -25,7 +25,7 @@ Mode = Literal["asserted", "negated", "asked", "reported", "conditional"]
 
 NEGATIVE_WORDS = {"not", "never", "n't", "no", "neither", "nor", "nobody", "none", "nothing", "nowhere"}
 NEGATIVE_PRONOUNS = {"nobody", "none", "nothing", "no one", "neither"}
-SAYING = {"say", "tell", "claim", "state", "insist", "argue", "suggest", "report", "write", "announce",
+SAYING = {"hint", "insinuate", "pretend", "boast", "whisper", "say", "tell", "claim", "state", "insist", "argue", "suggest", "report", "write", "announce",
           "advertise", "promise", "allege", "maintain", "explain", "confirm", "note", "stress", "point",
           "hear", "mention", "imply", "read", "call", "describe", "present", "market", "sell", "repeat", "spread"}
 BELIEVING = {"think", "believe", "assume", "suppose", "imagine", "expect", "feel", "guess", "fear", "hope",
@@ -34,6 +34,8 @@ BELIEF_NOUNS = {"rumour", "rumor", "legend", "word", "sign", "belief", "impressi
                 "perception", "proof", "evidence", "story", "suggestion", "promise", "view", "thinking", "question"}
 DENIAL_WORDS = {"myth", "misconception", "misbelief", "misunderstanding", "mistake", "error", "fallacy", "falsehood",
                 "false", "untrue", "wrong", "incorrect", "nonsense", "fiction", "fable", "lie", "inaccurate", "misleading"}
+REFUSING = {"leave", "delegate", "outsource", "avoid", "stop", "refuse", "decline", "cease", "quit"}
+"""Verbs whose complement the subject does not do: 'ISO leaves auditing to certification bodies'."""
 DECIDING = {"decide", "announce", "agree", "rule", "resolve", "declare", "determine"}
 DENYING_VERBS = {"deny", "refute", "dispute", "disprove", "debunk", "reject", "dismiss"}
 DENYING_ADVERBS = {"wrongly", "mistakenly", "falsely", "incorrectly", "erroneously", "wrong"}
@@ -87,6 +89,8 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
     clause = _clause_head(token)
     negations = extra_negations + _negations(token, clause, skip)
     past, year, relation = _time(clause)
+    if year is None and clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        past, year, relation = _time(clause.head)  # "Since 2026 the IAF has carried on running ..."
     mode: Mode = "asserted"
     cue = ""
     node = clause
@@ -114,6 +118,9 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
         elif lemma in BELIEF_NOUNS and head.pos_ == "NOUN" and dep in ("acl", "ccomp", "relcl", "prep", "pcomp"):
             mode, cue = "reported", lemma
             break
+        elif head.pos_ == "VERB" and lemma in REFUSING and dep in ("xcomp", "dobj", "ccomp", "pcomp"):
+            negations += 1 + _negations(head, head)  # "ISO leaves auditing to certification bodies"; "has not stopped running"
+            cue = lemma
         elif head.pos_ == "VERB" and lemma in DENYING_VERBS and dep == "ccomp":
             negations += 1 + _negations(head, head)  # "ISO has repeatedly denied that it certifies companies"
             cue = lemma
@@ -197,7 +204,8 @@ def _labelled_myth(token: Token) -> bool:
 def _clause_head(token: Token) -> Token:
     """The verb heading the token's clause (a copula for 'X is the Y standard')."""
     node = token
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.dep_ not in ("relcl", "acl", "advcl", "ccomp"):
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.dep_ not in ("relcl", "acl", "advcl", "ccomp") \
+            and not any(c.dep_ == "aux" for c in node.children):  # "it does issue ...": a verb read as a noun
         node = node.head
     return node
 
@@ -397,6 +405,10 @@ def _time(clause: Token) -> tuple[bool, int | None, str | None]:
         low = child.lower_
         if child.dep_ == "advmod" and low in PAST_ADVERBS:
             past = True
+        if child.dep_ == "advmod" and low == "back":  # "back in 2016"
+            found = next((_year_in(c) for c in child.children if c.dep_ == "prep"), None)
+            if found is not None:
+                year, relation, past = found, "in", True
         if child.dep_ == "prep" and low in TIME_PREPOSITIONS:
             found = _year_in(child)
             if found is not None:
