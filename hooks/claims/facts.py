@@ -62,12 +62,14 @@ MIGRATION = re.compile(r"\b(?:upgrad\w*|migrat\w*|transition\w*|switch\w*\s+to|m
                        r"replac\w*|supersed\w*|successor)\b", re.I)
 """A sentence about leaving an edition ("kindly upgrade ... to ISO 45001") does not claim it is held."""
 ACQUIRED = re.compile(r"\b(?:have|has|had)\s+(?:\w+\s+){0,5}?(?:to\s+)?(?:obtain|achiev|gain|earn|receiv|been\s+award)\w*", re.I)
-RECENT = re.compile(r"\b(?:just|recently|this\s+(?:week|month|year)|today|now)\b", re.I)
+RECENT = re.compile(r"\b(?:just|recently|this\s+(?:week|month|year)|today|now|announce\w*|delighted|pleased|proud)\b", re.I)
 """Having obtained an edition back then ("start-ups that have obtained their ISO/IEC 27001:2013
 certification") is no claim to hold it now, unless it is news ("has just been awarded ...")."""
 # "ISO 9001 2008 certified": the participle as a label, not a past event
 LABEL = re.compile(r"\s*[-‑]?\s*(?:certified|registered|compliant)\b", re.I)
-FIRST = re.compile(r"\b(?:first|originally|initially)\s+(?:published|released|issued|appeared)\b[^.;]{0,30}?\b(?P<year>(?:19|20)\d\d)\b", re.I)
+FIRST = re.compile(r"\b(?:first|originally|initially)\s+(?:published|released|issued|appeared)\b[^.;]{0,30}?\b(?P<year>(?:19|20)\d\d)\b|"
+                   r"\b(?:was|were)\s+(?:first\s+)?(?:introduced|launched|born)\s+in\s+(?P<year2>(?:19|20)\d\d)\b|"
+                   r"\bdates\s+(?:back\s+)?(?:from|to)\s+(?P<year3>(?:19|20)\d\d)\b(?=[^.;]{0,30}\bfirst\s+(?:published|released))", re.I)
 CURRENT = re.compile(r"\b(?:current|latest|newest|most recent|up-to-date|in force)\b", re.I)
 WITHDRAWN = re.compile(r"\b(?:withdrawn|replaced|superseded|obsolete|retired)\b", re.I)
 CERT_CONTEXT = re.compile(r"\bcertif", re.I)
@@ -80,11 +82,13 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
     standards = [m for m in mentions if m.kind == "standard" and not m.predecessor]
     if first is None or not standards or not asserted(clause, first.start()):
         return []
+    if standards[0].year is not None and not first.group("year"):
+        return []  # "ISO 45001:2018 was introduced in 2018": an edition's own date, not the first one
     if re.search(r"\b(?:certific|registration)", clause.text[standards[0].end:first.start()], re.I):
         return []  # "an ISO 9001:2008 certificate, first issued in 2009": said of the certificate
     std = ctx.site.standards[standards[0].ref]
     years = sorted([std.current_edition.year, *(e.year for e in std.earlier_editions)])
-    if int(first.group("year")) == years[0]:
+    if int(first.group("year") or first.group("year2") or first.group("year3")) == years[0]:
         return []
     return [Hit("edition-date", first.start(), first.end(),
                 f"{std.designation} was first published in {years[0]} (editions in the data: "
@@ -158,7 +162,10 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             known = {std.current_edition.year: None, **{e.year: e for e in std.earlier_editions}}
             if m.year not in known:
                 if std.revision and str(m.year) == str(std.revision.expected):
-                    if CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m and asserted(clause, m.start, m.end):
+                    said_current = CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m
+                    own = text[m.start:_clause_end(text, m.end)]  # not "..., but ISO 9001:2015 is still the current one"
+                    in_use = HOLDING.search(own) or REPLACES.match(text, m.end)  # "certified to", "replaced the 2015 edition"
+                    if (said_current or in_use) and asserted(clause, m.start, m.end):
                         hits.append(Hit("edition-future", m.start, m.end,
                                         f"{label} is not published yet (stage: {std.revision.stage}); the current edition is "
                                         f"{std.designation}:{std.current_edition.year}.",
@@ -202,7 +209,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                             f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
         elif HOLDING.search(text) and not FORMER.search(text, 0, m.start) and not MIGRATION.search(text) \
                 and not (ACQUIRED.search(text) and not RECENT.search(text)) \
-                and (not holding(clause, m.start).past or LABEL.match(text, m.end) or re.search(r"\bstill\b", text, re.I)) \
+                and (not (said := holding(clause, m.start)).past or LABEL.match(text, m.end)
+                     or re.search(r"\bstill\b", text, re.I) and (said.year is None or said.year > valid_until.year)) \
                 and asserted(clause, m.start):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; a claim to hold one now is out of date.",
                             f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
@@ -236,6 +244,13 @@ def _defined_now(clause: Clause, m: Mention) -> bool:
     return any(c.dep_ == "attr" and c.lemma_.casefold() in IN_USE_NOUNS for c in verb.children)
 
 
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause going on at `start` ends: at the next ', but', ', while', ';' (or the text's end)."""
+    end = re.compile(r",\s*(?:but|and|while|whereas|although|though)\b|;").search(text, start)
+    return end.start() if end else len(text)
+
+
+REPLACES = re.compile(r"\s+(?:has\s+|have\s+)?(?:replaced|superseded|succeeded)\b", re.I)
 EDITION_NOUNS = {"edition", "version", "revision", "release", "standard", "one", "iteration", "update", "issue"}
 
 
@@ -338,19 +353,20 @@ def check_titles(reading: Reading, sentence: str, ctx: Context) -> list[Hit]:
 
 # --- certification facts ----------------------------------------------------------------------
 
-NUMBERS = {"decade": 10, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+NUMBERS = {"decade": 10, "single": 1, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty-four": 24}
-NUM = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four)"
+NUM = r"(\d+|single|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four)"
 VALIDITY = re.compile(rf"\b(?:valid|validity|lasts?|lasting|cycle|runs?|good\s+for)\b[^.;]{{0,40}}?\b{NUM}[\s-]+(years?|months?)\b|"
                       rf"\b{NUM}[\s-]+(years?)\s+(?:validity|cycle|certification cycle)\b|"
                       rf"\b(?:validity|duration)\b[^.;]{{0,30}}?:\s*{NUM}\s+(years?|months?)|"
-                      rf"\b(?:renewed|reissued|renewal|refreshed|redone|repeated)\s+(?:every|each)\s+{NUM}?\s*(years?|months?)\b|"
+                      rf"\b(?:renewed|reissued|renewal|refreshed|redone|repeated|re-?earned|re-?issued|re-?awarded|re-?obtained|regained)\s+(?:every|each)\s+{NUM}?\s*(years?|months?)\b|"
+                      rf"\brecertif\w*[^.;]{{0,30}}?\bevery\s+{NUM}\s+(years?|months?)\b|"
                       rf"\b(?:expires?|runs?\s+out|lapses?)\s+(?:after|within)\s+(?:a\s+|one\s+)?{NUM}?\s*(years?|months?)\b|"
                       rf"\b(?:valid|validity|lasts?|good|runs?)\b[^.;]{{0,30}}?\b(?:a|one|full)\s+(decade)\b|"
                       rf"\b(?:expires?|runs?\s+out|lapses?)\s+after\s+(?:a|one)\s+(decade)\b", re.I)
 FOREVER = re.compile(r"\b(?:never\s+expires?|for\s+life|forever|indefinitely|permanent(?:ly)?|lifetime|does\s+not\s+expire|doesn['’]t\s+expire)\b", re.I)
 EXPIRES = re.compile(r"\bexpires?\b|\bexpiry\b", re.I)
-CERT_WORD = re.compile(r"\bcertific(?:ate|ates|ation)\b|\bcycle\b", re.I)
+CERT_WORD = re.compile(r"\b(?:re)?certific(?:ate|ates|ation)\b|\bcycle\b", re.I)
 
 
 def _number(word: str | None) -> int | None:
@@ -360,7 +376,7 @@ def _number(word: str | None) -> int | None:
 
 
 CERTIFICATION = re.compile(r"^certif|^registration$|^registered$", re.I)
-VALIDITY_TOPIC = re.compile(r"^(?:certif|registration$|cycle$|validity$)", re.I)
+VALIDITY_TOPIC = re.compile(r"^(?:certif|recertif|registration$|cycle$|validity$)", re.I)
 
 
 def _verb_at(clause: Clause, start: int):  # type: ignore[no-untyped-def]
@@ -664,8 +680,9 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
     for req in REQUIRE.finditer(text):
         window = text[:req.start()]
         others = [m for m in mentions if m.kind == "other" and m.end <= req.start()]
-        if others or re.search(r"\b(?:regulators?|customers?|clients?|sectors?|tenders?|law|laws|governments?)\b", text, re.I):
-            continue
+        rules = _rule_words(ctx).search(text)
+        if not rules and (others or re.search(r"\b(?:regulators?|customers?|clients?|sectors?|tenders?|law|laws|governments?)\b", text, re.I)):
+            continue  # someone else requires it; unless ISO's own rules are named ("under ISO rules, every supplier to ...")
         if not (_required_by_standards_body(clause, req.start(), ctx) or _rule_words(ctx).search(window + text[req.end():])):
             continue
         if re.match(r"ments?\b", text[req.end():]):
