@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when
     from spacy.tokens import Token
 
 RELATIVE = {"that", "which", "who", "whom", "whose"}
+PROFORMS = {"that", "this", "so", "it", "same"}
 PREPOSITIONAL = ("from", "to", "with", "through")
 """Frame agents named by a preposition: 'a certificate comes from X', 'certified with X'."""
 TEAM_WORDS = {"auditor", "auditors", "assessor", "assessors", "inspector", "inspectors", "team", "staff", "expert",
@@ -153,8 +154,9 @@ def _elliptic_claims(reading: Reading, registry: Registry) -> list[Claim]:
         emphatic = _emphatic(registry, token)
         if emphatic is not None:
             found: tuple[Predicate, Mention | None] | None = (emphatic, None)
-        elif any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i > token.i for c in token.children):
-            continue
+        elif any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i > token.i and c.lower_ not in PROFORMS
+                 for c in token.children):
+            continue  # "does that", "does so", "does the same" stand for the verb before
         else:
             found = _antecedent(reading, registry, token)
         if found is None:
@@ -189,7 +191,7 @@ def _antecedent(reading: Reading, registry: Registry, do: Token) -> tuple[Predic
             continue  # "accredited certification bodies do": the subject's own words are not what they do
         if token.pos_ == "NOUN" and token.lower_.endswith("s") and token.i + 1 < len(token.doc):
             frames = [(p, f) for p, f in registry.by_verb.get(verb_lemma(token), []) if p.tests == "role"]
-            nxt = token.doc[token.i + 1]
+            nxt = next((t for t in token.doc[token.i + 1:token.i + 4] if t.pos_ in ("NOUN", "PROPN")), token.doc[token.i + 1])
             fits = [p for p, f in frames if not f.objects or nxt.lemma_.casefold() in {o.casefold() for o in f.objects}]
             if fits:
                 return fits[0], None
@@ -254,7 +256,8 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
             found += [(t, None) for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children
                       if t.dep_ == "pobj"]
     elif frame.agent in PREPOSITIONAL:
-        for child in verb.children:
+        # "holds accreditation from ISO": the preposition may hang on the object
+        for child in [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children)]:
             if child.dep_ == "prep" and child.lower_ == frame.agent:
                 found += [(t, _contrast(child)) for t in child.children if t.dep_ == "pobj"]
                 for conj in child.children:  # "from the certification body, not from ISO"
@@ -471,6 +474,10 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
     # "the work of accreditation bodies": what the object is of counts as the object
     candidates = [*candidates, *(t for node in candidates if _lemma(node) in OF_NOUNS for prep in node.children
                                  if prep.dep_ == "prep" and prep.lower_ == "of" for t in prep.children if t.dep_ == "pobj")]
+    for node in list(candidates):  # "just as DNV issues certificates, UKAS issues them too"
+        if node.lower_ in ("them", "it", "they") and reading.mention(node) is None:
+            candidates += [t for t in verb.doc[:node.i] if t.pos_ in ("NOUN", "PROPN") and _lemma(t).rstrip("s") in
+                           {w.split()[-1] for w in wanted}][-1:]
     for node in candidates:
         for each in conjuncts(node):
             compounds = [_lemma(c) for c in each.children if c.dep_ == "compound" and c.i < each.i]
@@ -486,7 +493,8 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
     return False
 
 
-OF_NOUNS = {"work", "operation", "operations", "function", "functions", "activity", "activities", "performance", "competence"}
+OF_NOUNS = {"work", "operation", "operations", "function", "functions", "activity", "activities", "performance", "competence",
+            "evaluation", "assessment", "recognition", "supervision", "oversight"}
 """Nouns whose 'of' phrase names what a verb is really done to ('oversees the work of accreditation bodies')."""
 LEVEL_WORDS = {"high", "higher", "highest", "low", "strict", "rigorous", "exacting", "professional", "ethical", "good", "same"}
 
