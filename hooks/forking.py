@@ -70,6 +70,7 @@ def map_chunks(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], workers
     else:
         costs = [weight(item) for item in items]
         loads = [0.0] * workers
+        loads[0] = 0.03 * sum(costs)  # the first chunk's process then collects the others' results
         groups = [[] for _ in range(workers)]
         for i in sorted(range(len(items)), key=lambda i: -costs[i]):
             lightest = loads.index(min(loads))

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Callable
 
 from markdown.extensions.toc import slugify
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.image import image as image_rule
 from markdown_it.rules_inline.link import link as link_rule
@@ -127,6 +129,44 @@ for _name, _rule in (("link", link_rule), ("image", image_rule)):
 # Before the link rule: the rules before it (text, newline, escape, code, emphasis) take what they
 # start at, so this one is asked only about the characters left, never about "*" or "`".
 _md.inline.ruler.before("link", "inert_run", _inert_run)
+
+_INLINE_MEMO: OrderedDict[str, list[Token]] = OrderedDict()
+"""Inline text -> its parsed children (after text_join), the most recently used last."""
+_INLINE_MEMO_SIZE = 4096
+
+
+def _inline_remembered(state: StateCore) -> None:
+    """markdown-it-py's core "inline" rule, remembering what it parsed: a paragraph a template writes
+    on every page (half the text of a generated site) is parsed once. Without a reference defined
+    on the page, the children of an inline token depend on its text alone; they are read, never
+    changed, and text_join, which runs after, leaves joined children as they are."""
+    remember = "references" not in state.env
+    fresh = []
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        known = _INLINE_MEMO.get(token.content) if remember else None
+        if known is not None:
+            _INLINE_MEMO.move_to_end(token.content)
+            token.children = known
+            continue
+        token.children = []
+        state.md.inline.parse(token.content, state.md, state.env, token.children)
+        if remember:
+            fresh.append(token)
+    state.fresh_inline = fresh  # type: ignore[attr-defined]
+
+
+def _remember_inline(state: StateCore) -> None:
+    """After text_join: keep the children parsed fresh by _inline_remembered."""
+    for token in getattr(state, "fresh_inline", ()):
+        _INLINE_MEMO[token.content] = token.children or []
+        if len(_INLINE_MEMO) > _INLINE_MEMO_SIZE:
+            _INLINE_MEMO.popitem(last=False)
+
+
+_md.core.ruler.at("inline", _inline_remembered)
+_md.core.ruler.after("text_join", "remember_inline", _remember_inline)
 
 
 def parse(markdown: str) -> ParsedPage:
