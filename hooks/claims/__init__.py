@@ -64,7 +64,8 @@ class Checker:
                 p.id for p in self.site.predicates.values() if p.tests == "role"
                 if any(judge_role(Claim(p.id, mention, 0, 0, holding), self.ctx) is not None
                        for holding in (Holding("asserted"), Holding("asserted", past=True)))
-                or p.id == "develops-standards" and mention.kind == "org" and self._not_developer(mention.ref)]
+                or p.id == "develops-standards" and mention.kind == "org" and self._not_developer(mention.ref)
+                or mention.kind == "org" and any(r.role == p.id and r.since for r in self.site.organizations[mention.ref].roles)]
         return self._fallible_memo[key]
 
     def _not_developer(self, org: str) -> bool:

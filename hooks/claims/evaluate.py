@@ -85,7 +85,13 @@ def judge_role(claim: Claim, ctx: Context) -> Hit | None:
         return _developer(claim, ctx) if claim.predicate == "develops-standards" else None
     ended = max((until for _, until in ranges if until is not None), default=None)
     if ended is None:
-        return None  # held only later than the claim's year: no fact says it is wrong
+        began = min((since for since, _ in ranges if since is not None), default=None)
+        if began is None or claim.holding.year is None or claim.holding.year >= began.year:
+            return None
+        # "Global Accreditation Cooperation already ran the MLA back in 2015": the role began later
+        return Hit(predicate.code, claim.start, claim.end,
+                   f"{who} has held this role ({predicate.does}) only since {began.isoformat()}, not in "
+                   f"{claim.holding.year}.", began.isoformat(), ctx.org_source(claim.agent, claim.predicate))
     successor = site.organizations[org.successor].abbreviation if org.successor else "its successor"
     return Hit("org-succeeded", claim.start, claim.end,
                f"{who} held this role ({predicate.does}) only until {ended.isoformat()}; since then {successor} "

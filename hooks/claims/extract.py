@@ -585,11 +585,17 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
 def _paired(reading: Reading) -> bool:
-    """'ISO 14001 and ISO 45001 cover the environment and safety': as many standards, all named first,
-    as subjects after them, read in order."""
+    """'ISO 14001 and ISO 45001 cover the environment and safety' (as many standards, all named first, as
+    subjects after them) or 'ISO 9001 covers quality, ISO 14001 the environment, ...' (each standard followed
+    by its subject): read in pairs, in order."""
     standards = [m for m in reading.mentions if m.kind == "standard" and not m.predecessor]
     subjects = [m for m in reading.mentions if m.kind == "subject"]
-    return len(standards) == len(subjects) >= 2 and standards[-1].end <= subjects[0].start
+    if len(standards) != len(subjects) or len(standards) < 2:
+        return False
+    if standards[-1].end <= subjects[0].start:
+        return True
+    order = [m.kind for m in sorted(standards + subjects, key=lambda m: m.start)]
+    return order == ["standard", "subject"] * len(standards)
 
 
 def _respective_claims(reading: Reading) -> list[Claim]:
