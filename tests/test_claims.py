@@ -248,6 +248,18 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("Who issues ISO certificates? Certification bodies do.", []),
     ("Is OHSAS 18001 still current? Yes.", ["edition-withdrawn"]),
     ("Is OHSAS 18001 still current? No.", []),
+    ("Which standard covers information security? ISO 14001.", ["standard-subject"]),
+    ("Which standard covers information security? ISO/IEC 27001.", []),
+    # what came up on the second and third splits and the second set of real pages
+    ("Therefore a company cannot be either accredited or certified by ISO.", []),
+    ("IAF has decided that OHSAS 18001 certifications can be extended by six months.", []),
+    ("Back in 2016 we still held an ISO 14001:2004 certificate.", []),
+    ("We offer ISO 9001:2026 certification audits.", ["edition-future"]),
+    ("ISO 45001 was introduced in 2015 to replace OHSAS 18001.", ["edition-date"]),
+    ("Global Accreditation Cooperation already ran the MLA back in 2015.", ["org-role"]),
+    ("Certification bodies get their accreditation from ISO itself.", ["role-accreditor"]),
+    ("ISO, which develops the standards, leaves auditing to certification bodies.", []),
+    ("ISO 9001 covers quality, ISO 14001 the environment and ISO 45001 health and safety.", []),
 ])
 def test_pattern_checks(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the edition, number, party, requirement and subject checks read these as the data says."""

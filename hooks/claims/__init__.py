@@ -132,7 +132,7 @@ class Checker:
                     hits = []  # prefetching: judged again once its parse is ready
             found += [(group[0], hit) for hit in hits]
             previous = self.ctx.gaz.find(text) or previous
-            question = text if _WHO.match(text) and text.rstrip().endswith("?") else None
+            question = text if (_WHO.match(text) or _WHICH_STANDARD.match(text)) and text.rstrip().endswith("?") else None
         return found
 
     def _answered(self, question: str | None, text: str) -> list[Hit]:
@@ -141,6 +141,9 @@ class Checker:
         if question is None or len(text.split()) > 8:
             return []
         gaz = self.ctx.gaz
+        which = _WHICH_STANDARD.match(question)
+        if which is not None:
+            return self._answered_standard(question[which.end():], text)
         names = [m for m in gaz.find(text) if m.kind in ("org", "class")]
         if not names:
             return []
@@ -157,6 +160,22 @@ class Checker:
             end = names[0].end if said != text else max(claim.agent.end, claim.end) - shift
             hit.start, hit.end = max(0, claim.agent.start - shift), min(len(text), end)
             hits.append(hit)
+        return hits
+
+    def _answered_standard(self, asked: str, text: str) -> list[Hit]:
+        """'Which standard covers information security? ISO 14001.': the answer put in the question's place."""
+        bare = text.strip().rstrip(".!").strip()
+        named = [m for m in self.ctx.gaz.find(bare) if m.kind == "standard"]
+        if len(named) != 1 or (named[0].start, named[0].end) != (0, len(bare)):
+            return []
+        said = f"{bare}{asked.rstrip().rstrip('?')}."
+        reading = Reading(said, self.ctx.gaz.find(said), self._parse, lambda token: False)
+        hits = []
+        for claim in subject_claims(reading, self.registry):
+            hit = judge_subject(claim, self.ctx)
+            if hit is not None and claim.standard is not None and claim.standard.start == 0:
+                hit.start, hit.end = 0, len(bare)
+                hits.append(hit)
         return hits
 
     def _judge(self, text: str, group: list[Clause], previous: list[Mention], answer: str | None = None) -> list[Hit]:
@@ -289,6 +308,7 @@ def _is_org(mention: Mention | None) -> bool:
 
 _YES_NO = re.compile(r"\W*(yes|no)\b", re.I)
 _WHO = re.compile(r"\W*(?:who|which\s+(?:body|bodies|organi[sz]ations?|company|companies))\b", re.I)
+_WHICH_STANDARD = re.compile(r"\W*(?:which|what)\s+(?:ISO\s+)?standard\b", re.I)
 
 
 def _answer(text: str, following: tuple[tuple[int, int], list[Clause]] | None, segment_id: int) -> str | None:
