@@ -163,7 +163,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             if m.year not in known:
                 if std.revision and str(m.year) == str(std.revision.expected):
                     said_current = CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m
-                    own = text[m.start:_clause_end(text, m.end)]  # not "..., but ISO 9001:2015 is still the current one"
+                    own = text[_clause_start(text, m.start):_clause_end(text, m.end)]  # not "..., but X is still the current one"
                     in_use = HOLDING.search(own) or REPLACES.match(text, m.end)  # "certified to", "replaced the 2015 edition"
                     if (said_current or in_use) and asserted(clause, m.start, m.end):
                         hits.append(Hit("edition-future", m.start, m.end,
@@ -244,10 +244,19 @@ def _defined_now(clause: Clause, m: Mention) -> bool:
     return any(c.dep_ == "attr" and c.lemma_.casefold() in IN_USE_NOUNS for c in verb.children)
 
 
+_CLAUSE_BREAK = re.compile(r",\s*(?:but|and|while|whereas|although|though)\b|;")
+
+
 def _clause_end(text: str, start: int) -> int:
     """Where the clause going on at `start` ends: at the next ', but', ', while', ';' (or the text's end)."""
-    end = re.compile(r",\s*(?:but|and|while|whereas|although|though)\b|;").search(text, start)
+    end = _CLAUSE_BREAK.search(text, start)
     return end.start() if end else len(text)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause going on at `at` starts: after the last ', but', ', while', ';' before it."""
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
+    return starts[-1] if starts else 0
 
 
 REPLACES = re.compile(r"\s+(?:has\s+|have\s+)?(?:replaced|superseded|succeeded)\b", re.I)
