@@ -54,7 +54,10 @@ HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|ge
                      r"\b(?:accepted|recogni[sz]ed|valid|audit(?:ed|s)?(?:\s+against)?|issued|available)\b[^.;]{0,40}\b(?:today|nowadays|still|now)\b|"
                      r"\b(?:is|are)\s+(?:both\s+|all\s+|also\s+)?valid\b|\bavailable\b|"
                      r"\b(?:packages?|consult(?:ancy|ing)|quotes?|prices?|courses?)\b[^.;]{0,30}\bfor\b|"
-                     r"\b(?:our|my)\s+(?:[\w/:.-]+\s+){1,3}(?:certificate|certification|registration)\b)", re.I)
+                     r"\b(?:our|my)\s+(?:[\w/:.-]+\s+){1,3}(?:certificate|certification|registration)\b|"
+                     r"\bremains?\s+(?:a\s+|the\s+)?(?:valid|current|edition|standard)\b|\bcertific\w*\b[^.;]{0,30}\bstill\b|"
+                     r"\b(?:can|may)\s+(?:still\s+)?be\s+(?:renewed|issued|certified|audited)\b|"
+                     r"\baudit(?:s|ing)?\s+(?:\w+\s+){0,2}(?:to|against)\b|\bcertify\b[^.;]{0,30}\bto\b)", re.I)
 # An edition named as what was held before: "replacing its previous OHSAS 18001 certificate".
 FORMER = re.compile(r"\b(?:previous|former|old|earlier|outdated|replac\w*|superseded|migrat\w*\s+from|upgrad\w*\s+from|"
                     r"mov\w*\s+(?:on\s+)?from|transition\w*\s+from|switch\w*\s+from|instead\s+of|no\s+longer)\b[^.;]{0,30}$", re.I)
@@ -62,16 +65,21 @@ MIGRATION = re.compile(r"\b(?:upgrad\w*|migrat\w*|transition\w*|switch\w*\s+to|m
                        r"replac\w*|supersed\w*|successor)\b", re.I)
 """A sentence about leaving an edition ("kindly upgrade ... to ISO 45001") does not claim it is held."""
 ACQUIRED = re.compile(r"\b(?:have|has|had)\s+(?:\w+\s+){0,5}?(?:to\s+)?(?:obtain|achiev|gain|earn|receiv|been\s+award)\w*", re.I)
-RECENT = re.compile(r"\b(?:just|recently|this\s+(?:week|month|year)|today|now|announce\w*|delighted|pleased|proud)\b", re.I)
+RECENT = re.compile(r"\b(?:just|recently|(?:this|last)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|today|now|"
+                    r"announce\w*|delighted|pleased|proud)\b", re.I)
+RENEWED = re.compile(r"\b(?:renew|reissu|re-issu|obtain|achiev|award|grant|recertif)\w*", re.I)
 """Having obtained an edition back then ("start-ups that have obtained their ISO/IEC 27001:2013
 certification") is no claim to hold it now, unless it is news ("has just been awarded ...")."""
 # "ISO 9001 2008 certified": the participle as a label, not a past event
 LABEL = re.compile(r"\s*[-‑]?\s*(?:certified|registered|compliant)\b", re.I)
-FIRST = re.compile(r"\b(?:first|originally|initially)\s+(?:published|released|issued|appeared)\b[^.;]{0,30}?\b(?P<year>(?:19|20)\d\d)\b|"
+FIRST = re.compile(r"\b(?:(?:first|originally|initially)\s+(?:published|released|issued|appeared|came\s+out|saw\s+(?:print|the\s+light))|"
+                   r"debut(?:ed|s)?|made\s+(?:its|their)\s+debut|has\s+been\s+around\s+since|dates?\s+back\s+to|"
+                   r"first\s+(?:\w+\s+){0,3}edition\s+(?:dates\s+from|appeared|came\s+out|was\s+published))"
+                   r"\b[^.;]{0,30}?\b(?P<year>(?:19|20)\d\d)\b|"
                    r"\b(?:was|were)\s+(?:first\s+)?(?:introduced|launched|born)\s+in\s+(?P<year2>(?:19|20)\d\d)\b|"
                    r"\bdates\s+(?:back\s+)?(?:from|to)\s+(?P<year3>(?:19|20)\d\d)\b(?=[^.;]{0,30}\bfirst\s+(?:published|released))", re.I)
 CURRENT = re.compile(r"\b(?:current|latest|newest|most recent|up-to-date|in force)\b", re.I)
-WITHDRAWN = re.compile(r"\b(?:withdrawn|replaced|superseded|obsolete|retired)\b", re.I)
+WITHDRAWN = re.compile(r"\b(?:withdrawn|replaced?|superseded|obsolete|retired)\b", re.I)
 CERT_CONTEXT = re.compile(r"\bcertif", re.I)
 YEAR = re.compile(r"(?<![:\d])(?:19|20)\d\d(?!\d)")
 
@@ -82,7 +90,7 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
     standards = [m for m in mentions if m.kind == "standard" and not m.predecessor]
     if first is None or not standards or not asserted(clause, first.start()):
         return []
-    if standards[0].year is not None and not first.group("year"):
+    if standards[0].year is not None and standards[0].start < first.start():
         return []  # "ISO 45001:2018 was introduced in 2018": an edition's own date, not the first one
     if re.search(r"\b(?:certific|registration)", clause.text[standards[0].end:first.start()], re.I):
         return []  # "an ISO 9001:2008 certificate, first issued in 2009": said of the certificate
@@ -164,7 +172,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                 if std.revision and str(m.year) == str(std.revision.expected):
                     said_current = CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m
                     own = text[_clause_start(text, m.start):_clause_end(text, m.end)]  # not "..., but X is still the current one"
-                    in_use = HOLDING.search(own) or REPLACES.match(text, m.end)  # "certified to", "replaced the 2015 edition"
+                    in_use = (HOLDING.search(own) or REPLACES.match(text, m.end)) and not FUTURE.search(own)
+                    # "certified to", "replaced the 2015 edition"; not "will lead to a certificate under ISO 9001:2026"
                     if (said_current or in_use) and asserted(clause, m.start, m.end):
                         hits.append(Hit("edition-future", m.start, m.end,
                                         f"{label} is not published yet (stage: {std.revision.stage}); the current edition is "
@@ -210,6 +219,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         elif HOLDING.search(text) and not FORMER.search(text, 0, m.start) and not MIGRATION.search(text) \
                 and not (ACQUIRED.search(text) and not RECENT.search(text)) \
                 and (not (said := holding(clause, m.start)).past or LABEL.match(text, m.end)
+                     or RECENT.search(text) and RENEWED.search(text)  # "We renewed our ISO 9001:2000 certificate last month"
                      or re.search(r"\bstill\b", text, re.I) and (said.year is None or said.year > valid_until.year)) \
                 and asserted(clause, m.start):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; a claim to hold one now is out of date.",
@@ -259,6 +269,7 @@ def _clause_start(text: str, at: int) -> int:
     return starts[-1] if starts else 0
 
 
+FUTURE = re.compile(r"\b(?:will|would|shall|going\s+to|expected|upcoming|forthcoming|planned|once|when|after|until)\b", re.I)
 REPLACES = re.compile(r"\s+(?:has\s+|have\s+)?(?:replaced|superseded|succeeded)\b", re.I)
 EDITION_NOUNS = {"edition", "version", "revision", "release", "standard", "one", "iteration", "update", "issue"}
 
@@ -449,6 +460,7 @@ def _modifier(token, words: re.Pattern[str]) -> bool:  # type: ignore[no-untyped
         and not (words.search(head.lemma_) or words.search(head.lower_))
 
 
+RANGE = re.compile(r"\bvalid\s+(?:from\s+)?((?:19|20)\d\d)\s*(?:[–—-]|to|until)\s*((?:19|20)\d\d)\b", re.I)
 HOW_LONG = re.compile(r"\bhow\s+long\b[^?]*\b(?:valid|last|good|run)", re.I)
 BARE_DURATION = re.compile(rf"\W*(?:(?:about|around|usually|typically|normally|just|only)\s+)?(?:for\s+)?{NUM}[\s-]+(years?|months?)\W*$", re.I)
 
@@ -484,6 +496,9 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             hits.append(Hit("cert-validity", e.start(), e.end(),
                             f"certificates do expire: each is valid for {years} years.", f"{years} years", src))
         return hits
+    span = RANGE.search(text)  # "(valid 2025–2031)"
+    if span and _months(int(span.group(2)) - int(span.group(1)), "years") != years * 12 and asserted(clause, span.start()):
+        hits.append(_wrong_validity(ctx, span.start(), span.end(), int(span.group(2)) - int(span.group(1)), "years"))
     for m in VALIDITY.finditer(text):
         groups = [g for g in m.groups() if g]
         if len(groups) == 1 and groups[0].casefold().startswith(("year", "month")):
@@ -524,7 +539,8 @@ def _wrong_validity(ctx: Context, start: int, end: int, value: int, unit: str) -
 FREQ = re.compile(rf"\bevery\s+{NUM}\s+(years?|months?)\b|\bevery\s+(other)\s+year\b|"
                   rf"\bonce\s+(?:in\s+)?(?:per|a|every|each|the)\s+(?:certification\s+|(?:three|3)[\s-]years?\s+)?(cycle)\b|"
                   r"\b(?:once|at least once)\s+(?:a|per|each|every)\s+(?:calendar\s+)?(year)\b|\b(annual(?:ly)?|yearly|every\s+year|each\s+year)\b|"
-                  rf"\b{NUM}[\s-]+(yearly|years?)\b(?=\s+surveillance)|\b(biennial(?:ly)?|every\s+second\s+year)\b", re.I)
+                  rf"\b{NUM}[\s-]+(yearly|years?)\b(?=\s+surveillance)|\b(biennial(?:ly)?|every\s+second\s+year)\b|"
+                  rf"\bat\s+{NUM}[\s-]+(years?|months?)\s+intervals\b", re.I)
 TOPIC = re.compile(r"\bsurveillance\b|\b(recertification|recertifications|recertify|certificate|certification cycle|validity)\b", re.I)
 
 
@@ -628,7 +644,8 @@ def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list
     cert = ctx.gaz.site.certification
     parties: dict[str, AuditParty] = {p.party: p for p in cert.audit_parties}
     src = ctx.gaz.site.source_url(cert.audit_parties[0].source)
-    labels = [(m.group(1).casefold(), m) for m in PARTY_LABEL.finditer(text)]
+    labels = [(m.group(1).casefold(), m) for m in PARTY_LABEL.finditer(text)
+              if not re.search(r"\bnot\s+(?:a|an|the)?\s*$", text[:m.start()], re.I)]  # "..., not a second-party one"
     descs = [(party, m) for party, rx in PARTY_DESC for m in rx.finditer(text)
              if not any(lm.start() <= m.start() < lm.end() for _, lm in labels)]
     hits = []
