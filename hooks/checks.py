@@ -104,15 +104,18 @@ def _few_collections() -> Iterator[None]:
     at N=1000, each time through everything alive (the site, the pages, the English pipeline), for
     a sixth of the time. Meanwhile, what exists before is set aside (gc.freeze: never collected, and
     not copied into a forked child by the collector's writes) and a collection waits for 100,000 new
-    objects instead of 700."""
+    objects instead of 700. Afterwards everything goes to the oldest generation, collected when it
+    next is, not in one long collection of the young ones (half a second) as soon as the thresholds
+    are back."""
     thresholds = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
     try:
         yield
     finally:
-        gc.set_threshold(*thresholds)
+        gc.freeze()
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
 
 
 def _cost(item: tuple[str, str, Page]) -> int:

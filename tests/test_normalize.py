@@ -317,6 +317,16 @@ def test_bracket_shortcuts_give_markdown_its_own_tokens(text: str) -> None:
     assert _tokens(_md.parse(text)) == _tokens(_PLAIN_MD.parse(text))
 
 
+def test_remembered_inline_text_is_read_again_where_a_page_defines_references() -> None:
+    """Check that a paragraph parsed before gives the same links again, and that one whose page defines a reference
+    is read with that page's references, not with what another page's gave."""
+    assert [(link.href, link.line) for link in parse("Intro.\n\nSee [the guide](a.md) and [x].\n").links] == [("a.md", 3)]
+    assert [(link.href, link.line) for link in parse("See [the guide](a.md) and [x].\n").links] == [("a.md", 1)]
+    assert [link.href for link in parse("See [the guide](a.md) and [x].\n\n[x]: b.md\n").links] == ["a.md", "b.md"]
+    assert [link.href for link in parse("See [the guide](a.md) and [x].\n\n[x]: c.md\n").links] == ["a.md", "c.md"]
+    assert [link.href for link in parse("See [the guide](a.md) and [x].\n").links] == ["a.md"]
+
+
 def _old_split(text: str, pattern: re.Pattern[str]) -> list[tuple[int, str]]:
     parts, start = [], 0
     for match in pattern.finditer(text):
