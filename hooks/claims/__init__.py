@@ -263,8 +263,11 @@ class _Wanted(Exception):
 
 def _masked(group: list[Clause]) -> str:
     """The sentence with what its clauses blank out (quotes, markup) blanked, separators kept."""
-    sentence = list(group[0].sentence)
-    base = group[0].sentence_start
+    first = group[0]
+    if len(group) == 1 and first.start == first.sentence_start and len(first.text) == len(first.sentence):
+        return first.text  # one clause, the whole sentence (most sentences)
+    sentence = list(first.sentence)
+    base = first.sentence_start
     for clause in group:
         at = clause.start - base
         sentence[at:at + len(clause.text)] = clause.text

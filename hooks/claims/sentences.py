@@ -46,7 +46,19 @@ _MARKUP = re.compile(r"`[^`\n]*`|\[\^[^\]]+\]|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[
 _MARKUP_START = re.compile(r"[`\[!\]*_{<]")
 _IMAGE = re.compile(r"!\[")
 _COMMENT_OPEN = re.compile(r"<!--")
-VOUCH = re.compile(r"\b(accurate|rightly|correctly|correct|true|proudly|officially)\b", re.I)
+_VOUCH_WORDS = ("accurate", "rightly", "correctly", "correct", "true", "proudly", "officially")
+VOUCH = re.compile(rf"\b({'|'.join(_VOUCH_WORDS)})\b", re.I)
+_CASE_ODD = re.compile("[\u0130\u0131\u017f]")
+"""The letters re.I matches to an ASCII letter that lower() does not lower to it (İ ı ſ)."""
+
+
+def vouches(sentence: str) -> bool:
+    """Whether the sentence vouches for what it quotes: VOUCH.search, searched only where one of the
+    words stands in the lower-cased text (a substring test is some twenty times faster)."""
+    low = sentence.lower()
+    if not any(word in low for word in _VOUCH_WORDS) and not _CASE_ODD.search(sentence):
+        return False
+    return VOUCH.search(sentence) is not None
 
 
 @dataclass
@@ -151,7 +163,7 @@ def _plan(text: str) -> tuple[Normalized, tuple[tuple[str, int, str, bool, bool,
     plan = []
     for s_start, sentence in _split(normalized.text, _SENTENCE_END):
         question = sentence.rstrip().rstrip("*_\"”'").endswith("?")
-        masked = sentence if VOUCH.search(sentence) else mask_quotes(sentence)
+        masked = sentence if vouches(sentence) else mask_quotes(sentence)
         for c_start, clause_text in _split(masked, _CLAUSE_SPLIT):
             if clause_text.strip():
                 plan.append((clause_text, s_start + c_start, sentence, question, masked != sentence, s_start))
