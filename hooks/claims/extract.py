@@ -312,12 +312,16 @@ def _contrast(prep: Token) -> str | None:
 
 
 def _by_agents(verb: Token) -> list[tuple[Token, str | None]]:
-    """The "by" phrases of a passive verb; one after "but" is affirmed against the verb's negation."""
+    """The "by" phrases of a passive verb; one after "but" is affirmed against the verb's negation, as is
+    the one left out of "by anyone other than ISO"."""
     found: list[tuple[Token, str | None]] = []
     for child in verb.children:
         if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
             affirmed = child.i > 0 and child.doc[child.i - 1].lower_ == "but"
-            found += [(t, "affirmed" if affirmed else None) for t in child.children if t.dep_ == "pobj"]
+            for t in (t for t in child.children if t.dep_ == "pobj"):
+                excepted = [x for p in t.subtree if p.lower_ in ("than", "except", "but") and p.i > t.i
+                            for x in p.children if x.dep_ == "pobj"] if t.lower_ in ("anyone", "anybody", "nobody") else []
+                found += [(x, "affirmed") for x in excepted] or [(t, "affirmed" if affirmed else None)]
             for conj in child.children:
                 if conj.dep_ == "conj" and conj.lower_ == "by":
                     found += [(t, "affirmed") for t in conj.children if t.dep_ == "pobj"]

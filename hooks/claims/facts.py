@@ -475,8 +475,9 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             return [_wrong_validity(ctx, answered.start(1), answered.end(2), value, unit)]
         return []
     scope = clause.sentence if clause.kind == "table" else text
-    if not CERT_WORD.search(scope) or re.search(r"\btransition|surveillance", text, re.I) and not re.search(r"\bvalid", text, re.I):
+    if not CERT_WORD.search(scope) or re.search(r"\btransition", text, re.I) and not re.search(r"\bvalid", text, re.I):
         return []
+    surveillance = [m.start() for m in re.finditer(r"\bsurveillance\b", text, re.I)]
     years = ctx.gaz.site.certification.certificate_validity.years
     src = ctx.gaz.site.source_url(ctx.gaz.site.certification.certificate_validity.source)
     hits = []
@@ -514,6 +515,9 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             continue
         if re.match(r"\s+apart\b", text[m.end():]):
             continue  # "two visits, twelve months apart": a distance between events, not a duration
+        number = next((m.start(g) for g in range(1, (m.re.groups or 0) + 1) if m.group(g)), m.start())
+        if surveillance and (_of_visits(clause, number) or any(m.start() <= at < m.end() for at in surveillance)):
+            continue  # "a three-year cycle with surveillance visits every twelve months": said of the visits
         if not _said_of(clause, m.start(), VALIDITY_TOPIC):
             continue  # "twenty years in the trade": a number of years not said of a certificate
         right = _months(value, unit) == years * 12
@@ -524,6 +528,19 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if right != claimed:
             hits.append(_wrong_validity(ctx, m.start(), m.end(), value, unit))
     return hits
+
+
+VISITS = {"visit", "audit", "surveillance", "inspection", "check", "review"}
+
+
+def _of_visits(clause: Clause, at: int) -> bool:
+    """Does the number at `at` hang on visits or audits (not on the certificate or its cycle)?"""
+    token = clause.reading.token_at(clause.start - clause.sentence_start + at)  # type: ignore[attr-defined]
+    while token is not None and token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.casefold().rstrip("s") in VISITS:
+            return True
+    return False
 
 
 def _months(value: int, unit: str) -> int:
@@ -660,7 +677,8 @@ def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list
                                 f"a {party}-party audit ({parties[party].who}) cannot lead to certification; only a third-party "
                                 f"audit by a certification body can.", "third-party audit", src))
                 return hits
-    if len(labels) == 1 and descs and re.search(r"\b(?:is|are|means|:)\s|:|\bthat is\b|\bperformed by\b|\bcarried out by\b", text):
+    if len(labels) == 1 and descs and re.search(r"\b(?:is|are|means|:)\s|:|\bthat is\b|\bperformed by\b|\bcarried out by\b|"
+                                                r"\b(?:counts?|qualif\w+|classed|classified|considered)\s+as\b", text):
         label, lm = labels[0]
         other = [(p, m) for p, m in descs if p != label]
         same = [(p, m) for p, m in descs if p == label]
@@ -674,8 +692,8 @@ def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list
     return hits
 
 
-REQUIRE = re.compile(r"\b(?:requires?|required|requiring|insists?|mandatory|compulsory|obligatory|"
-                     r"must\s+(?:also\s+)?(?:obtain|get|be|hold|have))\b", re.I)
+REQUIRE = re.compile(r"\b(?:requires?|required|requiring|insists?|mandatory|compulsory|obligatory|stipulates?|stipulated|"
+                     r"demands?|obliges?|forces?|must\s+(?:also\s+)?(?:obtain|get|be|hold|have|become|seek))\b", re.I)
 # "a legal requirement", "mandatory": said of certification for everyone, with no limit to a sector or buyer.
 MANDATE = re.compile(r"\b(?:legal(?:ly)?\s+(?:requirement|obligation|required|obliged)|required\s+by\s+law|"
                      r"mandatory|compulsory|obligatory)\b", re.I)
@@ -706,7 +724,7 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
     for req in REQUIRE.finditer(text):
         window = text[:req.start()]
         others = [m for m in mentions if m.kind == "other" and m.end <= req.start()]
-        rules = _rule_words(ctx).search(text)
+        rules = _rule_words(ctx).search(text) or _required_by_standards_body(clause, req.start(), ctx)
         if not rules and (others or re.search(r"\b(?:regulators?|customers?|clients?|sectors?|tenders?|law|laws|governments?)\b", text, re.I)):
             continue  # someone else requires it; unless ISO's own rules are named ("under ISO rules, every supplier to ...")
         if not (_required_by_standards_body(clause, req.start(), ctx) or _rule_words(ctx).search(window + text[req.end():])):
@@ -730,7 +748,8 @@ _COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|never|als
 def _rule_words(ctx: Context) -> re.Pattern[str]:
     """'ISO rules', 'under ISO': the names of the bodies that develop standards, from the data."""
     names = [re.escape(o.abbreviation) for o in ctx.site.organizations.values() if o.kind == "standards-body"]
-    return re.compile(rf"\b(?:{'|'.join(names)})(?:['’]s)?\s+(?:own\s+)?rules\b|\b(?:under|according\s+to)\s+(?:{'|'.join(names)})\b", re.I)
+    return re.compile(rf"\b(?:{'|'.join(names)})(?:['’]s)?\s+(?:own\s+)?(?:rules|guidance|policy|policies)\b|"
+                      rf"\b(?:under|according\s+to)\s+(?:{'|'.join(names)})\b", re.I)
 
 
 def _required_by_standards_body(clause: Clause, start: int, ctx: Context) -> bool:

@@ -28,7 +28,7 @@ NEGATIVE_PRONOUNS = {"nobody", "none", "nothing", "no one", "neither"}
 SAYING = {"hint", "insinuate", "pretend", "boast", "whisper", "say", "tell", "claim", "state", "insist", "argue", "suggest", "report", "write", "announce",
           "advertise", "promise", "allege", "maintain", "explain", "confirm", "note", "stress", "point",
           "hear", "mention", "imply", "read", "call", "describe", "present", "market", "sell", "repeat", "spread"}
-BELIEVING = {"think", "believe", "assume", "suppose", "imagine", "expect", "feel", "guess", "fear", "hope",
+BELIEVING = {"convince", "persuade", "think", "believe", "assume", "suppose", "imagine", "expect", "feel", "guess", "fear", "hope",
              "presume", "mean", "take", "understand", "see", "interpret", "mistake", "confuse", "wonder", "ask", "doubt"}
 BELIEF_NOUNS = {"rumour", "rumor", "legend", "word", "sign", "belief", "impression", "idea", "assumption", "notion", "claim", "rumour", "rumor",
                 "perception", "proof", "evidence", "story", "suggestion", "promise", "view", "thinking", "question"}
@@ -148,6 +148,8 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
                 cue = sorted(adverbs & DENYING_ADVERBS)[0]
             else:
                 speaker = _subject(head)
+                if speaker is not None and speaker.lower_ in ("which", "who", "that") and head.dep_ == "relcl":
+                    speaker = head.head  # "our certification body, which confirmed that ..."
                 if not ((speaker is not None and (authority(speaker) or _own(speaker) or _owned_by(speaker, authority)))
                         or _according(head, authority) or _proud(head)):
                     mode, cue = "reported", lemma
@@ -280,7 +282,7 @@ def _shared_first(verb: Token) -> Token | None:
     return node if joins and joins <= {"or", "nor", ","} else None
 
 
-_BUT_AFTER_NOT = re.compile(r"\b(?:not|n't)\b(?!\s+only\b)[^.;!?]*?\bbut\s+(?:(?:to|by|for|about|on|from|with|the|a|an|its|their|our)\s+){0,2}$", re.I)
+_BUT_AFTER_NOT = re.compile(r"\b(?:not|n't|never|nothing|anything)\b(?!\s+only\b)[^.;!?]*?\bbut\s+(?:(?:to|by|for|about|on|from|with|the|a|an|its|their|our)\s+){0,2}$", re.I)
 
 
 def but_after_not(token: Token) -> bool:
@@ -364,7 +366,7 @@ def _asked(token: Token) -> bool:
     return True
 
 
-PRESUPPOSING = re.compile(r"^\W*(?:why|how|when|where|since\s+when|what\s+makes|what\s+made)\b", re.I)
+PRESUPPOSING = re.compile(r"^\W*(?:why|how|when|where|since\s+when|what\s+makes|what\s+made)\b(?!\s+(?:would|should|on\s+earth))", re.I)
 
 
 def _presupposes(token: Token) -> bool:
