@@ -282,14 +282,22 @@ def _shared_first(verb: Token) -> Token | None:
     return node if joins and joins <= {"or", "nor", ","} else None
 
 
-_BUT_AFTER_NOT = re.compile(r"\b(?:not|n't|never|nothing|anything)\b(?!\s+only\b)[^.;!?]*?\bbut\s+(?:(?:to|by|for|about|on|from|with|the|a|an|its|their|our)\s+){0,2}$", re.I)
+_BUT_END = re.compile(r"\bbut\s+(?:(?:to|by|for|about|on|from|with|the|a|an|its|their|our)\s+){0,2}$", re.I)
+_NOT = re.compile(r"\b(?:not|n't|never|nothing|anything)\b(?!\s+only\b)", re.I)
 
 
 def but_after_not(token: Token) -> bool:
-    """Is the token the 'Y' of 'not X but Y' within its sentence?"""
+    """Is the token the 'Y' of 'not X but Y' within its sentence? (Two searches, each linear.)"""
     doc = token.doc
     left = min(token.left_edge.i, token.i)
-    return bool(_BUT_AFTER_NOT.search(doc.text[token.sent.start_char:doc[left].idx]))
+    before = doc.text[token.sent.start_char:doc[left].idx]
+    but = _BUT_END.search(before)
+    if but is None:
+        return False
+    last = None
+    for last in _NOT.finditer(before, 0, but.start()):
+        pass  # the nearest 'not' before 'but'; a break after it would separate any earlier one too
+    return last is not None and not re.search(r"[.;!?]", before[last.end():but.start()])
 
 
 def _not_only(neg: Token) -> bool:
