@@ -30,7 +30,7 @@ SAYING = {"hint", "insinuate", "pretend", "boast", "whisper", "say", "tell", "cl
           "hear", "mention", "imply", "read", "call", "describe", "present", "market", "sell", "repeat", "spread"}
 BELIEVING = {"convince", "persuade", "think", "believe", "assume", "suppose", "imagine", "expect", "feel", "guess", "fear", "hope",
              "presume", "mean", "take", "understand", "see", "interpret", "mistake", "confuse", "wonder", "ask", "doubt"}
-BELIEF_NOUNS = {"rumour", "rumor", "legend", "word", "sign", "belief", "impression", "idea", "assumption", "notion", "claim", "rumour", "rumor",
+BELIEF_NOUNS = {"legend", "word", "sign", "belief", "impression", "idea", "assumption", "notion", "claim", "rumour", "rumor",
                 "perception", "proof", "evidence", "story", "suggestion", "promise", "view", "thinking", "question"}
 DENIAL_WORDS = {"myth", "misconception", "misbelief", "misunderstanding", "mistake", "error", "fallacy", "falsehood",
                 "false", "untrue", "wrong", "incorrect", "nonsense", "fiction", "fable", "lie", "inaccurate", "misleading"}
@@ -192,7 +192,7 @@ MYTH_LABEL = re.compile(r"^\W*(?:myth|misconception|fiction|false|wrong|fallacy)
 def _named_as_term(token: Token) -> bool:
     """Are the claim's words named as a term ('what is ISO approved', 'the term ISO-approved')?"""
     window = [t.lower_ for t in token.doc[max(0, token.i - 5):token.i]]
-    if any(a == "what" and b in ("is", "'s") for a, b in zip(window, window[1:])):
+    if any(a == "what" and b in ("is", "'s") for a, b in zip(window, window[1:], strict=False)):
         return True
     left = min((t.i for t in token.subtree if t.i <= token.i and not t.is_punct), default=token.i)
     return bool(TERM_WORDS & {t.lower_ for t in token.doc[max(0, left - 3):left]})
@@ -294,10 +294,9 @@ def but_after_not(token: Token) -> bool:
     but = _BUT_END.search(before)
     if but is None:
         return False
-    last = None
-    for last in _NOT.finditer(before, 0, but.start()):
-        pass  # the nearest 'not' before 'but'; a break after it would separate any earlier one too
-    return last is not None and not re.search(r"[.;!?]", before[last.end():but.start()])
+    # the nearest 'not' before 'but'; a break after it would separate any earlier one too
+    last = max((m.end() for m in _NOT.finditer(before, 0, but.start())), default=None)
+    return last is not None and not re.search(r"[.;!?]", before[last:but.start()])
 
 
 def _not_only(neg: Token) -> bool:

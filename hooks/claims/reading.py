@@ -224,7 +224,7 @@ def _runs(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
                 and text[mentions[j].end:mentions[j].end + 1] not in ("-", "‑"):
             last = mentions[j]
             j += 1
-        joined = [text[a.end:b.start] for a, b in zip(mentions[i:j], mentions[i + 1:j])]
+        joined = [text[a.end:b.start] for a, b in zip(mentions[i:j], mentions[i + 1:j], strict=False)]
         if joined and not any(re.search(r"\b(?:and|or|nor)\b|&", sep, re.I) for sep in joined):
             last, j = first, i + 1  # "According to UKAS, ISO issues ...": commas alone join no list
         runs.append((first, last))
