@@ -250,7 +250,7 @@ def build(site: Site) -> Gazetteer:
     prefix_re = "|".join(sorted(prefixes, key=len, reverse=True))
     standard_pattern = re.compile(
         rf"(?<![\w/])(?P<prefix>(?:{prefix_re})(?:\s*/\s*(?:{prefix_re}))*)[\s\u00a0]*(?P<number>\d+(?:-\d+)?)"
-        rf"(?:\s*:\s*(?P<year>\d{{4}})|[\s\u00a0]+(?P<spaced>(?:19|20)\d\d)(?![\d:/-]))?(?![\d])")
+        rf"(?:\s*:\s*(?P<year>\d{{4}})|[\s\u00a0]+(?P<spaced>(?:19|20)\d\d)(?![\d:/-]))?(?![\d])(?!(?<=\d)[A-Za-z])")
     predecessors: dict[str, tuple[str, dt.date | None]] = {}
     for sid, std in site.standards.items():
         for pred in std.predecessors:
