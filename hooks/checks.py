@@ -61,8 +61,13 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
         else:
             entries[name] = entry
 
+    checker: Checker | None = None
+    """One for each process: its names, parses and judgments serve every batch of pages it takes."""
+
     def judge(chunk: Sequence[tuple[str, str, Page]]) -> list[tuple[ParsedPage, list[Finding]]]:
-        checker = Checker(site, day)
+        nonlocal checker
+        if checker is None:
+            checker = Checker(site, day)
         done = []
         pages = [(page, parse(page.markdown)) for _, _, page in chunk]
         checker.prefetch([full for _, full in pages])
