@@ -37,6 +37,7 @@ from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 INVISIBLE = frozenset(
     "\u00ad"  # soft hyphen
@@ -345,7 +346,7 @@ def _lookalikes(norm: Normalized, gaps: list[int], names: Collection[str]) -> tu
     """Read look-alike letters as Latin where a word imitates a Latin word; find the tricks."""
     text = norm.text
     # Each word: [start, end, class, trick kind].
-    words = [[m.start(), m.end(), *_classify(m.group())] for m in _WORD.finditer(text)]
+    words: list[list[Any]] = [[m.start(), m.end(), *_classify(m.group())] for m in _WORD.finditer(text)]
     lettered = [w for w in words if w[2]]
     ambiguous = [k for k, w in enumerate(lettered) if w[2] == "ambiguous"]
     r = 0
