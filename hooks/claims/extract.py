@@ -177,7 +177,7 @@ def _emphatic(registry: Registry, do: Token) -> Predicate | None:
     for obj in (c for c in do.children if c.dep_ == "dobj"):
         for verb in (c for c in obj.children if c.dep_ == "compound"):
             for predicate, frame in registry.by_verb.get(verb.lower_, []):
-                if predicate.tests == "role" and (not frame.objects or obj.lemma_.casefold() in {o.casefold() for o in frame.objects}):
+                if predicate.tests == "role" and _fits(frame, obj):
                     return predicate
     return None
 
@@ -192,7 +192,7 @@ def _antecedent(reading: Reading, registry: Registry, do: Token) -> tuple[Predic
         if token.pos_ == "NOUN" and token.lower_.endswith("s") and token.i + 1 < len(token.doc):
             frames = [(p, f) for p, f in registry.by_verb.get(verb_lemma(token), []) if p.tests == "role"]
             nxt = next((t for t in token.doc[token.i + 1:token.i + 4] if t.pos_ in ("NOUN", "PROPN")), token.doc[token.i + 1])
-            fits = [p for p, f in frames if not f.objects or nxt.lemma_.casefold() in {o.casefold() for o in f.objects}]
+            fits = [p for p, f in frames if _fits(f, nxt)]
             if fits:
                 return fits[0], None
             continue
@@ -245,9 +245,8 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
             found += [(t, None) for t in verb.head.children if t.dep_ == "nsubj"]
         elif verb.dep_ == "appos":
             found.append((verb.head, None))
-        elif verb.dep_ in ("nsubj", "nsubjpass") and (twin := [c for c in verb.head.children
-                                                              if c.dep_ == verb.dep_ and c.i < verb.i]):
-            found.append((twin[-1], None))  # "ANAB, the world association of ..., accredits": an apposition read as two subjects
+        elif verb.dep_ in ("nsubj", "nsubjpass") and (twin := _twin(verb)) is not None:
+            found.append((twin, None))  # "ANAB, the world association of ..., accredits": an apposition read as two subjects
         elif verb.dep_ == "pobj" and verb.head.lower_ == "as" and verb.head.head.pos_ in ("VERB", "AUX"):
             found += [(t, None) for t in _subjects(verb.head.head)]  # "As its publisher, UKAS explains ..."
         elif verb.dep_ in ("nsubj", "nsubjpass") and verb.head.lemma_ == "be":
@@ -299,6 +298,19 @@ def _excepted(subject: Token) -> list[Token]:
             for t in prep.children if t.dep_ == "pobj"]
 
 
+def _twin(token: Token) -> Token | None:
+    """The dependent before `token` with its role on the same head: an apposition the parser read as a
+    second subject ('UKAS, the body that ..., is appointed': 'UKAS' and 'body' both subjects)."""
+    if token.head.i == token.i:
+        return None
+    return next((c for c in reversed(list(token.head.children)) if c.dep_ == token.dep_ and c.i < token.i), None)
+
+
+def _fits(frame: Frame, noun: Token) -> bool:
+    """Does this noun meet the frame's object constraint (any noun where it has none)?"""
+    return not frame.objects or noun.lemma_.casefold() in {o.casefold() for o in frame.objects}
+
+
 def _nounlike(token: Token) -> bool:
     """A noun, and not a verb the tagger read as one ('it does issue certificates': 'issue' has an auxiliary)."""
     return token.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "aux" for c in token.children)
@@ -348,10 +360,10 @@ def _agent_mention(reading: Reading, agent: Token) -> Mention | None:
         if found is not None:
             return found
     if _lemma(agent) in ("organization", "organisation", "body", "forum", "association", "network"):
-        named = next((reading.mention(c) for c in agent.children if c.dep_ in ("compound", "nmod")
-                      and reading.mention(c) is not None), None)
-        if named is not None and named.kind == "org":
-            return named  # "the IAF organization"
+        first = next((m for c in agent.children if c.dep_ in ("compound", "nmod")
+                      and (m := reading.mention(c)) is not None), None)
+        if first is not None and first.kind == "org":
+            return first  # "the IAF organization"
     owner = next((c for c in agent.children if c.dep_ == "poss"), None)
     if owner is not None:
         found = reading.mention(owner)
@@ -373,9 +385,9 @@ def _subjects(verb: Token) -> list[Token]:
                     return [subject_of]
             if head.dep_ == "appos":
                 return [head.head]  # "UKAS, the body that issues certificates, ...": the body named
-            twin = [c for c in head.head.children if c.dep_ == head.dep_ and c.i < head.i] if head.head.i != head.i else []
-            if twin and head.lower_ in ("body", "organization", "organisation", "one"):
-                return [twin[-1]]  # the same apposition parsed as two subjects
+            twin = _twin(head)
+            if twin is not None and head.lower_ in ("body", "organization", "organisation", "one"):
+                return [twin]  # the same apposition parsed as two subjects
             return [head]
         # "It was ISO, not our registrar, that audited us": the cleft's focus is the agent
         if head.lemma_ == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
@@ -577,7 +589,7 @@ def subject_claims(reading: Reading, registry: Registry) -> list[Claim]:
         holding = reading.held(verb if verb is not None else top,
                                extra_negations=(1 if denied else 0) - (1 if but_after_not(top) else 0))
         # "ISO 9001 and ISO 45001 are quality standards": both; "... cover the environment and safety": read in pairs
-        shared = _coordinated_standards(reading, verb, standard) if not top.conjuncts else []
+        shared: list[Mention] = _coordinated_standards(reading, verb, standard) if not top.conjuncts else []
         for owner in [standard, *shared]:
             start = min(owner.start, subject.start)
             claims.append(Claim("standard-subject", owner, start, max(owner.end, subject.end), holding,

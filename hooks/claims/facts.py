@@ -280,7 +280,7 @@ def _current_of(clause: Clause, text: str, m: Mention) -> bool:
     Not 'the current management system'."""
     cue = CURRENT.search(text)
     reading = clause.reading  # type: ignore[attr-defined]
-    token = reading.token_at(clause.start - clause.sentence_start + cue.start()) if cue else None
+    token = _token_at(clause, cue.start()) if cue else None
     if token is None:
         return False
     if token.dep_ in ("amod", "compound", "nmod"):
@@ -399,9 +399,14 @@ CERTIFICATION = re.compile(r"^certif|^registration$|^registered$", re.I)
 VALIDITY_TOPIC = re.compile(r"^(?:certif|recertif|registration$|cycle$|validity$)", re.I)
 
 
+def _token_at(clause: Clause, at: int):  # type: ignore[no-untyped-def]
+    """The parsed token at an offset in the clause (the reading works in sentence offsets)."""
+    return clause.reading.token_at(clause.start - clause.sentence_start + at)  # type: ignore[attr-defined]
+
+
 def _verb_at(clause: Clause, start: int):  # type: ignore[no-untyped-def]
     """The verb heading the clause at `start` (an auxiliary's verb for "must", "is")."""
-    token = clause.reading.token_at(clause.start - clause.sentence_start + start)  # type: ignore[attr-defined]
+    token = _token_at(clause, start)
     if token is None:
         return None
     return clause_of(token.head if token.dep_ in ("aux", "auxpass") else token)
@@ -449,7 +454,7 @@ def _marked(clause) -> bool:  # type: ignore[no-untyped-def]
 
 def _modifies_other(clause: Clause, start: int) -> bool:
     """'mandatory annual surveillance audits': the word describes a noun other than certification."""
-    token = clause.reading.token_at(clause.start - clause.sentence_start + start)  # type: ignore[attr-defined]
+    token = _token_at(clause, start)
     return token is not None and token.dep_ == "amod" and not CERTIFICATION.search(token.head.lemma_)
 
 
@@ -535,7 +540,7 @@ VISITS = {"visit", "audit", "surveillance", "inspection", "check", "review"}
 
 def _of_visits(clause: Clause, at: int) -> bool:
     """Does the number at `at` hang on visits or audits (not on the certificate or its cycle)?"""
-    token = clause.reading.token_at(clause.start - clause.sentence_start + at)  # type: ignore[attr-defined]
+    token = _token_at(clause, at)
     while token is not None and token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
         token = token.head
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.casefold().rstrip("s") in VISITS:
@@ -648,12 +653,8 @@ def _lead_subjects(clause: Clause, at: int, candidates: list[tuple[str, re.Match
 
 def _aside(token, top) -> bool:  # type: ignore[no-untyped-def]
     """Is the token, below `top`, in a relative clause, an apposition or a comparison ('unlike ...')?"""
-    node = token
-    while node.i != top.i and node.head.i != node.i:
-        if node.dep_ in ("relcl", "acl", "appos") or node.dep_ == "prep" and node.lower_ in ("like", "unlike"):
-            return True
-        node = node.head
-    return False
+    return any(node.dep_ in ("relcl", "acl", "appos") or node.dep_ == "prep" and node.lower_ in ("like", "unlike")
+               for node in _path(token, top))
 
 
 def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
@@ -759,7 +760,7 @@ def _required_by_standards_body(clause: Clause, start: int, ctx: Context) -> boo
     verb = _verb_at(clause, start)
     if verb is None:
         return False
-    token = reading.token_at(clause.start - clause.sentence_start + start)
+    token = _token_at(clause, start)
     who = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     who += [t for v in {verb, token} if v is not None for c in v.children if c.dep_ == "agent"
             for t in c.children if t.dep_ == "pobj"]  # "is certification required by ISO?"
