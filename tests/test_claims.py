@@ -87,6 +87,12 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
     ("The task of the IAF is to harmonise accreditation.", {("works-as-network", "iaf", "asserted")}),
     ("We are certified with ISO.", {("issues-certificates", "iso", "asserted")}),
     ("UKAS issued our ISO 9001 certificate.", {("issues-certificates", "ukas", "asserted")}),
+    # asides that attribute the clause; a verb in -s the tagger reads as plural present
+    ("As many buyers assume, ISO issues certificates.", {("issues-certificates", "iso", "reported")}),
+    ("ISO issues certificates, some consultants claim.", {("issues-certificates", "iso", "reported")}),
+    ("ISO issues certificates, as ANAB explains on its website.", {("issues-certificates", "iso", "asserted")}),
+    ("As our auditor reminds clients, ISO audits each applicant before the certificate is printed.",
+     {("issues-certificates", "iso", "asserted")}),
 ])
 def test_extraction(checker: Checker, sentence: str, expected: set[tuple[str, str, str]]) -> None:
     """Check that a sentence yields exactly these role claims, each with how the sentence holds it."""

@@ -188,7 +188,7 @@ class Checker:
         reading = Reading(text, gaz.find(text), self._parse, lambda token: False, previous, answer=answer)
         # An organization of the data named as the speaker ("UKAS states that ..."): the text relies on it.
         # So is the writer's own side ("our registrar says ...").
-        reading.authority = lambda token: _is_org(reading.mention(token)) or _ours(reading, token)
+        reading.authority = lambda token: _is_source(reading.mention(token)) or _ours(reading, token)
         hits: list[Hit] = []
         agents = reading.mentions + (previous if _starts_with_pronoun(text) or " it " in text else [])
         # Parse only where a claim could be wrong: a body named that does not hold some relation's role,
@@ -307,6 +307,11 @@ def _subject_row(row: str, gaz: _gazetteer.Gazetteer, nouns: set[str]) -> str:
 
 def _is_org(mention: Mention | None) -> bool:
     return mention is not None and mention.kind == "org"
+
+
+def _is_source(mention: Mention | None) -> bool:
+    """A body of the data or one of its standards: what they say, the text relies on."""
+    return mention is not None and mention.kind in ("org", "standard")
 
 
 _YES_NO = re.compile(r"\W*(yes|no)\b", re.I)

@@ -43,6 +43,8 @@ VOUCHING_ADVERBS = {"rightly", "correctly", "accurately", "truly", "officially",
 TRUTH_WORDS = {"true", "fact", "correct", "accurate", "right", "case", "certain", "clear"}
 CONDITIONS = {"if", "unless", "whether", "provided", "suppose", "assuming"}
 PAST_ADVERBS = {"formerly", "previously", "once", "originally", "earlier", "then", "historically"}
+SOURCE_NOUNS = {"standard", "clause", "annex"}
+"""A speaker that is the text of a standard ('as the standard itself says'): relied on."""
 TIME_PREPOSITIONS = {"in", "until", "till", "before", "since", "from", "by", "after", "between", "through", "during", "as"}
 WH = re.compile(r"^\W*(?:what|how|why|when|which|where|who|whose)\b", re.I)
 RHETORICAL = re.compile(r"^\W*(?:did|do)\s+you\s+know\b", re.I)
@@ -147,11 +149,7 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
                 negations += 1  # "buyers wrongly assume that ..."
                 cue = sorted(adverbs & DENYING_ADVERBS)[0]
             else:
-                speaker = _subject(head)
-                if speaker is not None and speaker.lower_ in ("which", "who", "that") and head.dep_ == "relcl":
-                    speaker = head.head  # "our certification body, which confirmed that ..."
-                if not ((speaker is not None and (authority(speaker) or _own(speaker) or _owned_by(speaker, authority)))
-                        or _according(head, authority) or _proud(head)):
+                if not _relied(head, authority):
                     mode, cue = "reported", lemma
                     break
             if dep in ("ccomp", "xcomp") and _time(head)[0] and year is None:
@@ -161,6 +159,8 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
             if year is None:
                 year, relation = _time(head)[1:]
         node = head
+    if mode == "asserted" and (source := _aside_source(clause)) is not None and not _relied(source, authority):
+        mode, cue = "reported", source.lemma_.casefold()  # "As many buyers assume, ISO ...", "ISO, some say, ..."
     if mode == "asserted" and _hearsay(clause, authority):
         mode, cue = "reported", "according"  # "According to some websites, ISO issues certificates."
     if mode == "asserted" and _named_as_term(token):
@@ -316,6 +316,33 @@ def _negative_phrase(token: Token) -> bool:
         if child.lower_ in NEGATIVE_PRONOUNS and child.dep_ == "pobj":
             return True
     return False
+
+
+def _relied(verb: Token, authority: Authority) -> bool:
+    """Is the speaker of this saying or believing verb one the text relies on (a body of the data, the
+    writer's own side, a body's publication, 'according to' such a body, a press release's 'proud to')?"""
+    speaker = _subject(verb)
+    if speaker is not None and speaker.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        speaker = verb.head  # "our certification body, which confirmed that ..."
+    return (speaker is not None and (authority(speaker) or _own(speaker) or _owned_by(speaker, authority)
+                                     or speaker.lemma_.casefold() in SOURCE_NOUNS)) \
+        or _according(verb, authority) or _proud(verb)
+
+
+def _aside_source(clause: Token) -> Token | None:
+    """The saying or believing verb of an aside that attributes the clause: 'As buyers assume, ...',
+    '..., as ANAB explains', 'ISO, some say, ...'."""
+    node = clause
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    for child in node.children:
+        lemma = child.lemma_.casefold()
+        if lemma not in SAYING | BELIEVING or lemma in ("know", "see", "take", "mean"):
+            continue
+        if child.dep_ == "advcl" and _marker(child) == "as" or child.dep_ == "parataxis" and _subject(child) is not None \
+                and not any(c.dep_ in ("ccomp", "dobj") for c in child.children):
+            return child
+    return None
 
 
 def _own(speaker: Token) -> bool:

@@ -69,12 +69,25 @@ def phrase_lemma(token: Token) -> str:
     """The verb's lemma with its particle ('handed out' -> 'hand out')."""
     particle = next((c for c in token.children if c.dep_ == "prt"), None)
     base = token.lemma_.casefold()
+    if token.tag_ == "VBP" and base == token.lower_ and base.endswith("s"):
+        base = _third_person_lemma(token)  # "it audits" tagged VBP keeps its -s as its lemma
     return f"{base} {particle.lemma_.casefold()}" if particle is not None else base
 
 
 def conjuncts(token: Token) -> list[Token]:
     """The token and every token coordinated with it ('ISO and IEC')."""
     return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def _third_person_lemma(token: Token) -> str:
+    """The lemma of a verb in -s the tagger read as plural present ('audits' -> 'audit')."""
+    lemmatizer = nlp().get_pipe("lemmatizer")
+    morph = str(token.morph)
+    try:
+        token.set_morph("VerbForm=Fin|Tense=Pres|Number=Sing|Person=3")
+        return lemmatizer.rule_lemmatize(token)[0].casefold()
+    finally:
+        token.set_morph(morph)
 
 
 def verb_lemma(token: Token) -> str:
