@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..findings import Finding
 from ..markdown_text import ParsedPage
+from ..markdown_text import parse as parse_markdown
 from ..model import Site
 from ..render import Page
 from . import gazetteer as _gazetteer
@@ -26,7 +27,7 @@ from .evaluate import Context, Hit, judge_role, judge_subject
 from .extract import Claim, Registry, role_claims, subject_claims, unsure
 from .facts import CHECKS, check_titles
 from .gazetteer import Mention
-from .holding import Holding
+from .holding import BELIEVING, NEGATIVE_WORDS, SAYING, Holding
 from .misconceptions import check_misconceptions
 from .reading import Reading
 from .sentences import Clause, clauses, tricks
@@ -132,7 +133,8 @@ class Checker:
                     hits = []  # prefetching: judged again once its parse is ready
             found += [(group[0], hit) for hit in hits]
             previous = self.ctx.gaz.find(text) or previous
-            question = text if (_WHO.match(text) or _WHICH_STANDARD.match(text)) and text.rstrip().endswith("?") else None
+            question = text if (_WHO.match(text) or _WHICH_STANDARD.match(text) or _RESTATABLE.match(text)) \
+                and text.rstrip().endswith("?") else None
         return found
 
     def _answered(self, question: str | None, text: str) -> list[Hit]:
@@ -141,14 +143,17 @@ class Checker:
         if question is None or len(text.split()) > 8:
             return []
         gaz = self.ctx.gaz
+        if _RESTATABLE.match(question):
+            return self._restated(question, text)
         which = _WHICH_STANDARD.match(question)
         if which is not None:
             return self._answered_standard(question[which.end():], text)
         names = [m for m in gaz.find(text) if m.kind in ("org", "class")]
         if not names:
             return []
-        bare = text.strip().rstrip(".!").strip()
-        said = f"{bare} does." if names[0].start == 0 and names[0].end == len(bare) else text
+        bare = _short_answer(text)
+        said = f"{bare} does." if bare is not None and text[names[0].start:names[0].end] == bare \
+            and text[:names[0].start].strip(" *_").casefold() in ("", "the") else text
         combined = f"{question} {said}"
         reading = Reading(combined, gaz.find(combined), self._parse, lambda token: False)
         reading.authority = lambda token: _is_org(reading.mention(token))
@@ -160,6 +165,34 @@ class Checker:
             end = names[0].end if said != text else max(claim.agent.end, claim.end) - shift
             hit.start, hit.end = max(0, claim.agent.start - shift), min(len(text), end)
             hits.append(hit)
+        return hits
+
+    def _restated(self, question: str, text: str) -> list[Hit]:
+        """'When did ISO 45001 first come out? Back in 2013.' and 'What does ISO 14001 cover? Information
+        security, mainly.': the fragment put in the question's place ('ISO 45001 did first come out back in
+        2013.') and that sentence judged; what is wrong in the answer's part is found on the answer."""
+        asked = _RESTATABLE.match(question)
+        bare = _short_answer(text)
+        if asked is None or bare is None:
+            return []
+        named = [m for m in self.ctx.gaz.find(question) if m.kind == "standard"]
+        subject = next((m for m in named if m.start == asked.end()), None)
+        if subject is None:
+            return []
+        rest = question[subject.end:].rstrip().rstrip("?*_ ")
+        if asked.group("wh").casefold() == "when":
+            if not re.search(r"\b(?:19|20)\d\d\b", bare) or len(bare.split()) > 4:
+                return []
+            bare = bare if re.match(r"(?i)(?:back\s+)?(?:in|on|during|around)\b", bare) else f"in {bare}"
+        elif not any(m.kind == "subject" for m in self.ctx.gaz.find(bare)):
+            return []
+        prefix = f"{question[subject.start:subject.end]} {asked.group('aux')}{rest} "
+        said = f"{prefix}{bare[0].lower() + bare[1:] if bare[:2] != bare[:2].upper() else bare}."
+        hits = []
+        for _, hit in self.hits(parse_markdown(said)):
+            if hit.end > len(prefix) and hit.severity != "info":
+                hit.start, hit.end = len(text) - len(text.lstrip()), len(text.rstrip())
+                hits.append(hit)
         return hits
 
     def _answered_standard(self, asked: str, text: str) -> list[Hit]:
@@ -316,6 +349,8 @@ def _is_source(mention: Mention | None) -> bool:
 
 _YES_NO = re.compile(r"\W*(yes|no)\b", re.I)
 _WHO = re.compile(r"\W*(?:who|which\s+(?:body|bodies|organi[sz]ations?|company|companies))\b", re.I)
+_RESTATABLE = re.compile(r"\W*(?P<wh>when|what)\s+(?P<aux>did|does|do|was|is|were)\s+(?:the\s+)?", re.I)
+"""A question whose short answer fills the place of its wh-word (see Checker._restated)."""
 _WHICH_STANDARD = re.compile(r"\W*(?:which|what)\s+(?:ISO\s+)?standard\b", re.I)
 
 
@@ -328,6 +363,26 @@ def _answer(text: str, following: tuple[tuple[int, int], list[Clause]] | None, s
         return None
     found = _YES_NO.match(group[0].sentence)
     return found.group(1).casefold() if found else None
+
+
+_ASIDE = re.compile(r"\s*(?:itself|themselves|alone|of course|obviously)?\s*(?:[,;(\u2013\u2014-]\s*(?P<aside>[^.!?]*))?[.!]*\s*$",
+                    re.I)
+
+
+def _short_answer(text: str) -> str | None:
+    """The name a short answer gives, without its aside: 'ISO itself, after its auditors visit.' -> 'ISO';
+    None where the aside could turn it round ('ISO, or so people think'; 'UKAS, not ISO')."""
+    bare = text.strip()
+    bare = bare[4:] if bare[:4].casefold() == "the " else bare
+    end = next((i for i, ch in enumerate(bare) if ch in ",;(.!\u2013\u2014" or bare[i:i + 7].casefold() == " itself"), len(bare))
+    head, rest = bare[:end].strip(), bare[end:]
+    aside = _ASIDE.match(rest)
+    if not head or aside is None:
+        return None
+    words = set(re.findall(r"[a-z']+", f"{head} {aside.group('aside') or ''}".casefold()))
+    if words & (NEGATIVE_WORDS | SAYING | BELIEVING | {"some", "people", "say", "says", "said", "or", "but"}):
+        return None
+    return head
 
 
 def _ours(reading: Reading, token: Token) -> bool:

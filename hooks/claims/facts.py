@@ -73,6 +73,7 @@ certification") is no claim to hold it now, unless it is news ("has just been aw
 # "ISO 9001 2008 certified": the participle as a label, not a past event
 LABEL = re.compile(r"\s*[-‑]?\s*(?:certified|registered|compliant)\b", re.I)
 FIRST = re.compile(r"\b(?:(?:first|originally|initially)\s+(?:published|released|issued|appeared|came\s+out|saw\s+(?:print|the\s+light))|"
+                   r"did\s+(?:first|originally|initially)\s+(?:appear|come\s+out|see\s+(?:print|the\s+light))|"
                    r"debut(?:ed|s)?|made\s+(?:its|their)\s+debut|has\s+been\s+around\s+since|dates?\s+back\s+to|"
                    r"first\s+(?:\w+\s+){0,3}edition\s+(?:dates\s+from|appeared|came\s+out|was\s+published))"
                    r"\b[^.;]{0,30}?\b(?P<year>(?:19|20)\d\d)\b|"
