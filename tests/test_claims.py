@@ -93,6 +93,12 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
     ("ISO issues certificates, as ANAB explains on its website.", {("issues-certificates", "iso", "asserted")}),
     ("As our auditor reminds clients, ISO audits each applicant before the certificate is printed.",
      {("issues-certificates", "iso", "asserted")}),
+    # relative clauses: the noun kept before 'that' + a name; a relative pronoun through 'continues to'
+    ("The accreditation body that IAF evaluates each year accredited our registrar.",
+     {("evaluates-accreditation-bodies", "iaf", "asserted"), ("accredits-certification-bodies", "accreditation-body", "asserted")}),
+    ("The registrar that ANAB accredited issued our certificate in May.",
+     {("accredits-certification-bodies", "anab", "asserted"), ("issues-certificates", "certification-body", "asserted")}),
+    ("Our body signed the IAF MLA, which IAF continues to manage.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
 ])
 def test_extraction(checker: Checker, sentence: str, expected: set[tuple[str, str, str]]) -> None:
     """Check that a sentence yields exactly these role claims, each with how the sentence holds it."""

@@ -457,6 +457,10 @@ def _object(verb: Token) -> Token | None:
                 and (c.dep_ != "dative" or c.lower_ in RELATIVE)), None)
     if obj is not None and obj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" and (
+            obj is not None and obj.lower_ in RELATIVE
+            or obj is None and any(c.dep_ == "dobj" and c.lower_ in RELATIVE for c in verb.head.children)):
+        return verb.head.head  # "the MLA, which IAF continues to manage": the relative pronoun's noun
     if obj is None and verb.dep_ == "relcl":
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ not in RELATIVE:

@@ -130,7 +130,9 @@ _MODIFIED = re.compile(r"\s+(?:(?-i:[A-Z][A-Za-z]*[A-Z])\b|(?-i:[A-Z][a-z]+\s+[A
 _CLASS_LEAD = re.compile(r"(?:^|[^\w\s]|\b(?:by|and|or|but|that|nor|from|to|with|of|for|as|the|a|an|our|your|their|its|every|each|"
                          r"only|all|most|many|some|which|who|when|if|because|while|whereas|how|why|what|where|so|then|not|"
                          r"is|are|was|were|be)\b)\s*$", re.I)
-_PRONOUN_NEXT = re.compile(r"\s+(?:they|we|it|you|i|he|she)\b", re.I)
+_PRONOUN_NEXT = re.compile(r"\s+(?:(?:that|which|whom)\s+(?:(?-i:[A-Z])|(?:they|we|it|you)\b)|(?:they|we|it|you|i|he|she)\b)", re.I)
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)\s+$", re.I)
+_PARTICIPLE = re.compile(r"\s+(?:accredited|approved|registered|certified)\b", re.I)
 _DETERMINER = re.compile(r"(?:\b(?:the|a|an|our|your|their|its|every|each)\s+)$", re.I)
 
 
@@ -235,13 +237,14 @@ def _runs(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
 def _stand_in(text: str, m: Mention) -> str | None:
     after = text[m.end:m.end + 2]
     if m.kind in ("org", "class"):
-        if after[:1] in ("-", "‑") or _MODIFIED.match(text, m.end):
-            return None  # "ISO-approved", "ISO standards": the name is part of a phrase
+        if after[:1] in ("-", "‑") or _MODIFIED.match(text, m.end) and not (
+                _PARTICIPLE.match(text, m.end) and _RELATIVE_BEFORE.search(text, max(0, m.start - 8), m.start)):
+            return None  # "ISO-approved", "ISO standards": the name is part of a phrase ("that ANAB accredited": a verb)
         if after in ("'s", "’s"):
             return "its" if m.kind == "org" else None
         if m.kind == "class":
             if _PRONOUN_NEXT.match(text, m.end):
-                return None  # "the bodies they have accredited": a contact clause needs its noun
+                return None  # "the bodies (that) they have accredited": a relative clause needs its noun
             if not _CLASS_LEAD.search(text, 0, m.start):
                 return None  # "an ISO-accredited certification body": the modifier needs its noun
             return "they" if text[m.start:m.end].casefold().endswith(("ies", "s")) else "it"
