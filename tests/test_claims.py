@@ -248,6 +248,9 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("A customer audit, which is not a third-party audit, cannot lead to certification.", []),
     ("ISO 9001 requires certification.", ["cert-required"]),
     ("ISO 14001 certification requires an organization to set objectives.", []),
+    ("Every organization using ISO 9001 must become certified.", ["cert-required"]),
+    ("Not every organization using ISO 9001 must be certified.", []),
+    ("Every supplier in regulated industries must be certified.", []),
     ("Certification lasts three years, with mandatory annual surveillance audits.", []),
     # subjects: brackets, 'respectively', set aside, coordinated
     ("Well-known standards include ISO 9001 (quality), ISO 14001 (environment) and ISO 45001 (health and safety).", []),

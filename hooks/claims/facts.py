@@ -703,6 +703,10 @@ LIMITED = re.compile(r"\b(?:some|certain|many|several|few|most|particular|specif
                      r"customers?|clients?|buyers?|tenders?|contracts?|regulators?|governments?|may|might|can|could|often|"
                      r"sometimes|if|where|when|unless|depending|aerospace|automotive|medical|defen[cs]e)\b", re.I)
 VOLUNTARY = re.compile(r"\b(?:voluntary|optional)\b", re.I)
+# "every organization using ISO 9001 must become certified": a duty laid on all, with no limit named.
+UNIVERSAL = re.compile(r"\b(?:every|all|any|each)\s+(?:\w+\s+)?(?:organi[sz]ations?|compan(?:y|ies)|business(?:es)?|firms?|"
+                       r"suppliers?|manufacturers?|user|users)\b[^.;:]{0,40}?\b(?P<must>must|(?:has|have)\s+to|(?:is|are)\s+"
+                       r"(?:required|obliged)\s+to)\s+(?:\w+\s+)?(?:be|become|get|obtain|hold|seek)\s+(?:\w+\s+)?certif", re.I)
 
 
 def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
@@ -723,6 +727,10 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         return [Hit("cert-required", mandate.start(), mandate.end(),
                     "certification is voluntary: no law makes it a requirement for every organization, and ISO does not "
                     "require it; customers, tenders or sector regulators may ask for it.", message[1], src)]
+    every = UNIVERSAL.search(text)
+    if every and not LIMITED.search(text) and asserted(clause, every.start("must")) \
+            and not re.search(r"\bnot\s+$", text[:every.start()], re.I):  # "not every company must ..."
+        return [Hit("cert-required", every.start(), every.end(), message[0], message[1], src)]
     for req in REQUIRE.finditer(text):
         window = text[:req.start()]
         others = [m for m in mentions if m.kind == "other" and m.end <= req.start()]
