@@ -258,6 +258,8 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("ISO 9001, ISO 14001 and ISO 45001 cover quality, the environment and health and safety respectively.", []),
     ("ISO 45001 covers occupational health and safety instead of the environment.", []),
     ("Both ISO 9001 and ISO 45001 are quality standards.", ["standard-subject"]),
+    ("The standard that governs occupational health and safety is ISO 14001.", ["standard-subject"]),
+    ("The standard that governs occupational health and safety is ISO 45001.", []),
     # answers
     ("Who issues ISO certificates? ISO does.", ["role-issuer"]),
     ("Who issues ISO certificates? Certification bodies do.", []),

@@ -720,11 +720,22 @@ def _subject_owner(reading: Reading, top: Token, verbs: set[str]) -> tuple[Menti
                     found = reading.noun_mention(target)
                     if found is None and subject.lower_ in ("it", "which"):
                         found = _named_before(reading, subject, ("standard",))
+                    if found is None and target.i != subject.i:
+                        found = _equated(reading, target)  # "the standard that governs X is ISO 14001"
                     if found is not None and found.kind == "standard" and not found.predecessor:
                         return found, head
             return None, None
         node = head
     return None, None
+
+
+def _equated(reading: Reading, noun: Token) -> Mention | None:
+    """What a copula equates a noun with: 'ISO 14001' for 'the standard' in 'ISO 14001 is the standard ...'
+    and in 'the standard ... is ISO 14001'."""
+    if noun.dep_ not in ("nsubj", "attr") or noun.head.lemma_ != "be":
+        return None
+    other = next((c for c in noun.head.children if c.dep_ in ("nsubj", "attr") and c.i != noun.i), None)
+    return reading.noun_mention(other) if other is not None else None
 
 
 def _relative_head(reading: Reading, pronoun: Token) -> tuple[int, int]:
