@@ -240,6 +240,8 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("How long is a certificate valid? Three years.", []),
     ("Our sales team believes, and our registrar confirms, that the certificate lasts three years.", []),
     ("Surveillance visits happen biennially.", ["surveillance-frequency"]),
+    ("Surveillance audits need not happen more than once every two years.", ["surveillance-frequency"]),
+    ("Surveillance audits need not happen more than once a year.", []),
     ("We run a three-year cycle with surveillance visits every twelve months.", []),
     ("In a typical cycle there are two surveillance audits, about twelve months apart.", []),
     ("Do surveillance audits happen every year? No, only every two years.", ["surveillance-frequency"] * 2),

@@ -178,6 +178,8 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
             cue = answer
     if mode == "reported" and _vouched(token):
         mode = "asserted"  # "our website says we are 'certified by ISO', and that is accurate"
+    if negations % 2 and _allowance(clause):
+        negations -= 1  # "need not happen more than once every two years": every two years is allowed, so claimed
     if negations and but_after_not(token):
         negations -= 1  # "not certified to ISO 9001:2015 but to ISO 9001:2008": what follows 'but' is affirmed
     if mode == "asserted" and negations % 2:
@@ -297,6 +299,14 @@ def but_after_not(token: Token) -> bool:
     # the nearest 'not' before 'but'; a break after it would separate any earlier one too
     last = max((m.end() for m in _NOT.finditer(before, 0, but.start())), default=None)
     return last is not None and not re.search(r"[.;!?]", before[last:but.start()])
+
+
+def _allowance(clause: Token) -> bool:
+    """'need not ... more (often) than X': the negated need sets X as what is allowed."""
+    if not any(c.dep_ == "aux" and c.lemma_.casefold() == "need" for c in clause.children):
+        return False
+    return any(t.lower_ == "more" and any(c.lower_ == "than" for c in (*t.children, *t.head.children))
+               for t in clause.subtree)
 
 
 def _not_only(neg: Token) -> bool:
