@@ -99,6 +99,8 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
     ("The registrar that ANAB accredited issued our certificate in May.",
      {("accredits-certification-bodies", "anab", "asserted"), ("issues-certificates", "certification-body", "asserted")}),
     ("Our body signed the IAF MLA, which IAF continues to manage.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    ("Our certificates did not come from DNV; they all came from ISO.",
+     {("issues-certificates", "dnv", "negated"), ("issues-certificates", "iso", "asserted")}),
 ])
 def test_extraction(checker: Checker, sentence: str, expected: set[tuple[str, str, str]]) -> None:
     """Check that a sentence yields exactly these role claims, each with how the sentence holds it."""

@@ -262,7 +262,7 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
                 for conj in child.children:  # "from the certification body, not from ISO"
                     if conj.dep_ in ("conj", "prep") and conj.lower_ == frame.agent:
                         found += [(t, _contrast(conj)) for t in conj.children if t.dep_ == "pobj"]
-        if frame.subjects and not any(_lemma(s) in frame.subjects for s in _subjects(verb)):
+        if frame.subjects and not any(_lemma(s) in frame.subjects or _stands_for(s, frame.subjects) for s in _subjects(verb)):
             return []
     elif _passive(verb):
         found += _by_agents(verb)
@@ -495,9 +495,8 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
     candidates = [*candidates, *(t for node in candidates if _lemma(node) in OF_NOUNS for prep in node.children
                                  if prep.dep_ == "prep" and prep.lower_ == "of" for t in prep.children if t.dep_ == "pobj")]
     for node in list(candidates):  # "just as DNV issues certificates, UKAS issues them too"
-        if node.lower_ in ("them", "it", "they") and reading.mention(node) is None:
-            candidates += [t for t in verb.doc[:node.i] if t.pos_ in ("NOUN", "PROPN") and _lemma(t).rstrip("s") in
-                           {w.split()[-1] for w in wanted}][-1:]
+        if reading.mention(node) is None and (earlier := _stands_for(node, frame.objects)) is not None:
+            candidates.append(earlier)
     for node in candidates:
         for each in conjuncts(node):
             compounds = [_lemma(c) for c in each.children if c.dep_ == "compound" and c.i < each.i]
@@ -511,6 +510,16 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
             if words & wanted or (not any(" " in w for w in wanted & {_lemma(each)}) and set(compounds) & wanted):
                 return True
     return False
+
+
+def _stands_for(pronoun: Token, words: list[str]) -> Token | None:
+    """The noun earlier in the sentence a pronoun ('it', 'they', 'them') stands for, if it is one of these words
+    ('Not one of our certificates came from X; they all came from ISO')."""
+    if pronoun.lower_ not in ("them", "it", "they"):
+        return None
+    heads = {w.split()[-1].casefold() for w in words}
+    return next((t for t in reversed(pronoun.doc[:pronoun.i]) if t.pos_ in ("NOUN", "PROPN") and _lemma(t).rstrip("s") in heads),
+                None)
 
 
 OF_NOUNS = {"work", "operation", "operations", "function", "functions", "activity", "activities", "performance", "competence",
