@@ -234,6 +234,8 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("The 2022 edition of ISO/IEC 27001 replaced the 2013 edition.", []),
     ("Acme has achieved ISO 45001:2018 certification, replacing its previous OHSAS 18001 certificate.", []),
     ("Holders of OHSAS 18001 certificates, kindly upgrade the current system to ISO 45001.", []),
+    ("ISO 45001 did not replace OHSAS 18001; both remain valid bases for certification today.", ["edition-withdrawn"]),
+    ("ISO 45001 replaced OHSAS 18001 in 2018, and both were valid for certification until 2021.", []),
     ("We hold an ISO 9001:2008 certificate, first issued in 2009.", ["edition-withdrawn"]),
     # numbers: said of a certificate, judged only where asserted or denied
     ("The certificate runs out after a decade.", ["cert-validity"]),

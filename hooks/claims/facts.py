@@ -154,6 +154,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
     text = clause.text
     site = ctx.gaz.site
     editions = [m for m in mentions if m.kind == "standard" and (m.year or m.predecessor)]
+    if not editions:
+        return _editions_pointed_to(clause, ctx)
     for m in editions:
         std = site.standards[m.ref]
         if m.predecessor:
@@ -231,6 +233,32 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                             f"tense as a standard in use. Name {std.designation}:{std.current_edition.year}, or write of "
                             f"{label} in the past.", f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
     return hits
+
+
+POINTING = re.compile(r"^\s*(?:both(?:\s+of\s+them)?|they(?:\s+both)?|each(?:\s+of\s+them)?)\b", re.I)
+
+
+def _editions_pointed_to(clause: Clause, ctx: Context) -> list[Hit]:
+    """'ISO 45001 did not replace OHSAS 18001; both remain valid bases for certification': a clause whose
+    subject points back to the editions of the clause before says they are held now."""
+    lead = POINTING.match(clause.text)
+    if lead is None or clause.previous is None or not HOLDING.search(clause.text) or MIGRATION.search(clause.text):
+        return []
+    hits = []
+    for m in clause.previous_mentions:
+        if m.kind != "standard" or not (m.year or m.predecessor):
+            continue
+        std = ctx.gaz.site.standards[m.ref]
+        edition = next((e for e in std.earlier_editions if e.year == m.year), None)
+        valid_until = ctx.gaz.predecessors[m.predecessor][1] if m.predecessor else \
+            edition.certificates_valid_until if edition is not None else None
+        if valid_until is None or valid_until >= ctx.day or holding(clause, lead.start()).past or not asserted(clause, lead.start()):
+            continue
+        label = m.predecessor or f"{std.designation}:{m.year}"
+        hits.append(Hit("edition-withdrawn", lead.start(), lead.end(),
+                        f"certificates to {label} ended on {valid_until.isoformat()}; a claim to hold one now is out of date.",
+                        f"{std.designation}:{std.current_edition.year}", _edition_source(ctx.gaz.site, std, m)))
+    return hits[:1]
 
 
 # A question about whether an edition exists does not take it for granted ("Is there an ISO 9001:2012?").
