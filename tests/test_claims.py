@@ -99,6 +99,11 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
     ("The registrar that ANAB accredited issued our certificate in May.",
      {("accredits-certification-bodies", "anab", "asserted"), ("issues-certificates", "certification-body", "asserted")}),
     ("Our body signed the IAF MLA, which IAF continues to manage.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    # speakers: a body's brochure; 'which' after a comma read as an adverbial clause
+    ("The DNV brochure we rely on explains that ISO admits accreditation bodies.",
+     {("evaluates-accreditation-bodies", "iso", "asserted")}),
+    ("We asked some consultants, who told us that ISO admits accreditation bodies.",
+     {("evaluates-accreditation-bodies", "iso", "reported")}),
     ("Our certificates did not come from DNV; they all came from ISO.",
      {("issues-certificates", "dnv", "negated"), ("issues-certificates", "iso", "asserted")}),
 ])

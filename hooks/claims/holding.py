@@ -334,6 +334,9 @@ def _relied(verb: Token, authority: Authority) -> bool:
     speaker = _subject(verb)
     if speaker is not None and speaker.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         speaker = verb.head  # "our certification body, which confirmed that ..."
+    elif speaker is not None and speaker.lower_ in ("which", "who") and speaker.i > 0:
+        # the same, parsed as an adverbial clause: the noun just before the comma
+        speaker = next((t for t in reversed(speaker.doc[:speaker.i]) if not t.is_punct), speaker)
     return (speaker is not None and (authority(speaker) or _own(speaker) or _owned_by(speaker, authority)
                                      or speaker.lemma_.casefold() in SOURCE_NOUNS)) \
         or _according(verb, authority) or _proud(verb)
