@@ -256,6 +256,12 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("Do surveillance audits happen every year? No, only every two years.", ["surveillance-frequency"] * 2),
     # audit parties and requirements, through the subject of the verb
     ("Only third-party audits, not first- or second-party ones, can result in certification.", []),
+    ("A supplier audit by a customer is a third-party audit, not a second-party one.", ["audit-party"]),
+    ("The checks our staff run on their own departments count as second-party audits.", ["audit-party"]),
+    ("The checks our staff run on their own departments count as first-party audits.", []),
+    ("ISO is the certifier.", ["role-issuer"]),
+    ("The certification body, not ISO, is the certifier.", []),
+    ("ISO, not our registrar, issued the certificate.", ["role-issuer"]),
     ("A customer audit, which is not a third-party audit, cannot lead to certification.", []),
     ("ISO 9001 requires certification.", ["cert-required"]),
     ("ISO 14001 certification requires an organization to set objectives.", []),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..data_schema import Frame, Predicate
 from .gazetteer import Mention
-from .holding import Holding, but_after_not
+from .holding import Holding, but_after_not, sets_aside
 from .reading import AGENTIVE, Reading
 from .syntax import WORD, conjuncts, phrase_lemma, verb_lemma, word_forms
 
@@ -283,7 +283,8 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
         for conj in conjuncts(agent):
             result.append((conj, contrast))
         for child in agent.children:
-            if child.dep_ == "appos" and any(g.dep_ == "neg" for g in child.children):
+            if child.dep_ == "appos" and (any(g.dep_ == "neg" for g in child.children)
+                                          or any(sets_aside(n) and n.i < child.i for n in agent.children)):
                 result.append((child, "denied"))
     return result
 

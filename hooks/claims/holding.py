@@ -229,8 +229,8 @@ def _negations(token: Token, clause: Token, skip: tuple[int, int] | None = None)
                 continue
             seen.add(child.i)
             low = child.lower_
-            if child.dep_ == "neg" and _not_only(child):
-                continue  # "not only X but also Y" affirms both
+            if child.dep_ == "neg" and (_not_only(child) or sets_aside(child)):
+                continue  # "not only X but also Y" affirms both; "the certifier, not the body" denies the body only
             if child.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in child.children):
                 count += 1  # "cannot be either accredited or certified": the negation hangs on an auxiliary
                 continue
@@ -239,8 +239,9 @@ def _negations(token: Token, clause: Token, skip: tuple[int, int] | None = None)
                 count += 1  # "..., and neither does IEC"
             elif child.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in child.children):
                 count += 1
-            elif child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "agent", "expl") and _negative_phrase(child):
-                count += 1
+            elif child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "agent", "expl") and _negative_phrase(child) \
+                    and not (child.dep_ == "nsubj" and any(c.dep_ == "nsubj" and c.i < child.i for c in node.children)):
+                count += 1  # not "ISO, not our registrar, issued ...": an apposition read as a second subject
     return count
 
 
@@ -309,6 +310,12 @@ def _allowance(clause: Token) -> bool:
                for t in clause.subtree)
 
 
+def sets_aside(neg: Token) -> bool:
+    """A 'not' after its head and before an apposition of it: 'X, not Y' denies Y, not X."""
+    head = neg.head
+    return neg.dep_ == "neg" and neg.i > head.i and any(c.dep_ == "appos" and c.i > neg.i for c in head.children)
+
+
 def _not_only(neg: Token) -> bool:
     doc = neg.doc
     return neg.i + 1 < len(doc) and doc[neg.i + 1].lower_ in ("only", "just", "merely")
@@ -320,6 +327,8 @@ def _negative_phrase(token: Token) -> bool:
     if token.lower_ in NEGATIVE_PRONOUNS or token.lemma_.casefold() in NEGATIVE_PRONOUNS:
         return True
     for child in target:
+        if sets_aside(child):
+            continue  # "a third-party audit, not a second-party one": the 'not' sets the alternative aside
         if child.dep_ in ("det", "neg", "preconj", "advmod") and child.lower_ in ("no", "not", "neither", "never") \
                 and not _not_only(child):
             return True
