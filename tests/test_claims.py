@@ -99,6 +99,13 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
     ("The registrar that ANAB accredited issued our certificate in May.",
      {("accredits-certification-bodies", "anab", "asserted"), ("issues-certificates", "certification-body", "asserted")}),
     ("Our body signed the IAF MLA, which IAF continues to manage.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    # nouns naming the act, with the agent in a 'by' phrase; an object that makes the words another relation
+    ("Certification by ISO takes about six months.", {("issues-certificates", "iso", "asserted")}),
+    ("Certification by ISO is a myth.", {("issues-certificates", "iso", "negated")}),
+    ("The vetting of certification bodies is done by ISO.", {("accredits-certification-bodies", "iso", "asserted")}),
+    ("The development of ISO 14001 by UKAS took years.", {("develops-standards", "ukas", "asserted")}),
+    ("UKAS audits certification bodies.", set()),
+    ("The assessment of certification bodies is carried out by UKAS.", {("accredits-certification-bodies", "ukas", "asserted")}),
     # speakers: a body's brochure; 'which' after a comma read as an adverbial clause
     ("The DNV brochure we rely on explains that ISO admits accreditation bodies.",
      {("evaluates-accreditation-bodies", "iso", "asserted")}),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..data_schema import Frame, Predicate
 from .gazetteer import Mention
-from .holding import Holding, but_after_not, sets_aside
+from .holding import Holding, but_after_not, denied_by_complement, sets_aside
 from .reading import AGENTIVE, Reading
 from .syntax import WORD, conjuncts, phrase_lemma, verb_lemma, word_forms
 
@@ -59,6 +59,7 @@ class Registry:
         """The kind of each organization of the data, by id."""
         self.by_verb: dict[str, list[tuple[Predicate, Frame]]] = {}
         self.by_noun: dict[str, list[tuple[Predicate, Frame]]] = {}
+        self.by_action: dict[str, list[tuple[Predicate, Frame]]] = {}
         self._forms: frozenset[str] | None = None
         self._forms_of: dict[str, frozenset[str]] = {}
         self._words: dict[str, frozenset[str]] = {}
@@ -68,6 +69,8 @@ class Registry:
                     self.by_verb.setdefault(verb.casefold(), []).append((predicate, frame))
                 for noun in frame.nouns:
                     self.by_noun.setdefault(noun.casefold(), []).append((predicate, frame))
+                for action in frame.actions:
+                    self.by_action.setdefault(action.casefold(), []).append((predicate, frame))
 
     def nouns(self) -> set[str]:
         """Nouns that name a relation's agent or topic (table headers such as 'Publisher', 'Subject')."""
@@ -81,10 +84,10 @@ class Registry:
         if predicate is not None:
             if predicate not in self._forms_of:
                 frames = self.predicates[predicate].frames
-                self._forms_of[predicate] = word_forms([w for f in frames for w in [*f.verbs, *f.nouns]])
+                self._forms_of[predicate] = word_forms([w for f in frames for w in [*f.verbs, *f.nouns, *f.actions]])
             return not words.isdisjoint(self._forms_of[predicate])
         if self._forms is None:
-            self._forms = word_forms([*self.by_verb, *self.by_noun])
+            self._forms = word_forms([*self.by_verb, *self.by_noun, *self.by_action])
         return not words.isdisjoint(self._forms)
 
     def frames(self, token: Token) -> list[tuple[Predicate, Frame]]:
@@ -118,7 +121,7 @@ def role_claims(reading: Reading, registry: Registry) -> list[Claim]:
                     continue
                 if frame.idiom and (contrast != "compound" or _kind(registry, mention) in frame.idiom):
                     continue  # "ISO-certified": certified to an ISO standard, an idiom, not ISO as the certifier
-                if not _object_fits(reading, token, frame):
+                if not _object_fits(reading, token, frame, registry.kinds):
                     continue
                 if token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed") and not _objects(token) and not _passive(token) \
                         and not frame.compound and frame.agent == "subject" \
@@ -134,7 +137,45 @@ def role_claims(reading: Reading, registry: Registry) -> list[Claim]:
                     a_start, a_end = reading.span(agent)
                 claims.append(Claim(predicate.id, mention, min(a_start, start), max(a_end, end), holding,
                                     standard=_standard_object(reading, token)))
-    return claims + _elliptic_claims(reading, registry)
+    return claims + _elliptic_claims(reading, registry) + _action_claims(reading, registry)
+
+
+DOING = {"do", "carry", "perform", "conduct", "handle", "undertake", "provide", "offer", "run"}
+"""Verbs whose 'by' phrase is the agent of an action noun they have as subject ('the vetting ... is done by X')."""
+
+
+def _action_claims(reading: Reading, registry: Registry) -> list[Claim]:
+    """'Certification by ISO takes six months', 'The issuing of certificates by ISO follows the audit', 'The vetting
+    of certification bodies is done by ISO': a noun naming the act, with its agent in a 'by' phrase."""
+    claims: list[Claim] = []
+    for token in reading.doc:
+        if token.pos_ not in ("NOUN", "VERB") or token.lemma_.casefold() not in registry.by_action \
+                or reading.mention(token) is not None:
+            continue
+        bys = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"]
+        if not bys and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.casefold() in DOING:
+            bys = [c for c in token.head.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"]
+        of = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children if t.dep_ == "pobj"]
+        for predicate, frame in registry.by_action[token.lemma_.casefold()]:
+            if _names_body(reading, of, frame.except_objects, registry.kinds):
+                continue
+            if frame.objects and not any(_fits(frame, t) or _lemma(t).rstrip("s") in frame.objects
+                                         or (m := reading.mention(t)) is not None and m.ref.replace("-", " ") in frame.objects
+                                         for t in of):
+                continue
+            if frame.standard_object and not any((m := _standard_named(reading, t)) is not None and m.kind == "standard"
+                                                 for t in of):
+                continue
+            for by in bys:
+                for agent in (t for t in by.children if t.dep_ == "pobj"):
+                    for mention in _agent_mentions(reading, agent):
+                        if mention is None or mention.kind not in AGENTIVE:
+                            continue
+                        holding = reading.held(token, extra_negations=(1 if _contrast(by) == "denied" else 0)
+                                               + (1 if denied_by_complement(token) else 0))
+                        start, end = reading.span(token)
+                        claims.append(Claim(predicate.id, mention, min(start, mention.start), max(end, mention.end), holding))
+    return claims
 
 
 def _kind(registry: Registry, mention: Mention) -> str:
@@ -198,7 +239,7 @@ def _antecedent(reading: Reading, registry: Registry, do: Token) -> tuple[Predic
             continue
         if token.pos_ not in ("VERB", "AUX") or reading.mention(token) is not None:
             continue
-        fits = [p for p, f in registry.frames(token) if p.tests == "role" and _object_fits(reading, token, f)]
+        fits = [p for p, f in registry.frames(token) if p.tests == "role" and _object_fits(reading, token, f, registry.kinds)]
         if fits:
             return fits[0], _standard_object(reading, token)
     return None
@@ -474,7 +515,7 @@ def _object(verb: Token) -> Token | None:
     return obj
 
 
-def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
+def _object_fits(reading: Reading, verb: Token, frame: Frame, kinds: dict[str, str]) -> bool:
     objects = _objects(verb)
     if frame.standard_object:
         for node in (n for obj in objects for n in conjuncts(obj)):
@@ -482,6 +523,8 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
             if mention is not None and mention.kind == "standard" or _lemma(node) == "standard" and (
                     node.i == verb.head.i or _documents(reading, node)):  # "a UKAS-published standard"
                 return True
+        return False
+    if _names_body(reading, objects, frame.except_objects, kinds):
         return False
     if not frame.objects:
         return True
@@ -510,6 +553,16 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame) -> bool:
                 words.add(named.ref.replace("-", " "))  # "they" standing for "accreditation bodies"
             if words & wanted or (not any(" " in w for w in wanted & {_lemma(each)}) and set(compounds) & wanted):
                 return True
+    return False
+
+
+def _names_body(reading: Reading, objects: list[Token], excepted: list[str], kinds: dict[str, str]) -> bool:
+    """Is the object a body of one of these kinds ('UKAS audits certification bodies': auditing a body is
+    another relation than auditing a company, judged by its own frame)?"""
+    for t in objects if excepted else ():
+        m = reading.mention(t)
+        if m is not None and m.kind in ("org", "class") and (m.ref if m.kind == "class" else kinds.get(m.ref, "")) in excepted:
+            return True
     return False
 
 

@@ -310,6 +310,16 @@ def _allowance(clause: Token) -> bool:
                for t in clause.subtree)
 
 
+IMPOSSIBLE = {"impossible", "nonexistent", "non-existent", "fictional", "imaginary", "unavailable"}
+
+
+def denied_by_complement(noun: Token) -> bool:
+    """'Certification by ISO is a myth / impossible': the copula's complement denies the act the subject names."""
+    verb = noun.head
+    return noun.dep_ == "nsubj" and verb.lemma_ == "be" and any(
+        c.dep_ in ("attr", "acomp") and c.lemma_.casefold() in DENIAL_WORDS | IMPOSSIBLE for c in verb.children)
+
+
 def sets_aside(neg: Token) -> bool:
     """A 'not' after its head and before an apposition of it: 'X, not Y' denies Y, not X."""
     head = neg.head
