@@ -319,8 +319,10 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
             found += [(t, "affirmed") for t in excepted] if excepted else [(subject, None)]
     result: list[tuple[Token, str | None]] = []
     for agent, contrast in found:
-        if contrast is None and agent.i > 0 and agent.doc[agent.i - 1].lower_ == "not":
-            contrast = "denied"  # "ISO, not our registrar, ..."
+        before = agent.doc[agent.i - 1] if agent.i > 0 else None
+        if contrast is None and before is not None and before.lower_ == "not" \
+                and not (before.head.i == agent.i and agent.dep_ in ("nsubj", "nsubjpass") and _twin(agent) is None):
+            contrast = "denied"  # "ISO, not our registrar, ..." (a first subject's own 'not' the holding counts already)
         for conj in conjuncts(agent):
             result.append((conj, contrast))
         for child in agent.children:

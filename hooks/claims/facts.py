@@ -48,6 +48,9 @@ HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|ge
                      r"hold(?:s|ing)?\b[^.;]*\bvalid|valid\s+(?:until|till|through|to)\b|(?:still|remains?|is|are)\s+valid|"
                      r"this\s+year|(?:current|latest|newest|most recent)\s+(?:edition|version)|\bstill\b[^.;]*\bcertific|"
                      r"\b(?:hold|holds|holding|have|has|keep|keeps|maintain|maintains)\b[^.;]{0,50}\b(?:certificate|certification|registration)|"
+                     r"\b(?:hold|holds|holding)\s+(?:an?\s+|the\s+|its\s+|our\s+|their\s+)?(?:ISO|OHSAS|BS)\b|"
+                     r"\b(?:which|that)\s+(?:we|they|it|you)\s+(?:still\s+|now\s+|currently\s+)?(?:hold|holds|maintain|maintains|keep|keeps)\b|"
+                     r"\b(?:hold|holds|keep|keeps|maintain|maintains)\s+(?:it|them)\b|"
                      r"\b(?:offer|offers|offering|book|provide|provides|sell|sells|get|obtain|achieve)\b[^.;]{0,50}\b(?:certific|audits?\b|registration)|"
                      r"\b(?:certified|registered|compliant)\b|"
                      r"\b(?:still|today|nowadays|currently)\b[^.;]{0,40}\b(?:accepted|recogni[sz]ed|valid|audited|issued|available|current)\b|"
@@ -78,7 +81,9 @@ FIRST = re.compile(r"\b(?:(?:first|originally|initially)\s+(?:published|released
                    r"first\s+(?:\w+\s+){0,3}edition\s+(?:dates\s+from|appeared|came\s+out|was\s+published))"
                    r"\b[^.;]{0,30}?\b(?P<year>(?:19|20)\d\d)\b|"
                    r"\b(?:was|were)\s+(?:first\s+)?(?:introduced|launched|born)\s+in\s+(?P<year2>(?:19|20)\d\d)\b|"
-                   r"\bdates\s+(?:back\s+)?(?:from|to)\s+(?P<year3>(?:19|20)\d\d)\b(?=[^.;]{0,30}\bfirst\s+(?:published|released))", re.I)
+                   r"\bdates\s+(?:back\s+)?(?:from|to)\s+(?P<year3>(?:19|20)\d\d)\b(?=[^.;]{0,30}\bfirst\s+(?:published|released))|"
+                   r"\b(?P<until>not)\s+(?:(?:first|officially)\s+)?(?:published|released|issued|introduced|launched)\s+until\s+"
+                   r"(?P<year4>(?:19|20)\d\d)\b", re.I)
 CURRENT = re.compile(r"\b(?:current|latest|newest|most recent|up-to-date|in force)\b", re.I)
 WITHDRAWN = re.compile(r"\b(?:withdrawn|replaced?|superseded|obsolete|retired)\b", re.I)
 CERT_CONTEXT = re.compile(r"\bcertif", re.I)
@@ -89,7 +94,8 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
     """'ISO 9001 was first published in 2015': the first edition's year is in the data."""
     first = FIRST.search(clause.text)
     standards = [m for m in mentions if m.kind == "standard" and not m.predecessor]
-    if first is None or not standards or not asserted(clause, first.start()):
+    # "was not published until 2020" says it first came out in 2020: its own 'not' is part of the claim
+    if first is None or not standards or holding(clause, first.start()).mode != ("negated" if first.group("until") else "asserted"):
         return []
     if standards[0].year is not None and standards[0].start < first.start():
         return []  # "ISO 45001:2018 was introduced in 2018": an edition's own date, not the first one
@@ -97,7 +103,7 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
         return []  # "an ISO 9001:2008 certificate, first issued in 2009": said of the certificate
     std = ctx.site.standards[standards[0].ref]
     years = sorted([std.current_edition.year, *(e.year for e in std.earlier_editions)])
-    if int(first.group("year") or first.group("year2") or first.group("year3")) == years[0]:
+    if int(first.group("year") or first.group("year2") or first.group("year3") or first.group("year4")) == years[0]:
         return []
     return [Hit("edition-date", first.start(), first.end(),
                 f"{std.designation} was first published in {years[0]} (editions in the data: "
@@ -232,20 +238,26 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; the text presents it in the present "
                             f"tense as a standard in use. Name {std.designation}:{std.current_edition.year}, or write of "
                             f"{label} in the past.", f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
-    return hits
+    return hits or _editions_pointed_to(clause, ctx, editions)
 
 
-POINTING = re.compile(r"^\s*(?:both(?:\s+of\s+them)?|they(?:\s+both)?|each(?:\s+of\s+them)?)\b", re.I)
+POINTING = re.compile(r"^\s*(?:both(?:\s+of\s+them)?|they(?:\s+both)?|each(?:\s+of\s+them)?)\b|"
+                      r"\b(?:hold|holds|keep|keeps|maintain|maintains|(?:certified|registered)\s+to)\s+(?:it|them)\b", re.I)
 
 
-def _editions_pointed_to(clause: Clause, ctx: Context) -> list[Hit]:
-    """'ISO 45001 did not replace OHSAS 18001; both remain valid bases for certification': a clause whose
-    subject points back to the editions of the clause before says they are held now."""
-    lead = POINTING.match(clause.text)
-    if lead is None or clause.previous is None or not HOLDING.search(clause.text) or MIGRATION.search(clause.text):
+def _editions_pointed_to(clause: Clause, ctx: Context, named: list[Mention] | None = None) -> list[Hit]:
+    """'ISO 45001 did not replace OHSAS 18001; both remain valid bases for certification', 'ISO 9001:2008 is not
+    outdated: we still hold it': a pronoun pointing back to editions named before (in the clause before, or
+    earlier in this one) says they are held now."""
+    lead = POINTING.search(clause.text)
+    if lead is None or named is None and clause.previous is None:
         return []
+    earlier = clause.previous_mentions if named is None else [m for m in named if m.end <= lead.start()]
+    after = max((m.end for m in earlier), default=0) if named is not None else 0
+    if not HOLDING.search(clause.text, after) or MIGRATION.search(clause.text, after):
+        return []  # "OHSAS 18001 has not been replaced, and we remain certified to it": only what follows the name
     hits = []
-    for m in clause.previous_mentions:
+    for m in earlier:
         if m.kind != "standard" or not (m.year or m.predecessor):
             continue
         std = ctx.gaz.site.standards[m.ref]
@@ -410,7 +422,7 @@ VALIDITY = re.compile(rf"\b(?:valid|validity|lasts?|lasting|cycle|runs?|good\s+f
                       rf"\b(?:validity|duration)\b[^.;]{{0,30}}?:\s*{NUM}\s+(years?|months?)|"
                       rf"\b(?:renewed|reissued|renewal|refreshed|redone|repeated|re-?earned|re-?issued|re-?awarded|re-?obtained|regained)\s+(?:every|each)\s+{NUM}?\s*(years?|months?)\b|"
                       rf"\brecertif\w*[^.;]{{0,30}}?\bevery\s+{NUM}\s+(years?|months?)\b|"
-                      rf"\b(?:expires?|runs?\s+out|lapses?)\s+(?:after|within)\s+(?:a\s+|one\s+)?{NUM}?\s*(years?|months?)\b|"
+                      rf"\b(?:expires?|runs?\s+out|lapses?)\s+(?:after|within)\s+(?:(?:just|only|merely|about|around|roughly)\s+)?(?:a\s+|one\s+)?{NUM}?\s*(years?|months?)\b|"
                       rf"\b(?:valid|validity|lasts?|good|runs?)\b[^.;]{{0,30}}?\b(?:a|one|full)\s+(decade)\b|"
                       rf"\b(?:expires?|runs?\s+out|lapses?)\s+after\s+(?:a|one)\s+(decade)\b", re.I)
 FOREVER = re.compile(r"\b(?:never\s+expires?|for\s+life|forever|indefinitely|permanent(?:ly)?|lifetime|does\s+not\s+expire|doesn['’]t\s+expire)\b", re.I)
@@ -709,13 +721,14 @@ def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list
                                 f"audit by a certification body can.", "third-party audit", src))
                 return hits
     if len(labels) == 1 and descs and re.search(r"\b(?:is|are|means|:)\s|:|\bthat is\b|\bperformed by\b|\bcarried out by\b|"
-                                                r"\b(?:counts?|qualif\w+|classed|classified|considered)\s+as\b", text):
+                                                r"\b(?:counts?|qualif\w+|classed|classified|considered)\s+as\b", text, re.I):
         label, lm = labels[0]
         other = [(p, m) for p, m in descs if p != label]
         same = [(p, m) for p, m in descs if p == label]
         if other and not same:
             party, m = other[0]
-            claimed = asserted(clause, min(lm.start(), m.start()), max(lm.end(), m.end()))
+            # held where the label stands: "is not a second-party audit but a third-party one" affirms 'third'
+            claimed = asserted(clause, lm.start(), lm.end())
             if claimed:
                 hits.append(Hit("audit-party", min(lm.start(), m.start()), max(lm.end(), m.end()),
                                 f"that is a {party}-party audit ({parties[party].who}), not a {label}-party one.",

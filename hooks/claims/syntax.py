@@ -69,8 +69,8 @@ def phrase_lemma(token: Token) -> str:
     """The verb's lemma with its particle ('handed out' -> 'hand out')."""
     particle = next((c for c in token.children if c.dep_ == "prt"), None)
     base = token.lemma_.casefold()
-    if token.tag_ == "VBP" and base == token.lower_ and base.endswith("s"):
-        base = _third_person_lemma(token)  # "it audits" tagged VBP keeps its -s as its lemma
+    if token.tag_ in ("VBP", "VB") and base == token.lower_ and base.endswith("s") and not base.endswith("ss"):
+        base = _third_person_lemma(token)  # "it audits" tagged VBP (or VB) keeps its -s as its lemma
     return f"{base} {particle.lemma_.casefold()}" if particle is not None else base
 
 
@@ -85,9 +85,11 @@ def _third_person_lemma(token: Token) -> str:
     morph = str(token.morph)
     try:
         token.set_morph("VerbForm=Fin|Tense=Pres|Number=Sing|Person=3")
-        return lemmatizer.rule_lemmatize(token)[0].casefold()
+        lemma = lemmatizer.rule_lemmatize(token)[0].casefold()
     finally:
         token.set_morph(morph)
+    # only a verb the lemmatizer knows ('focus' stays 'focus', not 'focu')
+    return lemma if lemma in lemmatizer.lookups.get_table("lemma_index")["verb"] else token.lower_
 
 
 def verb_lemma(token: Token) -> str:
