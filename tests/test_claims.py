@@ -317,6 +317,8 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("IAF has decided that OHSAS 18001 certifications can be extended by six months.", []),
     ("Back in 2016 we still held an ISO 14001:2004 certificate.", []),
     ("We offer ISO 9001:2026 certification audits.", ["edition-future"]),
+    ("ISO 9001:2026 replaced ISO 9001:2015 earlier this year.", ["edition-future"]),
+    ("ISO 45001 is the go-to framework for data security.", ["standard-subject"]),
     ("ISO 45001 was introduced in 2015 to replace OHSAS 18001.", ["edition-date"]),
     ("Global Accreditation Cooperation already ran the MLA back in 2015.", ["org-role"]),
     ("Certification bodies get their accreditation from ISO itself.", ["role-accreditor"]),

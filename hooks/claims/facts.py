@@ -199,6 +199,9 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                 continue
             edition = known[m.year]
             if edition is None:
+                announced = std.revision and any(o.ref == m.ref and str(o.year) == str(std.revision.expected) for o in editions)
+                if announced:
+                    continue  # "ISO 9001:2026 replaced ISO 9001:2015": one false claim, the edition-future one
                 if WITHDRAWN.search(text) and _nearest_edition(text, editions, WITHDRAWN) is m and asserted(clause, m.start, len(text)):
                     hits.append(Hit("edition-withdrawn", m.start, m.end,
                                     f"{label} is the current edition; it has not been withdrawn.",
