@@ -107,6 +107,8 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
     ("UKAS audits certification bodies.", set()),
     ("The assessment of certification bodies is carried out by UKAS.", {("accredits-certification-bodies", "ukas", "asserted")}),
     # speakers: a body's brochure; 'which' after a comma read as an adverbial clause
+    ("The CQI explains that ISO certifies companies.", {("issues-certificates", "iso", "asserted")}),
+    ("Acme Consulting claims that ISO certifies companies.", {("issues-certificates", "iso", "reported")}),
     ("The DNV brochure we rely on explains that ISO admits accreditation bodies.",
      {("evaluates-accreditation-bodies", "iso", "asserted")}),
     ("We asked some consultants, who told us that ISO admits accreditation bodies.",

@@ -43,6 +43,8 @@ VOUCHING_ADVERBS = {"rightly", "correctly", "accurately", "truly", "officially",
 TRUTH_WORDS = {"true", "fact", "correct", "accurate", "right", "case", "certain", "clear"}
 CONDITIONS = {"if", "unless", "whether", "provided", "suppose", "assuming"}
 PAST_ADVERBS = {"formerly", "previously", "once", "originally", "earlier", "then", "historically"}
+FACTIVE = {"explain", "confirm", "clarify", "remind", "point", "note", "stress", "show", "demonstrate", "acknowledge"}
+"""Saying verbs that take what they report as true: the writer follows the speaker."""
 SOURCE_NOUNS = {"standard", "clause", "annex"}
 """A speaker that is the text of a standard ('as the standard itself says'): relied on."""
 TIME_PREPOSITIONS = {"in", "until", "till", "before", "since", "from", "by", "after", "between", "through", "during", "as"}
@@ -356,6 +358,8 @@ def _relied(verb: Token, authority: Authority) -> bool:
     elif speaker is not None and speaker.lower_ in ("which", "who") and speaker.i > 0:
         # the same, parsed as an adverbial clause: the noun just before the comma
         speaker = next((t for t in reversed(speaker.doc[:speaker.i]) if not t.is_punct), speaker)
+    if verb.lemma_.casefold() in FACTIVE and speaker is not None and speaker.pos_ == "PROPN" and not _negations(verb, verb):
+        return True  # "The CQI explains that ...": a named institution explaining is a source the text follows
     return (speaker is not None and (authority(speaker) or _own(speaker) or _owned_by(speaker, authority)
                                      or speaker.lemma_.casefold() in SOURCE_NOUNS)) \
         or _according(verb, authority) or _proud(verb)
