@@ -128,7 +128,7 @@ def role_claims(reading: Reading, registry: Registry) -> list[Claim]:
                         and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
                     continue  # "(get) ISO certified" with nothing certified: the adjective, not a past action
                 holding = reading.held(token, extra_negations=1 if contrast == "denied" else 0,
-                               presupposed=contrast == "compound")
+                               presupposed=contrast == "compound" and token.dep_ not in ("acomp", "oprd", "ROOT"))
                 if contrast == "affirmed" and holding.mode == "negated":
                     holding = reading.held(token, extra_negations=1)  # "not by X but by Y": Y is affirmed
                 start, end = reading.span(token)
@@ -274,6 +274,9 @@ def _passive(token: Token) -> bool:
         return True  # "an ISO approved manufacturer": a participle before its noun is passive, whatever its tag
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):
         return False  # "IAF has operated the MLA": a perfect, active
+    if token.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in token.children) \
+            and any(c.dep_ == "agent" for c in token.children):
+        return True  # "..., audited every year by ISO inspectors": a participle with its 'by' phrase, whatever its tag
     return token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "conj", "advcl", "ROOT", "xcomp", "oprd", "acomp")
 
 
@@ -825,6 +828,18 @@ def _compared(reading: Reading, mention: Mention) -> bool:
     return False
 
 
+def _in_other_relative(reading: Reading, mention: Mention, pronoun: Token) -> bool:
+    """Is the mention inside a relative clause the pronoun is not in ('a registrar that UKAS accredits, and it
+    issued ...': 'it' is the registrar, not UKAS)?"""
+    token = reading.token_at(mention.start)
+    node = token
+    while node is not None and node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return not (node.left_edge.i <= pronoun.i <= node.right_edge.i)
+        node = node.head
+    return False
+
+
 def _named_before(reading: Reading, pronoun: Token, kinds: tuple[str, ...]) -> Mention | None:
     """What 'it' or 'they' refers to: the nearest mention of these kinds before it in the sentence,
     else the first in the sentence before (a body) or the last (a standard)."""
@@ -832,8 +847,9 @@ def _named_before(reading: Reading, pronoun: Token, kinds: tuple[str, ...]) -> M
     own = _relative_head(reading, pronoun)
     here = [m for m in reading.mentions if m.kind in kinds and m.end <= start and not _compared(reading, m)
             and not (own[0] <= m.start < own[1])]
-    if here:
-        return here[-1]
+    outside = [m for m in here if not _in_other_relative(reading, m, pronoun)]
+    if outside or here:
+        return (outside or here)[-1]
     earlier = [m for m in reading.previous if m.kind in kinds]
     if not earlier:
         return None

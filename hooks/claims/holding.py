@@ -43,7 +43,7 @@ VOUCHING_ADVERBS = {"rightly", "correctly", "accurately", "truly", "officially",
 TRUTH_WORDS = {"true", "fact", "correct", "accurate", "right", "case", "certain", "clear"}
 CONDITIONS = {"if", "unless", "whether", "provided", "suppose", "assuming"}
 PAST_ADVERBS = {"formerly", "previously", "once", "originally", "earlier", "then", "historically"}
-FACTIVE = {"explain", "confirm", "clarify", "remind", "point", "note", "stress", "show", "demonstrate", "acknowledge"}
+FACTIVE = {"announce", "explain", "confirm", "clarify", "remind", "point", "note", "stress", "show", "demonstrate", "acknowledge"}
 """Saying verbs that take what they report as true: the writer follows the speaker."""
 SOURCE_NOUNS = {"standard", "clause", "annex"}
 """A speaker that is the text of a standard ('as the standard itself says'): relied on."""
@@ -457,7 +457,7 @@ def _existential(token: Token) -> bool:
 def _vouched(token: Token) -> bool:
     """A report the sentence confirms: "..., and that is accurate"."""
     for t in token.doc:
-        if t.lemma_.casefold() in TRUTH_WORDS and t.dep_ in ("acomp", "attr") and \
+        if t.lemma_.casefold() in TRUTH_WORDS and t.dep_ in ("acomp", "attr") and not _negations(t.head, t.head) and \
                 any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "which") for c in t.head.children):
             return True
     return False

@@ -125,7 +125,7 @@ class Reading:
 # Words after a name that make the name a modifier ("ISO standards", "an ISO certified supplier"):
 # there the name stays, since "it standards" would not parse.
 _MODIFIED = re.compile(r"\s+(?:(?-i:[A-Z][A-Za-z]*[A-Z])\b|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)\b|standards?|certif(?:ied|ication|icates?)\b|complian\w*|logo|marks?|family|members?|approved|accredited|registered|"
-                       r"website|site|pages?|statements?|guidance|rules?|documents?|brochures?|leaflets?|handbooks?|blog|articles?|newsletters?|"
+                       r"website|site|pages?|statements?|guidance|rules?|documents?|inspectors?|evaluators?|specialists?|brochures?|leaflets?|handbooks?|blog|articles?|newsletters?|"
                        r"reports?|publications?|faqs?|signator(?:y|ies)|auditors?|assessors?|team|staff|"
                        r"experts?|representatives?|officials?|polic(?:y|ies)|requirements?|criteria|directory|database|register|list)\b", re.I)
 _CLASS_LEAD = re.compile(r"(?:^|[^\w\s]|\b(?:by|and|or|but|that|nor|from|to|with|of|for|as|the|a|an|our|your|their|its|every|each|"
