@@ -152,11 +152,12 @@ def _action_claims(reading: Reading, registry: Registry) -> list[Claim]:
         if token.pos_ not in ("NOUN", "VERB") or token.lemma_.casefold() not in registry.by_action \
                 or reading.mention(token) is not None:
             continue
-        bys = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"]
-        if not bys and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.casefold() in DOING:
-            bys = [c for c in token.head.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"]
         of = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children if t.dep_ == "pobj"]
         for predicate, frame in registry.by_action[token.lemma_.casefold()]:
+            word = "by" if frame.agent == "subject" else frame.agent  # "certification by ISO", "a certificate from ISO"
+            bys = [c for c in token.children if c.dep_ == "prep" and c.lower_ == word]
+            if not bys and word == "by" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.casefold() in DOING:
+                bys = [c for c in token.head.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"]
             if _names_body(reading, of, frame.except_objects, registry.kinds):
                 continue
             if frame.objects and not any(_fits(frame, t) or _lemma(t).rstrip("s") in frame.objects
@@ -367,6 +368,8 @@ def _contrast(prep: Token) -> str | None:
     """'not from ISO': a preposition phrase the sentence denies."""
     if any(c.dep_ == "neg" for c in prep.children) or prep.i > 0 and prep.doc[prep.i - 1].lower_ == "not":
         return "denied"
+    if prep.i > 0 and prep.doc[prep.i - 1].lower_ == "but" and but_after_not(prep):
+        return "affirmed"  # "did not come from our registrar but from ISO"
     return None
 
 
@@ -400,7 +403,10 @@ def _agent_mention(reading: Reading, agent: Token) -> Mention | None:
     if agent.lower_ in PRONOUNS:
         return _named_before(reading, agent, ("org", "class"))
     if agent.lower_ in TEAM_WORDS:  # "the auditors from UKAS", "UKAS auditors", "ISO's experts"
-        named = [reading.mention(t) for c in agent.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "at")
+        # "the experts at UKAS", the preposition sometimes hung on the verb right after the agent phrase
+        after = [c for c in agent.head.head.children if c.dep_ == "prep" and c.i == agent.right_edge.i + 1] \
+            if agent.dep_ == "pobj" else []
+        named = [reading.mention(t) for c in [*agent.children, *after] if c.dep_ == "prep" and c.lower_ in ("from", "of", "at")
                  for t in c.children if t.dep_ == "pobj"]
         named += [reading.mention(c) for c in agent.children if c.dep_ in ("compound", "nmod", "poss")]
         found = next((m for m in named if m is not None and m.kind == "org"), None)
@@ -574,7 +580,7 @@ def _names_body(reading: Reading, objects: list[Token], excepted: list[str], kin
 def _stands_for(pronoun: Token, words: list[str]) -> Token | None:
     """The noun earlier in the sentence a pronoun ('it', 'they', 'them') stands for, if it is one of these words
     ('Not one of our certificates came from X; they all came from ISO')."""
-    if pronoun.lower_ not in ("them", "it", "they"):
+    if pronoun.lower_ not in ("them", "it", "they", "some", "ones", "one"):
         return None
     heads = {w.split()[-1].casefold() for w in words}
     return next((t for t in reversed(pronoun.doc[:pronoun.i]) if t.pos_ in ("NOUN", "PROPN") and _lemma(t).rstrip("s") in heads),

@@ -51,7 +51,7 @@ HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|ge
                      r"\b(?:hold|holds|holding)\s+(?:an?\s+|the\s+|its\s+|our\s+|their\s+)?(?:ISO|OHSAS|BS)\b|"
                      r"\b(?:which|that)\s+(?:we|they|it|you)\s+(?:still\s+|now\s+|currently\s+)?(?:hold|holds|maintain|maintains|keep|keeps)\b|"
                      r"\b(?:hold|holds|keep|keeps|maintain|maintains)\s+(?:it|them)\b|"
-                     r"\b(?:offer|offers|offering|book|provide|provides|sell|sells|get|obtain|achieve)\b[^.;]{0,50}\b(?:certific|audits?\b|registration)|"
+                     r"\b(?:offer|offers|offering|book|provide|provides|sell|sells|get|obtain|achieve|gain|attain|earn)\b[^.;]{0,50}\b(?:certific|audits?\b|registration)|"
                      r"\b(?:certified|registered|compliant)\b|"
                      r"\b(?:still|today|nowadays|currently)\b[^.;]{0,40}\b(?:accepted|recogni[sz]ed|valid|audited|issued|available|current)\b|"
                      r"\b(?:accepted|recogni[sz]ed|valid|audit(?:ed|s)?(?:\s+against)?|issued|available)\b[^.;]{0,40}\b(?:today|nowadays|still|now)\b|"
@@ -60,7 +60,7 @@ HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|ge
                      r"\b(?:our|my)\s+(?:[\w/:.-]+\s+){1,3}(?:certificate|certification|registration)\b|"
                      r"\bremains?\s+(?:a\s+|the\s+)?(?:valid|current|edition|standard)\b|\bcertific\w*\b[^.;]{0,30}\bstill\b|"
                      r"\b(?:can|may)\s+(?:still\s+)?be\s+(?:renewed|issued|certified|audited)\b|"
-                     r"\baudit(?:s|ing)?\s+(?:\w+\s+){0,2}(?:to|against)\b|\bcertify\b[^.;]{0,30}\bto\b)", re.I)
+                     r"\baudit(?:s|ing)?\s+(?:\w+\s+){0,2}(?:to|against)\b|\bcertif(?:y|ies|ying)\b[^.;]{0,30}\bto\b)", re.I)
 # An edition named as what was held before: "replacing its previous OHSAS 18001 certificate".
 FORMER = re.compile(r"\b(?:previous|former|old|earlier|outdated|replac\w*|superseded|migrat\w*\s+from|upgrad\w*\s+from|"
                     r"mov\w*\s+(?:on\s+)?from|transition\w*\s+from|switch\w*\s+from|instead\s+of|no\s+longer)\b[^.;]{0,30}$", re.I)
