@@ -616,6 +616,8 @@ SURVEILLANCE = re.compile(r"^surveillance$", re.I)
 
 def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
     text = clause.text
+    if not FREQ.search(text):
+        return []  # no frequency named: nothing to judge (and the common case, so cheap)
     per_year = ctx.gaz.site.certification.surveillance.per_year_min
     src = ctx.gaz.site.source_url(ctx.gaz.site.certification.surveillance.source)
     topics = list(TOPIC.finditer(text))
@@ -705,6 +707,8 @@ def _aside(token, top) -> bool:  # type: ignore[no-untyped-def]
 
 def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
     text = clause.text
+    if not PARTY_LABEL.search(text) and not LEADS.search(text):
+        return []  # both judgments below need a party named or a 'leads to certification'
     cert = ctx.gaz.site.certification
     parties: dict[str, AuditParty] = {p.party: p for p in cert.audit_parties}
     src = ctx.gaz.site.source_url(cert.audit_parties[0].source)
