@@ -21,7 +21,8 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from . import engine, report
+from hooks.publish import engine
+from hooks.reports import formats as report
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,7 +88,7 @@ def _check(root: Path, args: argparse.Namespace) -> int:
     if missing:
         print(f"error: no such file: {missing[0]}", file=sys.stderr)
         return 2
-    from .forking import cores
+    from hooks.core.forking import cores
 
     result = engine.run(root, extra=list(args.paths), check_date=args.date, workers=cores())
     if args.format == "json":
@@ -100,7 +101,7 @@ def _check(root: Path, args: argparse.Namespace) -> int:
 
 
 def _export(root: Path, args: argparse.Namespace) -> int:
-    from .export import export
+    from hooks.publish.export import export
 
     result = engine.run(root, checks=False)
     if result.site is None:
@@ -112,13 +113,13 @@ def _export(root: Path, args: argparse.Namespace) -> int:
 
 
 def _build(root: Path, args: argparse.Namespace) -> int:
-    from .atomic_build import build
+    from hooks.publish.atomic import build
 
     return build(root, args.site_dir, strict=args.strict)
 
 
 def _schema(root: Path, args: argparse.Namespace) -> int:
-    from .schemas import write_schemas
+    from hooks.data.jsonschema import write_schemas
 
     written = write_schemas(args.outdir or root / "schemas")
     print("\n".join(str(p) for p in written))
@@ -126,8 +127,8 @@ def _schema(root: Path, args: argparse.Namespace) -> int:
 
 
 def _links(root: Path, args: argparse.Namespace) -> int:
-    from .checks import link_graph
-    from .links import link_report
+    from hooks.checks.run import link_graph
+    from hooks.checks.links import link_report
 
     result = engine.run(root, checks=False)
     if result.site is None:
@@ -142,7 +143,7 @@ def _links(root: Path, args: argparse.Namespace) -> int:
 
 
 def _new(root: Path, args: argparse.Namespace) -> int:
-    from .scaffold import new_file
+    from hooks.data.scaffold import new_file
 
     try:
         path = new_file(root, args.kind, args.name)
@@ -154,15 +155,15 @@ def _new(root: Path, args: argparse.Namespace) -> int:
 
 
 def _linkcheck(root: Path, args: argparse.Namespace) -> int:
-    from .site_links import linkcheck
+    from hooks.checks.site_links import linkcheck
 
     return linkcheck(root, (args.site_dir or root / "site").resolve())
 
 
 def _external(root: Path, args: argparse.Namespace) -> int:
-    from .findings import DataError
-    from .model import load_settings
-    from .site_links import check_external
+    from hooks.core.findings import DataError
+    from hooks.data.model import load_settings
+    from hooks.checks.site_links import check_external
 
     try:
         settings, doc = load_settings(root)

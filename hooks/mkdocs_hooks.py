@@ -31,9 +31,10 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.append(str(_ROOT))
 
-from hooks import background, engine, nav, seo  # noqa: E402
-from hooks.cache import Cache, switched_off  # noqa: E402
-from hooks.findings import Finding  # noqa: E402
+from hooks.publish import background, engine
+from hooks.pages import nav, seo  # noqa: E402
+from hooks.core.cache import Cache, switched_off  # noqa: E402
+from hooks.core.findings import Finding  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.pillar")
 

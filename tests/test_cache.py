@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from helpers import copy_site, run
-from hooks import cache as cache_module
-from hooks import engine
-from hooks.cache import Cache
+from hooks.core import cache as cache_module
+from hooks.publish import engine
+from hooks.core.cache import Cache
 
 DAY = dt.date(2026, 11, 24)
 PAGE = "---\ntitle: Cache note\n---\n\n# Cache note\n\n{body}\n"
@@ -123,7 +123,7 @@ def test_cli_cache_location_and_no_cache(tmp_path: Path) -> None:
 
 def test_check_split_over_processes_finds_what_one_process_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Check that the cold check split over forked workers reports exactly the findings of one process."""
-    from hooks import checks
+    from hooks.checks import run as checks
 
     root = _site(tmp_path, "ISO issues certificates to companies.")
     serial = engine.run(root, check_date=DAY, cache=Cache(None), workers=1)

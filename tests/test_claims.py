@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, check, copy_site
-from hooks.claims import Checker
-from hooks.claims.evaluate import judge_role
-from hooks.claims.extract import Claim, role_claims
-from hooks.claims.gazetteer import Mention
-from hooks.claims.holding import Holding
-from hooks.claims.reading import Reading
-from hooks.model import load_site
+from hooks.checks.claims import Checker
+from hooks.checks.claims.evaluate import judge_role
+from hooks.checks.claims.extract import Claim, role_claims
+from hooks.checks.claims.gazetteer import Mention
+from hooks.checks.claims.holding import Holding
+from hooks.checks.claims.reading import Reading
+from hooks.data.model import load_site
 
 CHECK_DATE = dt.date(2026, 11, 24)
 
@@ -224,7 +224,7 @@ def test_a_new_relation_is_a_data_entry(tmp_path: Path) -> None:
 
 def test_an_unknown_designation_is_a_note_with_a_did_you_mean(checker: Checker) -> None:
     """Check that a designation the data does not know is a note that suggests the nearest known one."""
-    from hooks.markdown_text import parse
+    from hooks.pages.markdown import parse
     hits = [h for _, h in checker.hits(parse("We are certified to ISO 19001."))]
     assert [(h.code, h.severity) for h in hits] == [("designation-unknown", "info")]
     assert "Did you mean ISO 19011?" in hits[0].message
@@ -233,7 +233,7 @@ def test_an_unknown_designation_is_a_note_with_a_did_you_mean(checker: Checker) 
 # --- the pattern checks, read through the parse ---------------------------------------------
 
 def codes(checker: Checker, text: str) -> list[str]:
-    from hooks.markdown_text import parse
+    from hooks.pages.markdown import parse
     return sorted(h.code for _, h in checker.hits(parse(text)) if h.severity == "error")
 
 

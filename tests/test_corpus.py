@@ -10,8 +10,8 @@ import pytest
 
 from corpus_eval import cases, classify
 from helpers import ROOT, SEED, check
-from hooks.claims import Checker
-from hooks.model import load_site
+from hooks.checks.claims import Checker
+from hooks.data.model import load_site
 
 CHECK_DATE = dt.date(2026, 11, 24)
 

@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 from helpers import ROOT, check, copy_site, env, run
-from hooks.schemas import schema_comment, schemas
+from hooks.data.jsonschema import schema_comment, schemas
 
 
 def test_committed_schemas_match_the_models() -> None:

@@ -1,4 +1,4 @@
-"""Splitting work over forked processes (hooks/forking.py): the results are those of doing it all
+"""Splitting work over forked processes (hooks/core/forking.py): the results are those of doing it all
 here, in item order, whichever process did which part and whether or not a child failed."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Sequence
 
 import pytest
 
-from hooks.forking import _batches, map_chunks
+from hooks.core.forking import _batches, map_chunks
 
 ITEMS = list(range(600))
 

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 from helpers import ROOT, check, copy_site, run
-from hooks.site_links import check_external
+from hooks.checks.site_links import check_external
 from test_site import FIFTH
 
 PAGE = """\

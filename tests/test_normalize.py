@@ -1,5 +1,5 @@
 """Text tricks and untrusted page text: the checker reads prose as a person sees it
-(hooks/claims/normalize.py), every finding still points at the right Markdown line and
+(hooks/checks/claims/normalize.py), every finding still points at the right Markdown line and
 column, and no page text makes the clause splitter or the page parser slow."""
 
 from __future__ import annotations
@@ -15,13 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from hooks.claims.normalize import INVISIBLE, LOOKALIKES, normalize
-from hooks.claims import gazetteer
-from hooks.claims.sentences import (_CLAUSE_SPLIT, _SENTENCE_END, _blank_markup, _scan_markup, _scan_quotes, _split, clauses,
-                                    mask_quotes, tricks)
-from hooks import markdown_text
-from hooks.markdown_text import _ATTR_ID, _COMMENT, _FOOTNOTE_DEF, Segment, _md, parse
-from hooks.model import load_site
+from hooks.checks.claims.normalize import INVISIBLE, LOOKALIKES, normalize
+from hooks.checks.claims import gazetteer
+from hooks.checks.claims.sentences import _CLAUSE_SPLIT, _SENTENCE_END, _blank_markup, _scan_markup, _scan_quotes, _split, clauses, mask_quotes, tricks
+from hooks.pages import markdown as markdown_text
+from hooks.pages.markdown import _ATTR_ID, _COMMENT, _FOOTNOTE_DEF, Segment, _md, parse
+from hooks.data.model import load_site
 
 from helpers import ROOT
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from helpers import ROOT, article, copy_site, links, mkdocs_build, no_traceback, run, soup, text
-from hooks.model import load_site
+from hooks.data.model import load_site
 
 STANDARDS = sorted(p.stem for p in (ROOT / "data" / "standards").glob("*.yaml"))
 

@@ -155,19 +155,19 @@ def page(size: int, kinds: list[str] | None = None) -> str:
 # cumulative time counts.
 STAGES = [
     ("whole check (cli.main)", "hooks/cli.py", "main"),
-    ("site load and render (engine.build_pages)", "hooks/engine.py", "build_pages"),
-    ("Markdown parsing in all (markdown_text.parse)", "hooks/markdown_text.py", "parse"),
+    ("site load and render (engine.build_pages)", "hooks/publish/engine.py", "build_pages"),
+    ("Markdown parsing in all (markdown_text.parse)", "hooks/pages/markdown.py", "parse"),
     ("  of which markdown-it-py (MarkdownIt.parse)", "markdown_it/main.py", "parse"),
-    ("claims: clauses and sentences (sentences.clauses)", "hooks/claims/sentences.py", "clauses"),
-    ("claims: text tricks (sentences.tricks)", "hooks/claims/sentences.py", "tricks"),
-    ("  normalization (normalize.normalize)", "hooks/claims/normalize.py", "normalize"),
-    ("  markup blanking (sentences.clean)", "hooks/claims/sentences.py", "clean"),
-    ("gazetteer (Gazetteer._find)", "hooks/claims/gazetteer.py", "_find"),
-    ("NLP parse (syntax.parse_all)", "hooks/claims/syntax.py", "parse_all"),
-    ("NLP parse, single (syntax.parse)", "hooks/claims/syntax.py", "parse"),
-    ("NLP pipeline load (syntax.nlp)", "hooks/claims/syntax.py", "nlp"),
-    ("claims: judging (Checker._judge)", "hooks/claims/__init__.py", "_judge"),
-    ("links (links.check_links)", "hooks/links.py", "check_links"),
+    ("claims: clauses and sentences (sentences.clauses)", "hooks/checks/claims/sentences.py", "clauses"),
+    ("claims: text tricks (sentences.tricks)", "hooks/checks/claims/sentences.py", "tricks"),
+    ("  normalization (normalize.normalize)", "hooks/checks/claims/normalize.py", "normalize"),
+    ("  markup blanking (sentences.clean)", "hooks/checks/claims/sentences.py", "clean"),
+    ("gazetteer (Gazetteer._find)", "hooks/checks/claims/gazetteer.py", "_find"),
+    ("NLP parse (syntax.parse_all)", "hooks/checks/claims/syntax.py", "parse_all"),
+    ("NLP parse, single (syntax.parse)", "hooks/checks/claims/syntax.py", "parse"),
+    ("NLP pipeline load (syntax.nlp)", "hooks/checks/claims/syntax.py", "nlp"),
+    ("claims: judging (Checker._judge)", "hooks/checks/claims/__init__.py", "_judge"),
+    ("links (links.check_links)", "hooks/checks/links.py", "check_links"),
 ]
 
 

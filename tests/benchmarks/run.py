@@ -16,8 +16,8 @@ subprocess timed with time.perf_counter, peak memory from /usr/bin/time -v or wa
   b. `python -m hooks --root COPY check` vs that plain build (--root is an option of
      `python -m hooks` itself, before the subcommand), cold and warm; both must report the same
      findings or the run stops;
-  c. in-process (one fresh interpreter per size): `hooks.links.check_links` over pages parsed the
-     way `hooks.checks.check_pages` parses them, and the whole `check_pages`; vs LinkChecker over
+  c. in-process (one fresh interpreter per size): `hooks.checks.links.check_links` over pages parsed the
+     way `hooks.checks.run.check_pages` parses them, and the whole `check_pages`; vs LinkChecker over
      the built site's local file URLs (run once per size, with a timeout); each tool's count of
      the planted broken links and anchors;
   d. growth from the smallest to the largest size (time ratio vs page ratio);
@@ -134,11 +134,11 @@ def inproc(root: Path, repeat: int, day: str) -> dict:
     """Time hooks.links.check_links and hooks.checks.check_pages in this process."""
     sys.path.insert(0, str(root))
     os.chdir(root)
-    from hooks import engine
-    from hooks.checks import check_pages
-    from hooks.links import check_links
-    from hooks.markdown_text import parse
-    from hooks.origin import Origins
+    from hooks.publish import engine
+    from hooks.checks.run import check_pages
+    from hooks.checks.links import check_links
+    from hooks.pages.markdown import parse
+    from hooks.pages.origin import Origins
 
     check_day = dt.date.fromisoformat(day)
     times: dict[str, list[float]] = {"load_render": [], "parse": [], "check_links": [], "check_pages": []}

@@ -5,7 +5,7 @@
 OUTDIR gets mkdocs.yml, hooks/, templates/, content/ and data/ from the repository, plus:
 
 - N standards, data/standards/iso-9NNNN.yaml (every fifth a joint ISO/IEC standard,
-  iso-iec-9NNNN.yaml), valid per hooks/data_schema.py, with realistic text;
+  iso-iec-9NNNN.yaml), valid per hooks/data/schema.py, with realistic text;
 - hand-written pages content/notes/note-NNN.md (one per 50 standards) that link to
   several synthetic standard pages, and content/notes/index.md linking every note
   (each note links back to it, so no note is an orphan);

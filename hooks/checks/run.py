@@ -16,18 +16,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from .cache import Cache, key as cache_key
+from hooks.core.cache import Cache, key as cache_key
 from .claims import Checker
-from .claims.syntax import nlp
-from .content import split_front_matter
-from .findings import Finding
-from .forking import map_chunks
+from hooks.checks.claims.syntax import nlp
+from hooks.pages.content import split_front_matter
+from hooks.core.findings import Finding
+from hooks.core.forking import map_chunks
 from .links import check_cluster, check_links
-from .loader import read_text
-from .markdown_text import ParsedPage, parse
-from .model import Site, rel
-from .origin import Origins
-from .render import Page, standard_path
+from hooks.data.loader import read_text
+from hooks.pages.markdown import ParsedPage, parse
+from hooks.data.model import Site, rel
+from hooks.pages.origin import Origins
+from hooks.pages.render import Page, standard_path
 
 PARALLEL_MIN_PAGES = 200
 _IGNORE = re.compile(r"<!--\s*factcheck:\s*ignore=([\w\-,]+)(?:\s+reason=\"([^\"]*)\")?\s*-->")

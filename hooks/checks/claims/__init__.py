@@ -17,11 +17,11 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 
-from ..findings import Finding
-from ..markdown_text import ParsedPage
-from ..markdown_text import parse as parse_markdown
-from ..model import Site
-from ..render import Page
+from hooks.core.findings import Finding
+from hooks.pages.markdown import ParsedPage
+from hooks.pages.markdown import parse as parse_markdown
+from hooks.data.model import Site
+from hooks.pages.render import Page
 from . import gazetteer as _gazetteer
 from .evaluate import Context, Hit, judge_role, judge_subject
 from .extract import Claim, Registry, role_claims, subject_claims, unsure

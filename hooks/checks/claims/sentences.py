@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..markdown_text import ParsedPage, Segment
+from hooks.pages.markdown import ParsedPage, Segment
 from .normalize import Normalized, Trick, normalize
 
 # A sentence ends after . ! or ? (closing quotes and brackets kept with it) and spaces, before

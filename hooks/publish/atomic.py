@@ -17,8 +17,8 @@ from pathlib import Path
 
 
 def build(root: Path, site_dir: Path | None = None, *, strict: bool = False) -> int:
-    from .findings import DataError
-    from .model import load_settings
+    from hooks.core.findings import DataError
+    from hooks.data.model import load_settings
 
     try:  # a broken mkdocs.yml gets our located message, not MkDocs' own
         load_settings(root)

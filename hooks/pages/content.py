@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .findings import DataError, error
-from .loader import parse_yaml, read_text
-from .model import rel
+from hooks.core.findings import DataError, error
+from hooks.data.loader import parse_yaml, read_text
+from hooks.data.model import rel
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)

@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import Cache
-from .findings import DataError, Finding, Findings
-from .model import Site, load_settings, load_site, rel, today
-from .render import Page, render_pages
+from hooks.core.cache import Cache
+from hooks.core.findings import DataError, Finding, Findings
+from hooks.data.model import Site, load_settings, load_site, rel, today
+from hooks.pages.render import Page, render_pages
 
 
 @dataclass
@@ -65,7 +65,7 @@ def run(root: Path, *, extra: list[Path] | None = None, check_date: dt.date | No
     Without a cache given, the project's own is used (see cache.py; PILLAR_CACHE=off disables it).
     `workers` > 1 splits the checking of many uncached pages over that many processes.
     """
-    from .checks import check_pages, page_from_file  # imported here: checks import render and model
+    from hooks.checks.run import check_pages, page_from_file  # imported here: checks import render and model
 
     findings = Findings()
     cache = cache if cache is not None else Cache.open(root)

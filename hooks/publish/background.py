@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from .cache import Cache
-from .checks import check_pages
-from .findings import Finding
-from .forking import spawn
-from .model import Site
-from .render import Page
+from hooks.core.cache import Cache
+from hooks.checks.run import check_pages
+from hooks.core.findings import Finding
+from hooks.core.forking import spawn
+from hooks.data.model import Site
+from hooks.pages.render import Page
 
 Collect = Callable[[], list[Finding]]
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from dataclasses import dataclass
 
 
-from ..data_schema import Frame, Predicate
+from hooks.data.schema import Frame, Predicate
 from .gazetteer import Mention
 from .holding import Holding, but_after_not, denied_by_complement, sets_aside
 from .reading import AGENTIVE, Reading

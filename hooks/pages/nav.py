@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from .model import Site
+from hooks.data.model import Site
 from .render import GLOSSARY, PILLAR, SOURCES, Page, standard_path
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from .findings import Findings
+from hooks.core.findings import Findings
 
 TOOL = "hooks-factcheck"
 

@@ -19,8 +19,8 @@ from markupsafe import Markup
 
 from . import escape
 from .content import ContentPage, read_content
-from .findings import DataError, Finding, error
-from .model import Site, rel
+from hooks.core.findings import DataError, Finding, error
+from hooks.data.model import Site, rel
 
 PILLAR = "index.md"
 GLOSSARY = "glossary.md"

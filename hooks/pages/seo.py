@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .model import Site
+from hooks.data.model import Site
 from .render import GLOSSARY, PILLAR, SOURCES, Page
 
 

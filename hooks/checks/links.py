@@ -11,9 +11,9 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from .findings import Finding
-from .markdown_text import ParsedPage
-from .render import PILLAR, Page
+from hooks.core.findings import Finding
+from hooks.pages.markdown import ParsedPage
+from hooks.pages.render import PILLAR, Page
 
 _EXTERNAL = ("http:", "https:", "mailto:", "tel:", "ftp:", "//")
 

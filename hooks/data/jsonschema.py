@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .data_schema import KINDS, Settings
+from .schema import KINDS, Settings
 
 SCHEMA_DIR = "schemas"
 

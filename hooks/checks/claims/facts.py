@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 
-from ..data_schema import AuditParty
+from hooks.data.schema import AuditParty
 from .evaluate import Context, Hit
 from .gazetteer import Mention, title_key, title_parts
 from .holding import Holding

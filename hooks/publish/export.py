@@ -12,10 +12,10 @@ from pathlib import Path
 
 import yaml
 
-from .loader import parse_yaml, read_text
-from .model import Site
-from .nav import build_nav
-from .render import Page
+from hooks.data.loader import parse_yaml, read_text
+from hooks.data.model import Site
+from hooks.pages.nav import build_nav
+from hooks.pages.render import Page
 
 
 def _plain(value: object) -> object:

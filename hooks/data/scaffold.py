@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .schemas import schema_comment
+from .jsonschema import schema_comment
 
 STANDARD = """\
 {comment}

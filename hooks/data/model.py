@@ -15,8 +15,8 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
-from . import data_schema as schema
-from .findings import DataError, Finding, error
+from . import schema as schema
+from hooks.core.findings import DataError, Finding, error
 from .loader import Document, Loc, load_yaml, parse_yaml, read_text
 
 SINGLE_FILES = ("sources", "organizations", "subjects", "concepts", "certification", "misconceptions", "guide",

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ..model import Site
+from hooks.data.model import Site
 
 # Generic names for a kind of organization; the kind's roles come from the data.
 KIND_NAMES = {

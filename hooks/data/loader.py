@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .findings import DataError, Finding, error
+from hooks.core.findings import DataError, Finding, error
 
 try:  # the C loader is ~20x faster; fall back so a machine without libyaml still works
     _Loader: type = yaml.CSafeLoader

@@ -24,7 +24,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from .findings import Finding, Findings
+from hooks.core.findings import Finding, Findings
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

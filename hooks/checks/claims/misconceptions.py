@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Site
+from hooks.data.model import Site
 from .evaluate import Hit
 from .facts import asserted_as_written
 from .sentences import Clause

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from .model import Site, rel
+from hooks.data.model import Site, rel
 from .render import Page
 
 _UNESCAPE = re.compile(r"\\([\\`*_\[\]|{}()#+\-.!<>])")

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import Site
+from hooks.data.model import Site
 from .extract import Claim
 from .gazetteer import Gazetteer, Mention
 

@@ -1,0 +1,1 @@
+"""What every layer shares: findings (the one list every output views), the cache, forking."""

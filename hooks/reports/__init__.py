@@ -1,0 +1,1 @@
+"""The reports layer: every output format (formats), each a view of one list of findings."""
