@@ -1,4 +1,8 @@
-"""Factories shared by the tests: copies of the real site, builds, and HTML parsing."""
+"""Factories shared by the tests: copies of the real site and of the fixture site, builds, and HTML parsing.
+
+Tests of the engine's behaviour run on `fixture_site()`, a copy of the small, frozen site in
+tests/fixtures/site/ (its facts change only with the tests); `copy_site()` copies the real site, for
+tests about the real site itself."""
 
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_7fb0aa66778061d4.txt"
 CHECK_DATE = "2026-11-24"
 PARTS = ("data", "templates", "content", "hooks", "mkdocs.yml")
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site"
+"""The fixture site: mkdocs.yml, data/, templates/ and content/ (no hooks/: `fixture_site` adds the live one)."""
 
 
 def copy_site(dest: Path) -> Path:
@@ -27,6 +33,19 @@ def copy_site(dest: Path) -> Path:
         elif src.exists():
             shutil.copy2(src, dest / part)
     return dest
+
+
+def fixture_site(dest: Path) -> Path:
+    """An independent copy of the fixture site in dest, with the project's own hooks/ (the code under test)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(FIXTURE, dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+    shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
+def fixture_text(path: str) -> str:
+    """The text of a file of the fixture site, as committed (for tests that restore or compare it)."""
+    return (FIXTURE / path).read_text("utf-8")
 
 
 def env() -> dict[str, str]:
