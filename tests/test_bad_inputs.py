@@ -1,6 +1,9 @@
 """The catalogue of bad inputs: each gives one clear error at file:line:col, a non-zero exit and
 no traceback, from both `python -m hooks check` and the README's build command, and a failed
-build leaves the previous site exactly as it was."""
+build leaves the previous site exactly as it was.
+
+Every case edits a copy of the fixture site (tests/fixtures/site), whose text is frozen, so the
+positions below do not move when an editor changes the real data."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from typing import Callable
 
 import pytest
 
-from helpers import copy_site, no_traceback, run
+from helpers import fixture_site, no_traceback, run
 
 STD = "data/standards/iso-9001.yaml"
 SRC = "data/sources.yaml"
@@ -93,7 +96,9 @@ CASES = [
     Bad("source id missing", STD, lambda t: re.sub(r"\nsource: \S+", "\nsource: no-such-source", t, count=1), "unknown-id", "no-such-source"),
     Bad("related standard missing", STD, sub("related: [", "related: [iso-99999, "), "unknown-id", "iso-99999"),
     Bad("subject missing", STD, sub("subject: quality", "subject: qualty"), "unknown-id", "qualty"),
-    Bad("duplicate source id", SRC, sub("  - id: ias-globac\n", "  - id: iso-certification\n"), "duplicate-id", "iso-certification\n    publisher: IAS"),
+    Bad("duplicate source id", SRC, sub("  - id: iso-help-certification-body\n", "  - id: iso-certification\n    publisher: ISO copy\n"
+                                        "    title: Copy\n    url: https://example.org/\n    verified: 2026-11-24\n  - id: iso-help-certification-body\n"),
+        "duplicate-id", "iso-certification\n    publisher: ISO copy"),
     Bad("slug with ../", STD, sub("id: iso-9001", "id: ../iso-9001"), "bad-value", "../iso-9001"),
     Bad("slug unsafe in a URL", STD, sub("id: iso-9001", "id: ISO 9001?"), "bad-value", "ISO 9001?"),
     Bad("file name and id differ", STD, sub("id: iso-9001", "id: iso-9002"), "id-mismatch", "iso-9002"),
@@ -144,7 +149,7 @@ def test_the_catalogue_is_large_enough() -> None:
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_bad_input_gives_one_located_error(tmp_path: Path, case: Bad) -> None:
     """Check one located error, exit 1, no traceback from the check; the build fails and keeps the old site."""
-    root = copy_site(tmp_path / "src")
+    root = fixture_site(tmp_path / "src")
     text = _apply(root, case)
     line, col = _position(text, case.at)
     expected = f"{case.file}:{line}:{col}: error[{case.code}]"

@@ -1,4 +1,7 @@
-"""Check that bad data gives one located, exact error per problem, a non-zero exit, no traceback."""
+"""Check that bad data gives one located, exact error per problem, a non-zero exit, no traceback.
+
+The cases edit a copy of the fixture site (tests/fixtures/site), whose text is frozen, so the exact
+lines and columns below do not move when an editor changes the real data."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import check, copy_site, no_traceback
+from helpers import check, fixture_site, no_traceback
 
 STD = "data/standards/iso-9001.yaml"
 KEYS = ("certification_notes, committee, current_edition, designation, developers, earlier_editions, id, "
@@ -56,7 +59,7 @@ CASES = {
 def test_bad_data_is_located(tmp_path: Path, name: str) -> None:
     """Check the exact message, file:line:col, exit code 1 and no traceback for each bad input."""
     path, old, new, expected = CASES[name]
-    root = copy_site(tmp_path)
+    root = fixture_site(tmp_path)
     target = root / path
     source = target.read_text("utf-8")
     assert old in source
@@ -73,7 +76,7 @@ def test_bad_data_is_located(tmp_path: Path, name: str) -> None:
 
 def test_all_errors_are_reported_at_once(tmp_path: Path) -> None:
     """Check that errors in two files are both reported by one run."""
-    root = copy_site(tmp_path)
+    root = fixture_site(tmp_path)
     for path, old, new, _ in (CASES["unknown key"], CASES["invalid url"]):
         target = root / path
         target.write_text(target.read_text("utf-8").replace(old, new, 1), "utf-8")
