@@ -1,11 +1,11 @@
-"""Check the build's guarantees: atomic replacement of site/, and byte-identical rebuilds."""
+"""Check the build's guarantees: atomic replacement of site/, and byte-identical rebuilds (on the fixture site)."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from helpers import copy_site, no_traceback, run
+from helpers import fixture_site, no_traceback, run
 
 
 def _tree(folder: Path) -> dict[str, str]:
@@ -19,7 +19,7 @@ def _build(root: Path, site: Path, *extra: str):
 
 def test_a_failed_build_leaves_the_previous_site_exactly(tmp_path: Path) -> None:
     """Check: build, break the data, build again; the site is byte for byte the first build."""
-    root = copy_site(tmp_path / "src")
+    root = fixture_site(tmp_path / "src")
     site = tmp_path / "site"
     assert _build(root, site).returncode == 0
     before = _tree(site)
@@ -35,7 +35,7 @@ def test_a_failed_build_leaves_the_previous_site_exactly(tmp_path: Path) -> None
 
 def test_a_strict_build_fails_on_a_warning_and_keeps_the_site(tmp_path: Path) -> None:
     """Check that --strict fails on a warning (a short designation) and leaves site/ alone; without it, the build succeeds."""
-    root = copy_site(tmp_path / "src")
+    root = fixture_site(tmp_path / "src")
     site = tmp_path / "site"
     assert _build(root, site).returncode == 0
     before = _tree(site)
@@ -51,7 +51,7 @@ def test_a_strict_build_fails_on_a_warning_and_keeps_the_site(tmp_path: Path) ->
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     """Check reproducibility: the same sources give the same bytes, sitemap and search index included."""
-    root = copy_site(tmp_path / "src")
+    root = fixture_site(tmp_path / "src")
     assert _build(root, tmp_path / "one").returncode == 0
     assert _build(root, tmp_path / "two").returncode == 0
     one, two = _tree(tmp_path / "one"), _tree(tmp_path / "two")

@@ -1,5 +1,7 @@
 """Check what fails the build: error findings always, warnings only with --strict, notes never;
-`mkdocs serve` shows the findings and keeps serving; PILLAR_CHECKS=off fails on nothing."""
+`mkdocs serve` shows the findings and keeps serving; PILLAR_CHECKS=off fails on nothing.
+
+Every test runs on a copy of the fixture site (tests/fixtures/site)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from helpers import copy_site, env, mkdocs_build, no_traceback, run
+from helpers import env, fixture_site, mkdocs_build, no_traceback, run
 
 FALSE_CLAIM = "# Our certificate\n\nWe are certified to ISO 9001:2008.\n"
 CLAIM_AT = "content/claim.md:3:21: error[edition-withdrawn]"
@@ -39,7 +41,7 @@ def _with_false_claim(root: Path) -> Path:
 
 def test_mkdocs_build_fails_on_an_error_finding(tmp_path: Path) -> None:
     """Check that a non-strict `mkdocs build` fails on a false claim, naming its file:line and the count, no traceback."""
-    root = _with_false_claim(copy_site(tmp_path / "src"))
+    root = _with_false_claim(fixture_site(tmp_path / "src"))
     proc = mkdocs_build(root, tmp_path / "site", strict=False)
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0, out
@@ -51,7 +53,7 @@ def test_mkdocs_build_fails_on_an_error_finding(tmp_path: Path) -> None:
 
 def test_hooks_build_fails_on_an_error_finding_and_keeps_the_site(tmp_path: Path) -> None:
     """Check that `python -m hooks build` exits non-zero on a false claim and leaves the previous site byte for byte."""
-    root = copy_site(tmp_path / "src")
+    root = fixture_site(tmp_path / "src")
     site = tmp_path / "site"
     assert _hooks_build(root, site).returncode == 0
     before = _tree(site)
@@ -70,7 +72,7 @@ def test_hooks_build_fails_on_an_error_finding_and_keeps_the_site(tmp_path: Path
 
 def test_a_warning_fails_only_the_strict_build(tmp_path: Path) -> None:
     """Check that a page whose one finding is a warning (a short designation) builds, but fails with --strict."""
-    root = copy_site(tmp_path / "src")
+    root = fixture_site(tmp_path / "src")
     for name, text in WARNING_PAGES.items():
         (root / "content" / name).write_text(text, "utf-8")
     relaxed = mkdocs_build(root, tmp_path / "relaxed", strict=False)
@@ -85,7 +87,7 @@ def test_a_warning_fails_only_the_strict_build(tmp_path: Path) -> None:
 
 def test_checks_off_fails_on_nothing(tmp_path: Path) -> None:
     """Check that with PILLAR_CHECKS=off a page with a false claim builds (no checks, nothing to fail on)."""
-    root = _with_false_claim(copy_site(tmp_path / "src"))
+    root = _with_false_claim(fixture_site(tmp_path / "src"))
     proc = mkdocs_build(root, tmp_path / "site", strict=False, extra_env={"PILLAR_CHECKS": "off"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "error[" not in proc.stderr
@@ -94,7 +96,7 @@ def test_checks_off_fails_on_nothing(tmp_path: Path) -> None:
 
 def test_fail_on_errors_off_reports_without_failing(tmp_path: Path) -> None:
     """Check that PILLAR_FAIL_ON_ERRORS=off (the benchmarks' switch) still logs the error finding but builds."""
-    root = _with_false_claim(copy_site(tmp_path / "src"))
+    root = _with_false_claim(fixture_site(tmp_path / "src"))
     proc = mkdocs_build(root, tmp_path / "site", strict=False, extra_env={"PILLAR_FAIL_ON_ERRORS": "off"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert CLAIM_AT in proc.stderr
@@ -116,7 +118,7 @@ def _get(url: str) -> tuple[int, str] | None:
 
 def test_serve_keeps_serving_with_an_error_finding(tmp_path: Path) -> None:
     """Check that `mkdocs serve` with a false claim shows the finding, serves the page and keeps running."""
-    root = _with_false_claim(copy_site(tmp_path / "src"))
+    root = _with_false_claim(fixture_site(tmp_path / "src"))
     port = _free_port()
     log_path = tmp_path / "serve.log"
     with log_path.open("w", encoding="utf-8") as log:

@@ -1,6 +1,6 @@
 """Check the cache kept between runs and the split cold check: a warm or split run finds exactly
 what a cold one finds, and every input a result depends on (the page, the data, the check date,
-the engine's code) invalidates it."""
+the engine's code) invalidates it. Every test runs on a copy of the fixture site (tests/fixtures/site)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import copy_site, run
+from helpers import fixture_site, run
 from hooks.core import cache as cache_module
 from hooks.publish import engine
 from hooks.core.cache import Cache
@@ -19,7 +19,7 @@ PAGE = "---\ntitle: Cache note\n---\n\n# Cache note\n\n{body}\n"
 
 
 def _site(tmp_path: Path, body: str = "Certification bodies issue certificates.") -> Path:
-    root = copy_site(tmp_path / "site")
+    root = fixture_site(tmp_path / "site")
     (root / "content" / "cache-note.md").write_text(PAGE.format(body=body), "utf-8")
     return root
 
@@ -91,9 +91,11 @@ def test_changed_engine_code_invalidates_everything(tmp_path: Path, monkeypatch:
     """Check that entries written by other code are never used."""
     root = _site(tmp_path)
     _run(root, tmp_path / "cache")
+    _, warm = _run(root, tmp_path / "cache")
+    assert warm.hits > 0 and warm.misses == 0  # the same code uses its entries
     monkeypatch.setattr(cache_module, "CODE", "0" * 64)
     _, cache = _run(root, tmp_path / "cache")
-    assert cache.hits == 0
+    assert cache.hits == 0 and cache.misses > 0
 
 
 def test_unreadable_cache_is_a_miss(tmp_path: Path) -> None:
