@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from hooks.core.project import find_root
 from hooks.publish import engine
 from hooks.reports import formats as report
 
@@ -71,7 +72,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    root = (args.root or engine.find_root()).resolve()
+    root = (args.root or find_root()).resolve()
     if args.no_cache:
         os.environ["PILLAR_CACHE"] = "off"  # an environment variable so the MkDocs hooks see it too
     if not (root / "mkdocs.yml").exists():

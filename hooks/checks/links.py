@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from typing import Sequence
 from urllib.parse import unquote, urlsplit
 
 from hooks.core.findings import Finding
 from hooks.pages.markdown import ParsedPage
-from hooks.pages.render import PILLAR, Page
+from hooks.pages.paths import PILLAR, Page
 
 _EXTERNAL = ("http:", "https:", "mailto:", "tel:", "ftp:", "//")
 
@@ -41,7 +42,7 @@ def resolve(page_path: str, href: str) -> tuple[str | None, str]:
 
 
 def check_links(pages: list[Page], parsed: dict[str, ParsedPage], assets: set[str],
-                locate, extra: list[Page] = ()) -> tuple[list[Finding], LinkGraph]:
+                locate, extra: Sequence[Page] = ()) -> tuple[list[Finding], LinkGraph]:
     """Broken links and anchors, orphans, and the cluster contract, as findings."""
     findings: list[Finding] = []
     by_path = {p.path: p for p in pages}

@@ -25,9 +25,10 @@ from hooks.core.forking import map_chunks
 from .links import check_cluster, check_links
 from hooks.data.loader import read_text
 from hooks.pages.markdown import ParsedPage, parse
-from hooks.data.model import Site, rel
+from hooks.core.project import rel
+from hooks.data.model import Site
 from hooks.pages.origin import Origins
-from hooks.pages.render import Page, standard_path
+from hooks.pages.paths import Page, standard_path
 
 PARALLEL_MIN_PAGES = 200
 _IGNORE = re.compile(r"<!--\s*factcheck:\s*ignore=([\w\-,]+)(?:\s+reason=\"([^\"]*)\")?\s*-->")

@@ -6,7 +6,6 @@ of them at once, each as `path:line:col: error[code]: what is wrong. How to fix 
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import schema as schema
 from hooks.core.findings import DataError, Finding, error
+from hooks.core.project import rel
 from .loader import Document, Loc, load_yaml, parse_yaml, read_text
 
 SINGLE_FILES = ("sources", "organizations", "subjects", "concepts", "certification", "misconceptions", "guide",
@@ -78,13 +78,6 @@ def _strings(value: Any, loc: Loc) -> Iterator[tuple[str, Loc]]:
     elif isinstance(value, list):
         for i, v in enumerate(value):
             yield from _strings(v, loc + (i,))
-
-
-def rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 # --- settings ---------------------------------------------------------------------------------
@@ -386,11 +379,3 @@ def _standard_order(std: schema.Standard) -> tuple[int, str]:
     digits = "".join(ch for ch in std.designation.split(":")[0] if ch.isdigit())
     return (int(digits) if digits else 0, std.designation)
 
-
-def today(site_or_settings: schema.Settings | None = None, override: dt.date | None = None) -> dt.date:
-    """The day the checks reason about: an override, the settings' check_date, or today."""
-    if override:
-        return override
-    if site_or_settings and site_or_settings.check_date:
-        return site_or_settings.check_date
-    return dt.date.today()

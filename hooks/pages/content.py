@@ -10,7 +10,7 @@ from typing import Any
 
 from hooks.core.findings import DataError, error
 from hooks.data.loader import parse_yaml, read_text
-from hooks.data.model import rel
+from hooks.core.project import rel
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from hooks.data.model import Site
-from .render import GLOSSARY, PILLAR, SOURCES, Page, standard_path
+from .paths import GLOSSARY, PILLAR, SOURCES, Page, standard_path
 
 
 def build_nav(site: Site, pages: list[Page]) -> list[dict[str, object]]:

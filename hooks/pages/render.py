@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,44 +18,12 @@ from markupsafe import Markup
 
 from . import escape
 from .content import ContentPage, read_content
-from hooks.core.findings import DataError, Finding, error
-from hooks.data.model import Site, rel
-
-PILLAR = "index.md"
-GLOSSARY = "glossary.md"
-SOURCES = "sources.md"
-
-
-@dataclass
-class Page:
-    """A page of the site as Markdown, and where its text came from."""
-
-    path: str
-    """Source path inside the docs folder, e.g. 'standards/iso-9001.md'."""
-    markdown: str
-    title: str
-    description: str
-    origin: str
-    """The file an editor changes to change this page (YAML for generated pages)."""
-    generated: bool
-    template: str | None = None
-    line_offset: int = 0
-    """For hand-written pages: lines of front matter before the Markdown body."""
-    reviewed: dt.date | None = None
-    """The latest verified date of the facts the page shows."""
-    sources: list[str] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)
-
-
-def standard_path(standard_id: str) -> str:
-    return f"standards/{standard_id}.md"
-
-
-def page_paths(site: Site) -> dict[str, str]:
-    """Every linkable key (pillar, glossary, sources, standard ids) -> page path."""
-    paths = {"pillar": PILLAR, "glossary": GLOSSARY, "sources": SOURCES}
-    paths.update({sid: standard_path(sid) for sid in site.standards})
-    return paths
+from hooks.core.findings import DataError, error
+from hooks.core.project import rel
+from hooks.data.model import Site
+# Page is defined in paths.py; it is imported from here too by hooks/checks/claims/ and hooks/pages/origin.py
+# until they are updated to import it from hooks.pages.paths.
+from .paths import GLOSSARY, PILLAR, SOURCES, Page, page_paths, standard_path
 
 
 class Renderer:
@@ -325,4 +292,4 @@ def render_pages(site: Site, content_dir: Path) -> list[Page]:
     return Renderer(site).pages(content_dir)
 
 
-__all__ = ["Page", "Renderer", "render_pages", "page_paths", "standard_path", "Finding"]
+__all__ = ["Page", "Renderer", "render_pages"]

@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from hooks.data.model import Site
-from .render import GLOSSARY, PILLAR, SOURCES, Page
+from .paths import GLOSSARY, PILLAR, SOURCES, Page
 
 
 def page_url(site_url: str, path: str) -> str:

@@ -15,7 +15,7 @@ from hooks.checks.run import check_pages
 from hooks.core.findings import Finding
 from hooks.core.forking import spawn
 from hooks.data.model import Site
-from hooks.pages.render import Page
+from hooks.pages.paths import Page
 
 Collect = Callable[[], list[Finding]]
 

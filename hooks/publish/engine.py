@@ -13,8 +13,10 @@ from pathlib import Path
 
 from hooks.core.cache import Cache
 from hooks.core.findings import DataError, Finding, Findings
-from hooks.data.model import Site, load_settings, load_site, rel, today
-from hooks.pages.render import Page, render_pages
+from hooks.core.project import today
+from hooks.data.model import Site, load_settings, load_site
+from hooks.pages.paths import Page
+from hooks.pages.render import render_pages
 
 
 @dataclass
@@ -29,15 +31,6 @@ class Result:
     @property
     def ok(self) -> bool:
         return not self.findings.errors()
-
-
-def find_root(start: Path | None = None) -> Path:
-    """The folder holding mkdocs.yml, from start (default: the working directory) upwards."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "mkdocs.yml").exists():
-            return folder
-    return here
 
 
 def build_pages(root: Path, content_dir: Path | None = None, cache: Cache | None = None) -> tuple[Site, list[Page]]:
@@ -86,4 +79,4 @@ def run(root: Path, *, extra: list[Path] | None = None, check_date: dt.date | No
     return Result(site, pages, findings, day, extra_pages)
 
 
-__all__ = ["Result", "run", "find_root", "build_pages", "rel", "Finding", "Cache"]
+__all__ = ["Result", "run", "build_pages", "Page", "Finding", "Cache"]

@@ -15,7 +15,7 @@ import yaml
 from hooks.data.loader import parse_yaml, read_text
 from hooks.data.model import Site
 from hooks.pages.nav import build_nav
-from hooks.pages.render import Page
+from hooks.pages.paths import Page
 
 
 def _plain(value: object) -> object:

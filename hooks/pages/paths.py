@@ -1,0 +1,50 @@
+"""The pages of the site as values: the `Page` type and where each generated page lives.
+
+Kept apart from the renderer so that modules needing a page's type or path (navigation,
+SEO, links, checks, export) do not import the renderer for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from hooks.data.model import Site
+
+PILLAR = "index.md"
+GLOSSARY = "glossary.md"
+SOURCES = "sources.md"
+
+
+@dataclass
+class Page:
+    """A page of the site as Markdown, and where its text came from."""
+
+    path: str
+    """Source path inside the docs folder, e.g. 'standards/iso-9001.md'."""
+    markdown: str
+    title: str
+    description: str
+    origin: str
+    """The file an editor changes to change this page (YAML for generated pages)."""
+    generated: bool
+    template: str | None = None
+    line_offset: int = 0
+    """For hand-written pages: lines of front matter before the Markdown body."""
+    reviewed: dt.date | None = None
+    """The latest verified date of the facts the page shows."""
+    sources: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def standard_path(standard_id: str) -> str:
+    """The page of a standard, e.g. 'standards/iso-9001.md'."""
+    return f"standards/{standard_id}.md"
+
+
+def page_paths(site: Site) -> dict[str, str]:
+    """Every linkable key (pillar, glossary, sources, standard ids) -> page path."""
+    paths = {"pillar": PILLAR, "glossary": GLOSSARY, "sources": SOURCES}
+    paths.update({sid: standard_path(sid) for sid in site.standards})
+    return paths
