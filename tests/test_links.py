@@ -1,5 +1,8 @@
 """Check the link checks: planted broken links at their source lines, orphans, the link report,
-LinkChecker on a built site, and the cached external-link check."""
+LinkChecker on a built site, and the cached external-link check.
+
+The in-build checks run on the fixture site (tests/fixtures/site); LinkChecker also runs on the
+real site as built, as CI does."""
 
 from __future__ import annotations
 
@@ -8,9 +11,8 @@ import json
 import threading
 from pathlib import Path
 
-from helpers import ROOT, check, copy_site, run
+from helpers import ROOT, check, fixture_site, run
 from hooks.checks.site_links import check_external
-from test_site import FIFTH
 
 PAGE = """\
 # Planted
@@ -24,6 +26,30 @@ And the [pillar's missing section](index.md#no-such-section).
 But [the pillar](index.md#faq) and [ISO 9001](standards/iso-9001.md#editions) are fine.
 """
 
+# A fourth standard for the fixture site, on a subject of its own.
+ENERGY_STANDARD = """\
+id: iso-50001
+designation: ISO 50001
+developers: [iso]
+title: Energy management systems — Requirements with guidance for use
+subject: energy
+committee: ISO/TC 301
+summary: ISO 50001 sets requirements for an energy management system that improves energy performance.
+suits: Organizations of any size that want to manage their energy use.
+themes: [energy review, energy performance indicators]
+current_edition:
+  year: 2018
+  published: 2018-08-21
+  source: iso-certification
+  verified: 2026-11-24
+related: [iso-14001]
+source: iso-certification
+verified: 2026-11-24
+"""
+ENERGY_SUBJECT = ("\n  - id: energy\n    name: energy management\n    system: energy management system\n"
+                  "    abbreviation: EnMS\n    keywords: [energy management]\n    source: iso-certification\n"
+                  "    verified: 2026-11-24\n")
+
 
 def _findings(proc) -> list[tuple[str, int, int, str]]:
     doc = json.loads(proc.stdout)
@@ -32,7 +58,7 @@ def _findings(proc) -> list[tuple[str, int, int, str]]:
 
 def test_planted_broken_links_are_found_at_their_lines(tmp_path: Path) -> None:
     """Check a missing page, a missing anchor on the same page and one on another page."""
-    root = copy_site(tmp_path)
+    root = fixture_site(tmp_path)
     (root / "content" / "planted.md").write_text(PAGE, "utf-8")
     found = _findings(check(root, "--format", "json"))
     assert ("content/planted.md", 3, 3, "link-missing-page") in found
@@ -44,13 +70,10 @@ def test_planted_broken_links_are_found_at_their_lines(tmp_path: Path) -> None:
 
 def test_a_link_to_a_standard_removed_from_data_breaks(tmp_path: Path) -> None:
     """Check that removing a standard's YAML turns links to its page into findings."""
-    root = copy_site(tmp_path)
-    (root / "data" / "standards" / "iso-50001.yaml").write_text(FIFTH, "utf-8")
+    root = fixture_site(tmp_path)
+    (root / "data" / "standards" / "iso-50001.yaml").write_text(ENERGY_STANDARD, "utf-8")
     subjects = root / "data" / "subjects.yaml"
-    subjects.write_text(subjects.read_text("utf-8") + (
-        "\n  - id: energy\n    name: energy management\n    system: energy management system\n"
-        "    abbreviation: EnMS\n    keywords: [energy management]\n    source: iso-certification\n"
-        "    verified: 2026-11-24\n"), "utf-8")
+    subjects.write_text(subjects.read_text("utf-8") + ENERGY_SUBJECT, "utf-8")
     (root / "content" / "energy.md").write_text("# Energy\n\nRead about [ISO 50001](standards/iso-50001.md).\n", "utf-8")
     assert "link-missing-page" not in [f[3] for f in _findings(check(root, "--format", "json"))]
     (root / "data" / "standards" / "iso-50001.yaml").unlink()
@@ -59,21 +82,24 @@ def test_a_link_to_a_standard_removed_from_data_breaks(tmp_path: Path) -> None:
 
 def test_an_outside_file_is_checked_as_if_at_the_content_root(tmp_path: Path) -> None:
     """Check that a draft outside content/ resolves links from the content root."""
+    root = fixture_site(tmp_path / "site")
     draft = tmp_path / "draft.md"
     draft.write_text("# Draft\n\n[ISO 9001](standards/iso-9001.md) and [gone](standards/gone.md).\n", "utf-8")
-    found = _findings(check(ROOT, str(draft), "--format", "json"))
+    found = _findings(check(root, str(draft), "--format", "json"))
     assert [(f[1], f[2], f[3]) for f in found if f[0].endswith("draft.md")] == [(3, 39, "link-missing-page")]
 
 
-def test_link_report_lists_inbound_and_outbound(tmp_path: Path) -> None:
+def test_link_report_lists_inbound_and_outbound(tmp_path: Path, fixture_root: Path) -> None:
     """Check the editors' JSON link report: the pillar links out to every standard, each links back."""
     out = tmp_path / "links.json"
-    proc = run(["-m", "hooks", "--root", str(ROOT), "links", "--output", str(out)], ROOT)
+    proc = run(["-m", "hooks", "--root", str(fixture_root), "links", "--output", str(out)], fixture_root)
     assert proc.returncode == 0, proc.stderr
     report = json.loads(out.read_text("utf-8"))
-    assert "standards/iso-9001.md" in report["index.md"]["outbound"]
-    assert "index.md" in report["standards/iso-9001.md"]["inbound"]
-    assert "index.md" in report["standards/iso-9001.md"]["outbound"]
+    for std in ("iso-9001", "iso-14001", "iso-iec-27001"):
+        assert f"standards/{std}.md" in report["index.md"]["outbound"]
+        assert "index.md" in report[f"standards/{std}.md"]["inbound"]
+        assert "index.md" in report[f"standards/{std}.md"]["outbound"]
+    assert report["about.md"]["inbound"] == ["index.md"]
 
 
 def test_linkchecker_passes_on_the_built_site(built_site: Path) -> None:
@@ -133,7 +159,7 @@ def test_external_links_are_checked_with_a_cache_and_an_ignore_list(tmp_path: Pa
 
 def test_the_cluster_contract_is_checked(tmp_path: Path) -> None:
     """Check that a standard page template without its link back to the pillar is a cluster error per standard."""
-    root = copy_site(tmp_path)
+    root = fixture_site(tmp_path)
     template = root / "templates" / "standard.md.j2"
     text = template.read_text("utf-8")
     text = text.replace('This page is part of the guide [What is ISO certification?]({{ link("pillar") }}).', "")
