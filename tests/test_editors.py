@@ -1,5 +1,8 @@
 """Check the editors' workflow: JSON Schemas kept current and referenced, skeletons from `new`,
-and `mkdocs serve` picking up edits to data and templates without a restart."""
+and `mkdocs serve` picking up edits to data and templates without a restart.
+
+The schemas are checked against the real data; `new` and `serve` run on the fixture site
+(tests/fixtures/site)."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from helpers import ROOT, check, copy_site, env, run
+from helpers import ROOT, check, env, fixture_site, fixture_text, run
 from hooks.data.jsonschema import schema_comment, schemas
 
 
@@ -42,7 +45,7 @@ def test_schema_command_writes_them(tmp_path: Path) -> None:
 
 def test_new_standard_fails_until_filled(tmp_path: Path) -> None:
     """Check that `new standard` writes a skeleton whose TODOs are located errors, and that filling them passes."""
-    root = copy_site(tmp_path)
+    root = fixture_site(tmp_path)
     proc = run(["-m", "hooks", "--root", str(root), "new", "standard", "ISO 50001"], root)
     assert proc.returncode == 0, proc.stderr
     path = root / "data" / "standards" / "iso-50001.yaml"
@@ -71,7 +74,7 @@ def test_new_standard_fails_until_filled(tmp_path: Path) -> None:
 
 def test_new_concept_organization_and_source(tmp_path: Path) -> None:
     """Check that `new` appends skeleton entries that the check then points at."""
-    root = copy_site(tmp_path)
+    root = fixture_site(tmp_path)
     for kind, name, file in (("concept", "Impartiality", "concepts.yaml"), ("organization", "Example Accreditation Body", "organizations.yaml"),
                              ("source", "Example page", "sources.yaml")):
         proc = run(["-m", "hooks", "--root", str(root), "new", kind, name], root)
@@ -81,7 +84,8 @@ def test_new_concept_organization_and_source(tmp_path: Path) -> None:
         assert any(ln.startswith(f"data/{file}:") for ln in result.stdout.splitlines() if ": error[" in ln)
         again = run(["-m", "hooks", "--root", str(root), "new", kind, name], root)
         assert again.returncode == 2 and "already" in again.stderr
-        (root / "data" / file).write_text((ROOT / "data" / file).read_text("utf-8"), "utf-8")
+        (root / "data" / file).write_text(fixture_text(f"data/{file}"), "utf-8")
+        assert check(root).returncode == 0
 
 
 def _free_port() -> int:
@@ -111,7 +115,7 @@ def _wait_for(url: str, needle: str, timeout: float = 60) -> str:
 
 def test_serve_picks_up_data_and_template_edits(tmp_path: Path) -> None:
     """Check that `mkdocs serve` shows an edited YAML value and an edited template without a restart."""
-    root = copy_site(tmp_path)
+    root = fixture_site(tmp_path)
     port = _free_port()
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],

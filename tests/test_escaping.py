@@ -1,5 +1,6 @@
 """Check that HTML, script, Jinja and Markdown pasted into data land as inert text everywhere
-they are used: page body, attributes, <title>, meta tags, JSON-LD and the search index."""
+they are used: page body, attributes, <title>, meta tags, JSON-LD and the search index.
+The payload goes into a copy of the fixture site (tests/fixtures/site)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import copy_site, mkdocs_build, soup
+from helpers import fixture_site, mkdocs_build, soup
 
 PAYLOAD = "X<script>alert(1)</script></script><!-- {{ 7*7 }} {% if true %}J{% endif %} **bold** [c](javascript:alert(2)) \"q' &amp; Y"
 
@@ -20,7 +21,7 @@ def _yaml_str(value: str) -> str:
 
 @pytest.fixture(scope="module")
 def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_site(tmp_path_factory.mktemp("poisoned") / "src")
+    root = fixture_site(tmp_path_factory.mktemp("poisoned") / "src")
     std = root / "data" / "standards" / "iso-9001.yaml"
     text = std.read_text("utf-8")
     text = re.sub(r"(?m)^suits: .*$", "suits: " + _yaml_str(PAYLOAD), text, count=1)
@@ -28,6 +29,7 @@ def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Path:
     std.write_text(text, "utf-8")
     concepts = root / "data" / "concepts.yaml"
     text = concepts.read_text("utf-8")
+    assert "    term: Accreditation\n" in text
     text = text.replace("    term: Accreditation\n", "    term: " + _yaml_str("Accreditation " + PAYLOAD) + "\n", 1)
     concepts.write_text(text, "utf-8")
     guide = root / "data" / "guide.yaml"
@@ -51,6 +53,7 @@ def test_no_script_or_link_from_data_executes(poisoned: Path, page: str) -> None
     """Check that no <script> element, javascript: link or inline handler comes from the data."""
     html = (poisoned / page).read_text("utf-8")
     doc = soup(poisoned / page)
+    assert "<script>alert(1)</script>" in doc.get_text(), "the payload is on the page, as text"
     for script in doc.find_all("script"):
         assert "alert(" not in (script.string or "") or script.get("type") == "application/ld+json", script
     assert not doc.find_all("a", href=re.compile(r"^\s*javascript:", re.I))

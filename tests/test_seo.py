@@ -1,5 +1,8 @@
 """Check what a published page needs: canonical URL, unique descriptions, Open Graph and
-Twitter tags, JSON-LD whose values are on the page, sitemap dates from data, robots.txt, 404."""
+Twitter tags, JSON-LD whose values are on the page, sitemap dates from data, robots.txt, 404.
+
+The real site is checked as built; a test that edits data does so on the fixture site
+(tests/fixtures/site)."""
 
 from __future__ import annotations
 
@@ -10,9 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from helpers import ROOT, article, copy_site, mkdocs_build, soup
+from helpers import FIXTURE, ROOT, article, fixture_site, mkdocs_build, soup
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["site_url"].rstrip("/")
+FIXTURE_URL = yaml.safe_load((FIXTURE / "mkdocs.yml").read_text("utf-8"))["site_url"].rstrip("/")
 
 
 def _pages(site: Path) -> list[Path]:
@@ -91,15 +95,17 @@ def _lastmods(site: Path) -> dict[str, str]:
 def test_sitemap_date_is_each_pages_own(tmp_path: Path) -> None:
     """Check that a standard whose facts were reviewed earlier than the rest keeps its own, earlier
     lastmod in the sitemap and its JSON-LD, while the others keep theirs."""
-    root = copy_site(tmp_path / "src")
-    path = root / "data" / "standards" / "iso-45001.yaml"
-    path.write_text(re.sub(r"verified: 2026-11-24", "verified: 2026-06-01", path.read_text("utf-8")), "utf-8")
+    root = fixture_site(tmp_path / "src")
+    path = root / "data" / "standards" / "iso-14001.yaml"
+    text, count = re.subn(r"(?m)^(\s*verified:) 2026-11-24$", r"\1 2026-06-01", path.read_text("utf-8"))
+    assert count > 1
+    path.write_text(text, "utf-8")
     proc = mkdocs_build(root, tmp_path / "site", strict=False)
     assert proc.returncode == 0, proc.stderr
     urls = _lastmods(tmp_path / "site")
-    assert urls[f"{SITE_URL}/standards/iso-45001/"] == "2026-06-01"
-    assert urls[f"{SITE_URL}/standards/iso-9001/"] == "2026-11-24"
-    article_ld = next(n for n in _ld(tmp_path / "site" / "standards" / "iso-45001" / "index.html") if n["@type"] == "Article")
+    assert urls[f"{FIXTURE_URL}/standards/iso-14001/"] == "2026-06-01"
+    assert urls[f"{FIXTURE_URL}/standards/iso-9001/"] == "2026-11-24"
+    article_ld = next(n for n in _ld(tmp_path / "site" / "standards" / "iso-14001" / "index.html") if n["@type"] == "Article")
     assert article_ld["dateModified"] == "2026-06-01"
 
 
