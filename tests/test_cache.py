@@ -130,6 +130,15 @@ def test_check_split_over_processes_finds_what_one_process_finds(tmp_path: Path,
     root = _site(tmp_path, "ISO issues certificates to companies.")
     serial = engine.run(root, check_date=DAY, cache=Cache(None), workers=1)
     monkeypatch.setattr(checks, "PARALLEL_MIN_PAGES", 1)
+    forks: list[int] = []
+    split_work = checks.map_chunks
+
+    def recorded(fn, items, processes, **kwargs):  # type: ignore[no-untyped-def]
+        forks.append(processes)
+        return split_work(fn, items, processes, **kwargs)
+
+    monkeypatch.setattr(checks, "map_chunks", recorded)
     split = engine.run(root, check_date=DAY, cache=Cache(None), workers=3)
+    assert forks == [3], "the check was split over three processes"
     assert _view(split) == _view(serial)
     assert "role-issuer" in _codes(split)

@@ -2,20 +2,20 @@
 unhandled exception; they give a valid model or located errors.
 
 CI runs the short profile; `HYPOTHESIS_PROFILE=long python -m pytest tests/test_fuzz.py` runs longer.
+The standard and the checker's data come from the fixture site (tests/fixtures/site).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT
+from helpers import FIXTURE, ROOT, run
 from hooks.data import schema as data_schema
 from hooks.checks.claims import Checker
 from hooks.core.findings import DataError
@@ -27,7 +27,7 @@ settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_
 settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-STANDARD_TEXT = (ROOT / "data" / "standards" / "iso-9001.yaml").read_text("utf-8")
+STANDARD_TEXT = (FIXTURE / "data" / "standards" / "iso-9001.yaml").read_text("utf-8")
 CORPUS_WORDS = sorted({w for c in yaml.safe_load((ROOT / "tests" / "corpus" / "claims.yaml").read_text("utf-8"))["cases"]
                        for w in c["text"].split()})
 YAML_BITS = ["\n", "  ", "- ", ": ", "[", "]", "{", "}", '"', "'", "&a ", "*a", "!!python/object:x ", "<<: ", "\t",
@@ -61,7 +61,7 @@ def test_loader_never_crashes_on_yaml_like_text(parts: list[str]) -> None:
 @given(st.integers(min_value=0, max_value=len(STANDARD_TEXT)), st.sampled_from(YAML_BITS + ["", "x", "9"]),
        st.integers(min_value=0, max_value=20))
 def test_mutated_standard_gives_model_or_located_errors(at: int, insert: str, cut: int) -> None:
-    """Check a real standard file with a random cut and insertion: valid, or errors with positions."""
+    """Check a complete standard file with a random cut and insertion: valid, or errors with positions."""
     text = STANDARD_TEXT[:at] + insert + STANDARD_TEXT[at + cut:]
     try:
         doc = parse_yaml(text, "data/standards/iso-9001.yaml")
@@ -88,7 +88,7 @@ def test_validation_never_crashes_on_odd_shapes(data: dict) -> None:
 
 @pytest.fixture(scope="module")
 def checker() -> Checker:
-    return Checker(load_site(ROOT), dt.date(2026, 11, 24))
+    return Checker(load_site(FIXTURE), dt.date(2026, 11, 24))
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], deadline=None)
@@ -103,10 +103,19 @@ def test_checker_never_crashes_on_word_salad(checker: Checker, text: list[str]) 
 @given(text=st.text(max_size=300))
 def test_checker_never_crashes_on_any_text(checker: Checker, text: str) -> None:
     """Check the fact checker on arbitrary Unicode."""
-    checker.hits(parse(text))
+    for _, hit in checker.hits(parse(text)):
+        assert hit.code and hit.start <= hit.end
 
 
-def test_profiles_exist() -> None:
-    """Check that the long profile is there for runs by hand."""
-    assert settings.get_profile("long").max_examples > settings.get_profile("ci").max_examples
-    assert Path(__file__).name == "test_fuzz.py"
+def test_the_environment_chooses_the_long_profile() -> None:
+    """Check that HYPOTHESIS_PROFILE=long, as the module says, makes these tests run more examples than
+    the CI profile: the profile each setting loads, read in a fresh process."""
+    code = "import test_fuzz; from hypothesis import settings; print(settings.default.max_examples)"
+    path = os.pathsep.join([str(ROOT), str(ROOT / "tests")])
+    examples = {}
+    for name in ("ci", "long"):
+        proc = run(["-c", code], ROOT / "tests", {"HYPOTHESIS_PROFILE": name, "PYTHONPATH": path})
+        assert proc.returncode == 0, proc.stderr
+        examples[name] = int(proc.stdout.split()[-1])
+    assert examples["ci"] == settings.get_profile("ci").max_examples
+    assert examples["long"] == settings.get_profile("long").max_examples > examples["ci"]
