@@ -12,10 +12,11 @@ import pytest
 from helpers import ROOT, check, copy_site
 from hooks.checks.claims import Checker
 from hooks.checks.claims.evaluate import judge_role
-from hooks.checks.claims.extract import Claim, role_claims
 from hooks.checks.claims.gazetteer import Mention
-from hooks.checks.claims.holding import Holding
+from hooks.checks.claims.holding_value import Holding
 from hooks.checks.claims.reading import Reading
+from hooks.checks.claims.registry import Claim
+from hooks.checks.claims.roles import role_claims
 from hooks.data.model import load_site
 
 CHECK_DATE = dt.date(2026, 11, 24)

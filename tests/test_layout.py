@@ -92,3 +92,9 @@ def test_the_layer_check_finds_an_upward_import(tmp_path: Path) -> None:
         path.write_text(text, "utf-8")
     assert _upward(tmp_path) == ["hooks/core/bad.py:1 imports hooks.publish", "hooks/pages/bad.py:1 imports hooks.checks.run"]
 
+
+def test_no_engine_module_is_long() -> None:
+    """Check that every module of the engine stays readable in one sitting (about 400 lines at most)."""
+    long = [f"{p.relative_to(ROOT)}: {n} lines" for p in sorted((ROOT / "hooks").rglob("*.py"))
+            if (n := len(p.read_text("utf-8").splitlines())) > 420]
+    assert not long, "\n".join(long)

@@ -166,7 +166,7 @@ STAGES = [
     ("NLP parse (syntax.parse_all)", "hooks/checks/claims/syntax.py", "parse_all"),
     ("NLP parse, single (syntax.parse)", "hooks/checks/claims/syntax.py", "parse"),
     ("NLP pipeline load (syntax.nlp)", "hooks/checks/claims/syntax.py", "nlp"),
-    ("claims: judging (Checker._judge)", "hooks/checks/claims/__init__.py", "_judge"),
+    ("claims: judging (Checker._judge)", "hooks/checks/claims/checker.py", "_judge"),
     ("links (links.check_links)", "hooks/checks/links.py", "check_links"),
 ]
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from hooks.data.model import Site
-from .extract import Claim
 from .gazetteer import Gazetteer, Mention
+from .registry import Claim
 
 
 @dataclass

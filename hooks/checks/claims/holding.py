@@ -5,80 +5,25 @@ that"), asked (a question), reported or believed (others say or think it: "many 
 or conditional ("if ..."). A claim the text attributes to an authority it relies on ("UKAS states
 that ...", "according to ISO, ...") counts as asserted; what others believe does not. The holding
 also carries the time the claim speaks of: the present, or the past with a year where one is named
-("until 2026", "in 2015").
+("until 2026", "in 2015"; read in holding_time.py).
 
-All of it is read from the dependency parse of the sentence (see syntax.py). The word lists below
-are English, not facts about certification, and live only here.
+All of it is read from the dependency parse of the sentence (see syntax.py). The word lists it reads
+by are English, not facts about certification, and live only in holding_words.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Literal
+from typing import TYPE_CHECKING
+
+from .holding_time import _time
+from .holding_words import (BELIEF_NOUNS, BELIEVING, CONDITIONS, DECIDING, DENIAL_WORDS, DENYING_ADVERBS, DENYING_VERBS, FACTIVE,
+                            IMPOSSIBLE, MYTH_LABEL, NEGATIVE_PRONOUNS, PRESUPPOSING, REFUSING, RHETORICAL, SAYING, SOURCE_NOUNS,
+                            TERM_WORDS, TRUTH_WORDS, VOUCHING_ADVERBS, WH)
+from .holding_value import Authority, Holding, Mode
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
     from spacy.tokens import Token
-
-
-Mode = Literal["asserted", "negated", "asked", "reported", "conditional"]
-
-NEGATIVE_WORDS = {"not", "never", "n't", "no", "neither", "nor", "nobody", "none", "nothing", "nowhere"}
-NEGATIVE_PRONOUNS = {"nobody", "none", "nothing", "no one", "neither"}
-SAYING = {"hint", "insinuate", "pretend", "boast", "whisper", "say", "tell", "claim", "state", "insist", "argue", "suggest", "report", "write", "announce",
-          "advertise", "promise", "allege", "maintain", "explain", "confirm", "note", "stress", "point",
-          "hear", "mention", "imply", "read", "call", "describe", "present", "market", "sell", "repeat", "spread"}
-BELIEVING = {"convince", "persuade", "think", "believe", "assume", "suppose", "imagine", "expect", "feel", "guess", "fear", "hope",
-             "presume", "mean", "take", "understand", "see", "interpret", "mistake", "confuse", "wonder", "ask", "doubt"}
-BELIEF_NOUNS = {"legend", "word", "sign", "belief", "impression", "idea", "assumption", "notion", "claim", "rumour", "rumor",
-                "perception", "proof", "evidence", "story", "suggestion", "promise", "view", "thinking", "question"}
-DENIAL_WORDS = {"myth", "misconception", "misbelief", "misunderstanding", "mistake", "error", "fallacy", "falsehood",
-                "false", "untrue", "wrong", "incorrect", "nonsense", "fiction", "fable", "lie", "inaccurate", "misleading"}
-REFUSING = {"leave", "delegate", "outsource", "avoid", "stop", "refuse", "decline", "cease", "quit"}
-"""Verbs whose complement the subject does not do: 'ISO leaves auditing to certification bodies'."""
-DECIDING = {"decide", "announce", "agree", "rule", "resolve", "declare", "determine"}
-DENYING_VERBS = {"deny", "refute", "dispute", "disprove", "debunk", "reject", "dismiss"}
-DENYING_ADVERBS = {"wrongly", "mistakenly", "falsely", "incorrectly", "erroneously", "wrong"}
-VOUCHING_ADVERBS = {"rightly", "correctly", "accurately", "truly", "officially", "proudly"}
-TRUTH_WORDS = {"true", "fact", "correct", "accurate", "right", "case", "certain", "clear"}
-CONDITIONS = {"if", "unless", "whether", "provided", "suppose", "assuming"}
-PAST_ADVERBS = {"formerly", "previously", "once", "originally", "earlier", "then", "historically"}
-FACTIVE = {"announce", "explain", "confirm", "clarify", "remind", "point", "note", "stress", "show", "demonstrate", "acknowledge"}
-"""Saying verbs that take what they report as true: the writer follows the speaker."""
-SOURCE_NOUNS = {"standard", "clause", "annex"}
-"""A speaker that is the text of a standard ('as the standard itself says'): relied on."""
-TIME_PREPOSITIONS = {"in", "until", "till", "before", "since", "from", "by", "after", "between", "through", "during", "as"}
-WH = re.compile(r"^\W*(?:what|how|why|when|which|where|who|whose)\b", re.I)
-RHETORICAL = re.compile(r"^\W*(?:did|do)\s+you\s+know\b", re.I)
-YEAR = re.compile(r"^(?:19|20)\d\d$")
-
-
-@dataclass(frozen=True)
-class Holding:
-    mode: Mode
-    past: bool = False
-    """The claim speaks of the past."""
-    year: int | None = None
-    """The year the claim speaks of, where the sentence names one."""
-    relation: str | None = None
-    """How the year is named: 'until', 'in', 'since', 'before', ..."""
-    cue: str = ""
-    """The word that decided the mode, for messages and notes."""
-    wh: bool = False
-    """Asked by a wh-question, which presupposes what it names ("What changed in ISO 9001:2010?")."""
-
-    @property
-    def judged(self) -> bool:
-        """Asserted or negated: the text says the claim is true or false."""
-        return self.mode in ("asserted", "negated")
-
-    @property
-    def positive(self) -> bool:
-        return self.mode == "asserted"
-
-
-Authority = Callable[["Token"], bool]
-"""Does this token name a body the text relies on (an organization in the data)?"""
 
 
 def held(token: Token, authority: Authority, extra_negations: int = 0, presupposed: bool = False,
@@ -187,10 +132,6 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
     if mode == "asserted" and negations % 2:
         mode = "negated"
     return Holding(mode, past, year, relation, cue, wh=mode == "asked" and bool(WH.match(token.doc.text)))
-
-
-TERM_WORDS = {"term", "label", "phrase", "expression", "word", "words", "so-called", "buzzword", "wording"}
-MYTH_LABEL = re.compile(r"^\W*(?:myth|misconception|fiction|false|wrong|fallacy)\b[^:.?!]{0,12}:", re.I)
 
 
 def _named_as_term(token: Token) -> bool:
@@ -310,9 +251,6 @@ def _allowance(clause: Token) -> bool:
         return False
     return any(t.lower_ == "more" and any(c.lower_ == "than" for c in (*t.children, *t.head.children))
                for t in clause.subtree)
-
-
-IMPOSSIBLE = {"impossible", "nonexistent", "non-existent", "fictional", "imaginary", "unavailable"}
 
 
 def denied_by_complement(noun: Token) -> bool:
@@ -436,9 +374,6 @@ def _asked(token: Token) -> bool:
     return True
 
 
-PRESUPPOSING = re.compile(r"^\W*(?:why|how|when|where|since\s+when|what\s+makes|what\s+made)\b(?!\s+(?:would|should|on\s+earth))", re.I)
-
-
 def _presupposes(token: Token) -> bool:
     """A why/how/when question about a claim whose subject is named takes the claim for granted."""
     if not PRESUPPOSING.match(token.sent.text):
@@ -461,39 +396,3 @@ def _vouched(token: Token) -> bool:
                 any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "which") for c in t.head.children):
             return True
     return False
-
-
-def _time(clause: Token) -> tuple[bool, int | None, str | None]:
-    """Past or present, and the year named in the claim's clause with its preposition."""
-    past = clause.tag_ == "VBD" and clause.dep_ != "amod" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children) \
-        or any(c.lemma_ == "use" and c.dep_ == "aux" for c in clause.children) \
-        or clause.dep_ == "xcomp" and clause.head.lower_ == "used"  # "IAF used to evaluate ..."
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in clause.children)
-    if perfect:
-        past = False
-    year: int | None = None
-    relation: str | None = None
-    for child in clause.children:
-        low = child.lower_
-        if child.dep_ == "advmod" and low in PAST_ADVERBS:
-            past = True
-        if child.dep_ == "advmod" and low == "back":  # "back in 2016"
-            found = next((_year_in(c) for c in child.children if c.dep_ == "prep"), None)
-            if found is not None:
-                year, relation, past = found, "in", True
-        if child.dep_ == "prep" and low in TIME_PREPOSITIONS:
-            found = _year_in(child)
-            if found is not None:
-                year, relation = found, low
-        elif child.dep_ in ("npadvmod", "nummod") and YEAR.match(child.text):
-            year, relation = int(child.text), "in"
-    if relation in ("until", "till", "before") and not past:
-        past = True
-    return past, year, relation
-
-
-def _year_in(prep: Token) -> int | None:
-    for token in prep.subtree:
-        if YEAR.match(token.text):
-            return int(token.text)
-    return None

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Callable
 
 
 from .gazetteer import Mention
-from .holding import Authority, Holding, held
+from .holding import held
+from .holding_value import Authority, Holding
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
     from spacy.tokens import Doc, Token

@@ -1,0 +1,142 @@
+"""A verb's arguments in the dependency parse, shared by the role and subject readings: its active
+subject (through relative pronouns, clefts, coordination and control), whether it is passive, and
+what a pronoun ('it', 'they', 'them') stands for, in the sentence or the one before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .gazetteer import Mention
+from .reading import Reading
+
+if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
+    from spacy.tokens import Token
+
+
+RELATIVE = {"that", "which", "who", "whom", "whose"}
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.casefold()
+
+
+def _passive(token: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return True
+    if token.dep_ == "amod":
+        return True  # "an ISO approved manufacturer": a participle before its noun is passive, whatever its tag
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):
+        return False  # "IAF has operated the MLA": a perfect, active
+    if token.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in token.children) \
+            and any(c.dep_ == "agent" for c in token.children):
+        return True  # "..., audited every year by ISO inspectors": a participle with its 'by' phrase, whatever its tag
+    return token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "conj", "advcl", "ROOT", "xcomp", "oprd", "acomp")
+
+
+def _twin(token: Token) -> Token | None:
+    """The dependent before `token` with its role on the same head: an apposition the parser read as a
+    second subject ('UKAS, the body that ..., is appointed': 'UKAS' and 'body' both subjects)."""
+    if token.head.i == token.i:
+        return None
+    return next((c for c in reversed(list(token.head.children)) if c.dep_ == token.dep_ and c.i < token.i), None)
+
+
+def _nounlike(token: Token) -> bool:
+    """A noun, and not a verb the tagger read as one ('it does issue certificates': 'issue' has an auxiliary)."""
+    return token.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "aux" for c in token.children)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The active subject, through relative pronouns, clefts, coordination and control."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is not None and subject.lower_ in RELATIVE:
+        head = verb.head
+        if verb.dep_ == "relcl":
+            # "... is also the one that writes ISO/IEC 27001": the copula's subject is the one
+            if head.lower_ in ("one", "body", "organization", "organisation") and head.dep_ == "attr":
+                subject_of = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                if subject_of is not None:
+                    return [subject_of]
+            if head.dep_ == "appos":
+                return [head.head]  # "UKAS, the body that issues certificates, ...": the body named
+            twin = _twin(head)
+            if twin is not None and head.lower_ in ("body", "organization", "organisation", "one"):
+                return [twin]  # the same apposition parsed as two subjects
+            return [head]
+        # "It was ISO, not our registrar, that audited us": the cleft's focus is the agent
+        if head.lemma_ == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
+            return [c for c in head.children if c.dep_ in ("attr", "dobj")]  # "not Y" among them is denied below
+        return []
+    if subject is not None:
+        return [subject]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subjects(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("mark", "advmod") for c in verb.children):
+        return _subjects(verb.head)  # "X published it and, after the audit, certified us": a conjunct read as advcl
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return _subjects(verb.head if verb.head.pos_ != "ADJ" else verb.head.head)
+    if verb.dep_ == "relcl":
+        return [verb.head] if verb.head.lower_ not in RELATIVE else []
+    return []
+
+
+def _stands_for(pronoun: Token, words: list[str]) -> Token | None:
+    """The noun earlier in the sentence a pronoun ('it', 'they', 'them') stands for, if it is one of these words
+    ('Not one of our certificates came from X; they all came from ISO')."""
+    if pronoun.lower_ not in ("them", "it", "they", "some", "ones", "one"):
+        return None
+    heads = {w.split()[-1].casefold() for w in words}
+    return next((t for t in reversed(pronoun.doc[:pronoun.i]) if t.pos_ in ("NOUN", "PROPN") and _lemma(t).rstrip("s") in heads),
+                None)
+
+
+def _relative_head(reading: Reading, pronoun: Token) -> tuple[int, int]:
+    """The written span of the noun phrase a pronoun's relative clause modifies ('the bodies they have
+    accredited'): what the clause says is of that phrase, so the pronoun cannot stand for it."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "relcl":
+        return (0, 0)
+    tokens = [t for t in verb.head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+    return (reading.span(tokens[0])[0], reading.span(tokens[-1])[1]) if tokens else (0, 0)
+
+
+def _compared(reading: Reading, mention: Mention) -> bool:
+    """Named only for comparison ('like ISO 14001', 'unlike ISO'): not what a later 'it' means."""
+    token = reading.token_at(mention.start)
+    for _ in range(3):
+        if token is None or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.dep_ == "prep" and token.lower_ in ("like", "unlike", "than"):
+            return True
+    return False
+
+
+def _in_other_relative(reading: Reading, mention: Mention, pronoun: Token) -> bool:
+    """Is the mention inside a relative clause the pronoun is not in ('a registrar that UKAS accredits, and it
+    issued ...': 'it' is the registrar, not UKAS)?"""
+    token = reading.token_at(mention.start)
+    node = token
+    while node is not None and node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return not (node.left_edge.i <= pronoun.i <= node.right_edge.i)
+        node = node.head
+    return False
+
+
+def _named_before(reading: Reading, pronoun: Token, kinds: tuple[str, ...]) -> Mention | None:
+    """What 'it' or 'they' refers to: the nearest mention of these kinds before it in the sentence,
+    else the first in the sentence before (a body) or the last (a standard)."""
+    start = reading.span(pronoun)[0]
+    own = _relative_head(reading, pronoun)
+    here = [m for m in reading.mentions if m.kind in kinds and m.end <= start and not _compared(reading, m)
+            and not (own[0] <= m.start < own[1])]
+    outside = [m for m in here if not _in_other_relative(reading, m, pronoun)]
+    if outside or here:
+        return (outside or here)[-1]
+    earlier = [m for m in reading.previous if m.kind in kinds]
+    if not earlier:
+        return None
+    return earlier[-1] if kinds == ("standard",) else earlier[0]

@@ -1,0 +1,192 @@
+"""Facts about certificates read from one clause: how long a certificate is valid (the data's
+certification cycle; not forever, and it does expire) and how often surveillance audits take place,
+also where a short answer follows the question it answers ("How long is a certificate valid? Five
+years.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clause_reading import _said_of, _token_at, asserted, denied, holding
+from .evaluate import Context, Hit
+from .gazetteer import Mention
+from .sentences import Clause
+
+
+PRONOUN = re.compile(r"^\s*(?:it|they)\b", re.I)
+NUMBERS = {"decade": 10, "single": 1, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty-four": 24}
+NUM = r"(\d+|single|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four)"
+VALIDITY = re.compile(rf"\b(?:valid|validity|lasts?|lasting|cycle|runs?|good\s+for)\b[^.;]{{0,40}}?\b{NUM}[\s-]+(years?|months?)\b|"
+                      rf"\b{NUM}[\s-]+(years?)\s+(?:validity|cycle|certification cycle)\b|"
+                      rf"\b(?:validity|duration)\b[^.;]{{0,30}}?:\s*{NUM}\s+(years?|months?)|"
+                      rf"\b(?:renewed|reissued|renewal|refreshed|redone|repeated|re-?earned|re-?issued|re-?awarded|re-?obtained|regained)\s+(?:every|each)\s+{NUM}?\s*(years?|months?)\b|"
+                      rf"\brecertif\w*[^.;]{{0,30}}?\bevery\s+{NUM}\s+(years?|months?)\b|"
+                      rf"\b(?:expires?|runs?\s+out|lapses?)\s+(?:after|within)\s+(?:(?:just|only|merely|about|around|roughly)\s+)?(?:a\s+|one\s+)?{NUM}?\s*(years?|months?)\b|"
+                      rf"\b(?:valid|validity|lasts?|good|runs?)\b[^.;]{{0,30}}?\b(?:a|one|full)\s+(decade)\b|"
+                      rf"\b(?:expires?|runs?\s+out|lapses?)\s+after\s+(?:a|one)\s+(decade)\b", re.I)
+FOREVER = re.compile(r"\b(?:never\s+expires?|for\s+life|forever|indefinitely|permanent(?:ly)?|lifetime|does\s+not\s+expire|doesn['’]t\s+expire)\b", re.I)
+EXPIRES = re.compile(r"\bexpires?\b|\bexpiry\b", re.I)
+CERT_WORD = re.compile(r"\b(?:re)?certific(?:ate|ates|ation)\b|\bcycle\b", re.I)
+
+
+def _number(word: str | None) -> int | None:
+    if word is None:
+        return None
+    return int(word) if word.isdigit() else NUMBERS.get(word.casefold())
+
+
+VALIDITY_TOPIC = re.compile(r"^(?:certif|recertif|registration$|cycle$|validity$)", re.I)
+RANGE = re.compile(r"\bvalid\s+(?:from\s+)?((?:19|20)\d\d)\s*(?:[–—-]|to|until)\s*((?:19|20)\d\d)\b", re.I)
+HOW_LONG = re.compile(r"\bhow\s+long\b[^?]*\b(?:valid|last|good|run)", re.I)
+BARE_DURATION = re.compile(rf"\W*(?:(?:about|around|usually|typically|normally|just|only)\s+)?(?:for\s+)?{NUM}[\s-]+(years?|months?)\W*$", re.I)
+
+
+def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
+    text = clause.text
+    asked = clause.previous.text if _answers(clause) and clause.previous is not None else ""
+    answered = HOW_LONG.search(asked) and CERT_WORD.search(asked) and BARE_DURATION.match(text)
+    if answered:  # "How long is a certificate valid? Five years."
+        value, unit = _number(answered.group(1)), answered.group(2)
+        if value is not None and _months(value, unit) != ctx.site.certification.certificate_validity.years * 12:
+            return [_wrong_validity(ctx, answered.start(1), answered.end(2), value, unit)]
+        return []
+    scope = clause.sentence if clause.kind == "table" else text
+    if not CERT_WORD.search(scope) or re.search(r"\btransition", text, re.I) and not re.search(r"\bvalid", text, re.I):
+        return []
+    surveillance = [m.start() for m in re.finditer(r"\bsurveillance\b", text, re.I)]
+    years = ctx.gaz.site.certification.certificate_validity.years
+    src = ctx.gaz.site.source_url(ctx.gaz.site.certification.certificate_validity.source)
+    hits = []
+    forever = FOREVER.search(text)
+    if forever:
+        inner_neg = re.match(r"(?:never|does\s+not|doesn['’]t)", forever.group(0), re.I)
+        held_as = holding(clause, forever.start()).mode
+        claims_forever = held_as == ("negated" if inner_neg else "asserted")
+        if claims_forever:
+            hits.append(Hit("cert-validity", forever.start(), forever.end(),
+                            f"a certificate does not last indefinitely: it is valid for {years} years, then renewed by recertification.",
+                            f"{years} years", src))
+        return hits
+    e = EXPIRES.search(text)
+    if e is not None and not re.search(r"\bbefore\b", text, re.I) and not VALIDITY.search(text):
+        if denied(clause, e.start()):
+            hits.append(Hit("cert-validity", e.start(), e.end(),
+                            f"certificates do expire: each is valid for {years} years.", f"{years} years", src))
+        return hits
+    span = RANGE.search(text)  # "(valid 2025–2031)"
+    if span and _months(int(span.group(2)) - int(span.group(1)), "years") != years * 12 and asserted(clause, span.start()):
+        hits.append(_wrong_validity(ctx, span.start(), span.end(), int(span.group(2)) - int(span.group(1)), "years"))
+    for m in VALIDITY.finditer(text):
+        groups = [g for g in m.groups() if g]
+        if len(groups) == 1 and groups[0].casefold().startswith(("year", "month")):
+            groups = ["1", groups[0]]  # "renewed every year"
+        if len(groups) == 1 and groups[0].casefold() == "decade":
+            groups = ["10", "years"]
+        value = _number(groups[0]) if groups else None
+        unit = groups[1] if len(groups) > 1 else "years"
+        if value is None:
+            continue
+        if re.search(r"\b(?:after|within|up to|before)\b", text[m.start():m.end()], re.I) and "valid" not in m.group(0).lower() \
+                and not re.match(r"(?:expire|run|lapse)", m.group(0), re.I):
+            continue
+        if re.match(r"\s+apart\b", text[m.end():]):
+            continue  # "two visits, twelve months apart": a distance between events, not a duration
+        number = next((m.start(g) for g in range(1, (m.re.groups or 0) + 1) if m.group(g)), m.start())
+        if surveillance and (_of_visits(clause, number) or any(m.start() <= at < m.end() for at in surveillance)):
+            continue  # "a three-year cycle with surveillance visits every twelve months": said of the visits
+        if not _said_of(clause, m.start(), VALIDITY_TOPIC):
+            continue  # "twenty years in the trade": a number of years not said of a certificate
+        right = _months(value, unit) == years * 12
+        said = holding(clause, m.start())
+        if not said.judged:
+            continue  # asked, reported or conditional: not the writer's claim either way
+        claimed = said.positive
+        if right != claimed:
+            hits.append(_wrong_validity(ctx, m.start(), m.end(), value, unit))
+    return hits
+
+
+VISITS = {"visit", "audit", "surveillance", "inspection", "check", "review"}
+
+
+def _of_visits(clause: Clause, at: int) -> bool:
+    """Does the number at `at` hang on visits or audits (not on the certificate or its cycle)?"""
+    token = _token_at(clause, at)
+    while token is not None and token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.casefold().rstrip("s") in VISITS:
+            return True
+    return False
+
+
+def _months(value: int, unit: str) -> int:
+    return value if unit.lower().startswith("month") else value * 12
+
+
+def _wrong_validity(ctx: Context, start: int, end: int, value: int, unit: str) -> Hit:
+    validity = ctx.site.certification.certificate_validity
+    return Hit("cert-validity", start, end, f"a certificate is valid for {validity.years} years (the certification cycle), "
+               f"not {value} {unit}.", f"{validity.years} years", ctx.site.source_url(validity.source))
+
+
+FREQ = re.compile(rf"\bevery\s+{NUM}\s+(years?|months?)\b|\bevery\s+(other)\s+year\b|"
+                  rf"\bonce\s+(?:in\s+)?(?:per|a|every|each|the)\s+(?:certification\s+|(?:three|3)[\s-]years?\s+)?(cycle)\b|"
+                  r"\b(?:once|at least once)\s+(?:a|per|each|every)\s+(?:calendar\s+)?(year)\b|\b(annual(?:ly)?|yearly|every\s+year|each\s+year)\b|"
+                  rf"\b{NUM}[\s-]+(yearly|years?)\b(?=\s+surveillance)|\b(biennial(?:ly)?|every\s+second\s+year)\b|"
+                  rf"\bat\s+{NUM}[\s-]+(years?|months?)\s+intervals\b", re.I)
+TOPIC = re.compile(r"\bsurveillance\b|\b(recertification|recertifications|recertify|certificate|certification cycle|validity)\b", re.I)
+
+
+SURVEILLANCE = re.compile(r"^surveillance$", re.I)
+
+
+def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
+    text = clause.text
+    if not FREQ.search(text):
+        return []  # no frequency named: nothing to judge (and the common case, so cheap)
+    per_year = ctx.gaz.site.certification.surveillance.per_year_min
+    src = ctx.gaz.site.source_url(ctx.gaz.site.certification.surveillance.source)
+    topics = list(TOPIC.finditer(text))
+    # "They happen ...", or the answer to a question about surveillance: said of the clause before
+    inherited = not topics and clause.previous is not None and (PRONOUN.match(text) or _answers(clause)) \
+        and re.search(r"\bsurveillance\b", clause.previous.text, re.I)
+    hits = []
+    for f in FREQ.finditer(text):
+        if topics:
+            nearest = min(topics, key=lambda t: (min(abs(t.start() - f.end()), abs(f.start() - t.end())), t.start() > f.start()))
+            before = [t for t in topics if t.end() <= f.start()]
+            if nearest.group(0).casefold() != "surveillance" and not (
+                    before and before[-1].group(0).casefold() == "surveillance"
+                    and _said_of(clause, f.start(), SURVEILLANCE, subject_only=True, modifiers=True)):
+                continue  # the number is nearer another topic, unless the parse gives it to surveillance named before
+        elif not inherited:
+            continue
+        groups = [g for g in f.groups() if g]
+        word = groups[0].casefold()
+        if word in ("cycle",):
+            months = ctx.gaz.site.certification.certificate_validity.years * 12
+        elif word in ("other",) or word.startswith(("biennial", "every second")):
+            months = 24
+        elif word.startswith(("annual", "yearly", "every year", "each year", "year")) and len(groups) == 1:
+            months = 12
+        else:
+            value = _number(groups[0]) or 1
+            unit = groups[1].casefold() if len(groups) > 1 else "years"
+            months = value if unit.startswith("month") else value * 12
+        right = months <= 12 // per_year
+        held_as = holding(clause, f.start())
+        if not held_as.judged:
+            continue
+        claimed = held_as.positive
+        if right != claimed:
+            hits.append(Hit("surveillance-frequency", f.start(), f.end(),
+                            f"surveillance audits take place at least {'once' if per_year == 1 else f'{per_year} times'} a year"
+                            f"{'' if claimed else ' (the text denies it)'}.", "at least once a year", src))
+    return hits
+
+
+def _answers(clause: Clause) -> bool:
+    """Is the clause the answer to a question asked just before it?"""
+    return clause.previous is not None and clause.previous.text.rstrip().endswith("?")

@@ -1,0 +1,294 @@
+"""Facts about a standard's editions read from one clause: that a withdrawn edition is not current,
+not held now and not presented as a standard in use; that an announced edition is not published yet;
+that a year names an edition that exists; and the year the first edition was published. Dates come
+from the data, as of the check date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clause_reading import _token_at, asserted, denied, holding
+from .evaluate import Context, Hit
+from .gazetteer import Mention
+from .sentences import Clause
+
+
+HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|gets)\s+(?:now\s+|still\s+)?certified|"
+                     r"hold(?:s|ing)?\b[^.;]*\bvalid|valid\s+(?:until|till|through|to)\b|(?:still|remains?|is|are)\s+valid|"
+                     r"this\s+year|(?:current|latest|newest|most recent)\s+(?:edition|version)|\bstill\b[^.;]*\bcertific|"
+                     r"\b(?:hold|holds|holding|have|has|keep|keeps|maintain|maintains)\b[^.;]{0,50}\b(?:certificate|certification|registration)|"
+                     r"\b(?:hold|holds|holding)\s+(?:an?\s+|the\s+|its\s+|our\s+|their\s+)?(?:ISO|OHSAS|BS)\b|"
+                     r"\b(?:which|that)\s+(?:we|they|it|you)\s+(?:still\s+|now\s+|currently\s+)?(?:hold|holds|maintain|maintains|keep|keeps)\b|"
+                     r"\b(?:hold|holds|keep|keeps|maintain|maintains)\s+(?:it|them)\b|"
+                     r"\b(?:offer|offers|offering|book|provide|provides|sell|sells|get|obtain|achieve|gain|attain|earn)\b[^.;]{0,50}\b(?:certific|audits?\b|registration)|"
+                     r"\b(?:certified|registered|compliant)\b|"
+                     r"\b(?:still|today|nowadays|currently)\b[^.;]{0,40}\b(?:accepted|recogni[sz]ed|valid|audited|issued|available|current)\b|"
+                     r"\b(?:accepted|recogni[sz]ed|valid|audit(?:ed|s)?(?:\s+against)?|issued|available)\b[^.;]{0,40}\b(?:today|nowadays|still|now)\b|"
+                     r"\b(?:is|are)\s+(?:both\s+|all\s+|also\s+)?valid\b|\bavailable\b|"
+                     r"\b(?:packages?|consult(?:ancy|ing)|quotes?|prices?|courses?)\b[^.;]{0,30}\bfor\b|"
+                     r"\b(?:our|my)\s+(?:[\w/:.-]+\s+){1,3}(?:certificate|certification|registration)\b|"
+                     r"\bremains?\s+(?:a\s+|the\s+)?(?:valid|current|edition|standard)\b|\bcertific\w*\b[^.;]{0,30}\bstill\b|"
+                     r"\b(?:can|may)\s+(?:still\s+)?be\s+(?:renewed|issued|certified|audited)\b|"
+                     r"\baudit(?:s|ing)?\s+(?:\w+\s+){0,2}(?:to|against)\b|\bcertif(?:y|ies|ying)\b[^.;]{0,30}\bto\b)", re.I)
+# An edition named as what was held before: "replacing its previous OHSAS 18001 certificate".
+FORMER = re.compile(r"\b(?:previous|former|old|earlier|outdated|replac\w*|superseded|migrat\w*\s+from|upgrad\w*\s+from|"
+                    r"mov\w*\s+(?:on\s+)?from|transition\w*\s+from|switch\w*\s+from|instead\s+of|no\s+longer)\b[^.;]{0,30}$", re.I)
+MIGRATION = re.compile(r"\b(?:upgrad\w*|migrat\w*|transition\w*|switch\w*\s+to|mov(?:e|es|ed|ing)\s+(?:on\s+|over\s+)?to|"
+                       r"replac\w*|supersed\w*|successor)\b", re.I)
+"""A sentence about leaving an edition ("kindly upgrade ... to ISO 45001") does not claim it is held."""
+ACQUIRED = re.compile(r"\b(?:have|has|had)\s+(?:\w+\s+){0,5}?(?:to\s+)?(?:obtain|achiev|gain|earn|receiv|been\s+award)\w*", re.I)
+RECENT = re.compile(r"\b(?:just|recently|(?:this|last)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|today|now|"
+                    r"announce\w*|delighted|pleased|proud)\b", re.I)
+RENEWED = re.compile(r"\b(?:renew|reissu|re-issu|obtain|achiev|award|grant|recertif)\w*", re.I)
+"""Having obtained an edition back then ("start-ups that have obtained their ISO/IEC 27001:2013
+certification") is no claim to hold it now, unless it is news ("has just been awarded ...")."""
+# "ISO 9001 2008 certified": the participle as a label, not a past event
+LABEL = re.compile(r"\s*[-‑]?\s*(?:certified|registered|compliant)\b", re.I)
+FIRST = re.compile(r"\b(?:(?:first|originally|initially)\s+(?:published|released|issued|appeared|came\s+out|saw\s+(?:print|the\s+light))|"
+                   r"did\s+(?:first|originally|initially)\s+(?:appear|come\s+out|see\s+(?:print|the\s+light))|"
+                   r"debut(?:ed|s)?|made\s+(?:its|their)\s+debut|has\s+been\s+around\s+since|dates?\s+back\s+to|"
+                   r"first\s+(?:\w+\s+){0,3}(?:edition|version)\s+(?:of\s+[^.;]{1,30}?\s+)?(?:dates\s+(?:back\s+)?(?:from|to)|"
+                   r"appeared|came\s+out|was\s+(?:published|released|issued))|(?:has|have)\s+(?:existed|been\s+around)\s+since)"
+                   r"\b[^.;]{0,30}?\b(?P<year>(?:19|20)\d\d)\b|"
+                   r"\b(?:was|were)\s+(?:first\s+)?(?:introduced|launched|born)\s+in\s+(?P<year2>(?:19|20)\d\d)\b|"
+                   r"\bdates\s+(?:back\s+)?(?:from|to)\s+(?P<year3>(?:19|20)\d\d)\b(?=[^.;]{0,30}\bfirst\s+(?:published|released))|"
+                   r"\b(?P<until>not)\s+(?:(?:first|officially)\s+)?(?:published|released|issued|introduced|launched)\s+until\s+"
+                   r"(?P<year4>(?:19|20)\d\d)\b", re.I)
+CURRENT = re.compile(r"\b(?:current|latest|newest|most recent|up-to-date|in force)\b", re.I)
+WITHDRAWN = re.compile(r"\b(?:withdrawn|replaced?|superseded|obsolete|retired)\b", re.I)
+CERT_CONTEXT = re.compile(r"\bcertif", re.I)
+YEAR = re.compile(r"(?<![:\d])(?:19|20)\d\d(?!\d)")
+
+
+def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
+    """'ISO 9001 was first published in 2015': the first edition's year is in the data."""
+    first = FIRST.search(clause.text)
+    standards = [m for m in mentions if m.kind == "standard" and not m.predecessor]
+    # "was not published until 2020" says it first came out in 2020: its own 'not' is part of the claim
+    if first is None or not standards or holding(clause, first.start()).mode != ("negated" if first.group("until") else "asserted"):
+        return []
+    if standards[0].year is not None and standards[0].start < first.start():
+        return []  # "ISO 45001:2018 was introduced in 2018": an edition's own date, not the first one
+    if re.search(r"\b(?:certific|registration)", clause.text[standards[0].end:first.start()], re.I):
+        return []  # "an ISO 9001:2008 certificate, first issued in 2009": said of the certificate
+    std = ctx.site.standards[standards[0].ref]
+    years = sorted([std.current_edition.year, *(e.year for e in std.earlier_editions)])
+    if int(first.group("year") or first.group("year2") or first.group("year3") or first.group("year4")) == years[0]:
+        return []
+    return [Hit("edition-date", first.start(), first.end(),
+                f"{std.designation} was first published in {years[0]} (editions in the data: "
+                f"{', '.join(str(y) for y in years)}).", str(years[0]), ctx.site.source_url(std.source))]
+
+
+def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
+    hits = []
+    text = clause.text
+    site = ctx.gaz.site
+    editions = [m for m in mentions if m.kind == "standard" and (m.year or m.predecessor)]
+    if not editions:
+        return _editions_pointed_to(clause, ctx)
+    for m in editions:
+        std = site.standards[m.ref]
+        if m.predecessor:
+            valid_until = ctx.gaz.predecessors[m.predecessor][1]
+            label, status = m.predecessor, "replaced"
+            current = f"{std.designation}:{std.current_edition.year}"
+            if CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m and _current_of(clause, text, m) \
+                    and _present_claim(clause, m) and asserted(clause, m.start, len(text)):
+                hits.append(Hit("edition-withdrawn", m.start, m.end,
+                                f"{label} is not current: it was replaced by {std.designation}; the current edition is {current}.",
+                                current, _edition_source(site, std, m)))
+                continue
+        else:
+            label = f"{std.designation}:{m.year}"
+            known = {std.current_edition.year: None, **{e.year: e for e in std.earlier_editions}}
+            if m.year not in known:
+                if std.revision and str(m.year) == str(std.revision.expected):
+                    said_current = CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m
+                    own = text[_clause_start(text, m.start):_clause_end(text, m.end)]  # not "..., but X is still the current one"
+                    in_use = (HOLDING.search(own) or REPLACES.match(text, m.end)) and not FUTURE.search(own)
+                    # "certified to", "replaced the 2015 edition"; not "will lead to a certificate under ISO 9001:2026"
+                    if (said_current or in_use) and asserted(clause, m.start, m.end):
+                        hits.append(Hit("edition-future", m.start, m.end,
+                                        f"{label} is not published yet (stage: {std.revision.stage}); the current edition is "
+                                        f"{std.designation}:{std.current_edition.year}.",
+                                        f"{std.designation}:{std.current_edition.year}", site.source_url(std.revision.source)))
+                    continue
+                held_as = holding(clause, m.start)
+                if held_as.mode == "asserted" or held_as.wh or held_as.mode == "asked" and not EXISTENCE.search(clause.sentence):
+                    years = sorted(known)
+                    hits.append(Hit("edition-unknown", m.start, m.end,
+                                    f"there is no edition {label}; the editions in the data are "
+                                    f"{', '.join(f'{std.designation}:{y}' for y in years)}.",
+                                    f"{std.designation}:{std.current_edition.year}", site.source_url(std.current_edition.source)))
+                continue
+            edition = known[m.year]
+            if edition is None:
+                announced = std.revision and any(o.ref == m.ref and str(o.year) == str(std.revision.expected) for o in editions)
+                if announced:
+                    continue  # "ISO 9001:2026 replaced ISO 9001:2015": one false claim, the edition-future one
+                if WITHDRAWN.search(text) and _nearest_edition(text, editions, WITHDRAWN) is m and asserted(clause, m.start, len(text)):
+                    hits.append(Hit("edition-withdrawn", m.start, m.end,
+                                    f"{label} is the current edition; it has not been withdrawn.",
+                                    label, site.source_url(std.current_edition.source)))
+                continue
+            valid_until = edition.certificates_valid_until
+            status = f"withdrawn on {edition.withdrawn.isoformat()}" if edition.withdrawn else "withdrawn"
+            current = f"{std.designation}:{std.current_edition.year}"
+            if CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m and _current_of(clause, text, m) \
+                    and _present_claim(clause, m) and asserted(clause, m.start, len(text)):
+                hits.append(Hit("edition-withdrawn", m.start, m.end,
+                                f"{label} is not the current edition ({status}); the current edition is {current}.",
+                                current, site.source_url(edition.source)))
+                continue
+            if WITHDRAWN.search(text) and _nearest_edition(text, editions, WITHDRAWN) is m \
+                    and denied(clause, m.start) and not holding(clause, m.start).cue:
+                hits.append(Hit("edition-withdrawn", m.start, m.end,
+                                f"{label} was {status}; the current edition is {current}.", current, site.source_url(edition.source)))
+                continue
+        if valid_until is None or valid_until >= ctx.day:
+            continue
+        expired = f"certificates to {label} ended on {valid_until.isoformat()}"
+        years = [int(y) for y in YEAR.findall(text)]
+        if CERT_CONTEXT.search(text) and any(y > valid_until.year for y in years) and asserted(clause, 0, len(text)):
+            hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; no certificate to it is valid after that.",
+                            f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
+        elif HOLDING.search(text) and not FORMER.search(text, 0, m.start) and not MIGRATION.search(text) \
+                and not (ACQUIRED.search(text) and not RECENT.search(text)) \
+                and (not (said := holding(clause, m.start)).past or LABEL.match(text, m.end)
+                     or RECENT.search(text) and RENEWED.search(text)  # "We renewed our ISO 9001:2000 certificate last month"
+                     or re.search(r"\bstill\b", text, re.I) and (said.year is None or said.year > valid_until.year)) \
+                and asserted(clause, m.start):
+            hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; a claim to hold one now is out of date.",
+                            f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
+        elif not (WITHDRAWN.search(text) or FORMER.search(text) or MIGRATION.search(text) or CONTRAST.search(text)) \
+                and _defined_now(clause, m) and asserted(clause, m.start):
+            hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; the text presents it in the present "
+                            f"tense as a standard in use. Name {std.designation}:{std.current_edition.year}, or write of "
+                            f"{label} in the past.", f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
+    return hits or _editions_pointed_to(clause, ctx, editions)
+
+
+POINTING = re.compile(r"^\s*(?:both(?:\s+of\s+them)?|they(?:\s+both)?|each(?:\s+of\s+them)?)\b|"
+                      r"\b(?:hold|holds|keep|keeps|maintain|maintains|(?:certified|registered)\s+to)\s+(?:it|them)\b", re.I)
+
+
+def _editions_pointed_to(clause: Clause, ctx: Context, named: list[Mention] | None = None) -> list[Hit]:
+    """'ISO 45001 did not replace OHSAS 18001; both remain valid bases for certification', 'ISO 9001:2008 is not
+    outdated: we still hold it': a pronoun pointing back to editions named before (in the clause before, or
+    earlier in this one) says they are held now."""
+    lead = POINTING.search(clause.text)
+    if lead is None or named is None and clause.previous is None:
+        return []
+    earlier = clause.previous_mentions if named is None else [m for m in named if m.end <= lead.start()]
+    after = max((m.end for m in earlier), default=0) if named is not None else 0
+    if not HOLDING.search(clause.text, after) or MIGRATION.search(clause.text, after):
+        return []  # "OHSAS 18001 has not been replaced, and we remain certified to it": only what follows the name
+    hits = []
+    for m in earlier:
+        if m.kind != "standard" or not (m.year or m.predecessor):
+            continue
+        std = ctx.gaz.site.standards[m.ref]
+        edition = next((e for e in std.earlier_editions if e.year == m.year), None)
+        valid_until = ctx.gaz.predecessors[m.predecessor][1] if m.predecessor else \
+            edition.certificates_valid_until if edition is not None else None
+        if valid_until is None or valid_until >= ctx.day or holding(clause, lead.start()).past or not asserted(clause, lead.start()):
+            continue
+        label = m.predecessor or f"{std.designation}:{m.year}"
+        hits.append(Hit("edition-withdrawn", lead.start(), lead.end(),
+                        f"certificates to {label} ended on {valid_until.isoformat()}; a claim to hold one now is out of date.",
+                        f"{std.designation}:{std.current_edition.year}", _edition_source(ctx.gaz.site, std, m)))
+    return hits[:1]
+
+
+# A question about whether an edition exists does not take it for granted ("Is there an ISO 9001:2012?").
+EXISTENCE = re.compile(r"\b(?:is|are)\s+there\b|\bexists?\b|\breal\b|\bsuch\s+(?:a|an)\b", re.I)
+# What a standard in force is called: "OHSAS 18001 is an international standard for ...".
+IN_USE_NOUNS = {"standard", "certification", "certificate", "specification", "scheme", "framework", "family", "activity", "norm"}
+CONTRAST = re.compile(r"\b(?:than|unlike|whereas|differ\w*|compared|versus|vs\.?|no\s+longer|until|formerly|used\s+to)\b", re.I)
+
+
+def _defined_now(clause: Clause, m: Mention) -> bool:
+    """Is the edition the subject of a present-tense 'is a standard / is a certification ...'?"""
+    reading = clause.reading  # type: ignore[attr-defined]
+    base = clause.start - clause.sentence_start
+    token = reading.token_at(base + m.start)
+    while token is not None and token.dep_ in ("compound", "nmod", "nummod") and token.head.i != token.i:
+        token = token.head  # "ISO 14001:2004 Certification", "the OHSAS 18001 standard"
+    if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(c.dep_ == "attr" and c.lemma_.casefold() in IN_USE_NOUNS for c in verb.children)
+
+
+_CLAUSE_BREAK = re.compile(r",\s*(?:but|and|while|whereas|although|though)\b|;")
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause going on at `start` ends: at the next ', but', ', while', ';' (or the text's end)."""
+    end = _CLAUSE_BREAK.search(text, start)
+    return end.start() if end else len(text)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause going on at `at` starts: after the last ', but', ', while', ';' before it."""
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
+    return starts[-1] if starts else 0
+
+
+FUTURE = re.compile(r"\b(?:will|would|shall|going\s+to|expected|upcoming|forthcoming|planned|once|when|after|until)\b", re.I)
+REPLACES = re.compile(r"\s+(?:has\s+|have\s+)?(?:replaced|superseded|succeeded)\b", re.I)
+EDITION_NOUNS = {"edition", "version", "revision", "release", "standard", "one", "iteration", "update", "issue"}
+
+
+def _current_of(clause: Clause, text: str, m: Mention) -> bool:
+    """Is the 'current' (or 'latest') word said of this edition, through the parse: an edition noun it
+    describes ('the current version, ISO 14001:2015'), or the edition it is predicated of ('... is current')?
+    Not 'the current management system'."""
+    cue = CURRENT.search(text)
+    reading = clause.reading  # type: ignore[attr-defined]
+    token = _token_at(clause, cue.start()) if cue else None
+    if token is None:
+        return False
+    if token.dep_ in ("amod", "compound", "nmod"):
+        head = token.head
+        named = reading.noun_mention(head)  # "the current ISO/IEC 27001 is the 2013 edition": the same standard
+        return named is not None and named.ref == m.ref or head.lemma_.casefold() in EDITION_NOUNS
+    return True  # predicative ('is current', 'in force'): the holding decides whose
+
+
+def _present_claim(clause: Clause, m: Mention) -> bool:
+    """Does the clause speak of now ('is the current edition'), not of a past day ('was the current edition')?"""
+    held_as = holding(clause, m.start)
+    return not held_as.past and (held_as.year is None or held_as.relation == "since")
+
+
+def _edition_source(site, std, m: Mention) -> str | None:
+    if m.predecessor:
+        pred = next(p for p in std.predecessors if p.designation == m.predecessor)
+        return site.source_url(pred.source)
+    edition = next((e for e in std.earlier_editions if e.year == m.year), None)
+    return site.source_url(edition.source) if edition else None
+
+
+def _nearest_edition(text: str, editions: list[Mention], cue: re.Pattern[str]) -> Mention | None:
+    """The edition a cue word ('current', 'withdrawn') is about: the nearest before it, else after;
+    for 'X replaced Y' (active, no 'by') the edition after it."""
+    at = cue.search(text)
+    if not at:
+        return None
+    after_cue = [m for m in editions if m.start >= at.end()]
+    if at.group(0).casefold() in ("replaced", "superseded") \
+            and not re.match(r"\s+by\b", text[at.end():], re.I) and not _COPULA.search(text[:at.start()]):
+        return after_cue[0] if after_cue else None  # "X replaced Y": Y is the one replaced, never X
+    before = [m for m in editions if m.end <= at.start()]
+    if before:
+        return before[-1]
+    after = [m for m in editions if m.start >= at.end()]
+    return after[0] if after else None
+
+
+_COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|never|also|now|still|formally|officially)\s+)*$", re.I)

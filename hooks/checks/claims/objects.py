@@ -1,0 +1,161 @@
+"""What a role verb is done to: its object in the parse (the subject of a passive, the noun a
+participle modifies, what an 'of' phrase names), whether that object meets the frame's constraint in
+data/predicates.yaml ("issues certificates", not "issues guidance"; not a body where the frame sets
+bodies aside), and the standard it names where the relation is about one ("publishes ISO 45001").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hooks.data.schema import Frame
+from .agents import PREPOSITIONAL
+from .arguments import RELATIVE, _lemma, _nounlike, _passive, _stands_for
+from .gazetteer import Mention
+from .reading import Reading
+from .syntax import conjuncts
+
+if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
+    from spacy.tokens import Token
+
+
+def _fits(frame: Frame, noun: Token) -> bool:
+    """Does this noun meet the frame's object constraint (any noun where it has none)?"""
+    return not frame.objects or noun.lemma_.casefold() in {o.casefold() for o in frame.objects}
+
+
+def _objects(verb: Token) -> list[Token]:
+    """Every object-like dependent: spaCy sometimes splits 'our ISO 9001 certificate' in two."""
+    first = _object(verb)
+    if first is None:
+        return []
+    same = [c for c in verb.children if c.dep_ == first.dep_ and c.i != first.i] if first.head.i == verb.i else []
+    return [first, *same]
+
+
+def _object(verb: Token) -> Token | None:
+    """The object of an active verb, the subject of a passive, or the noun a participle modifies."""
+    if _nounlike(verb):  # "the publisher of ISO 45001", "the standard's publisher"
+        of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            return next((t for t in of.children if t.dep_ == "pobj"), None)
+        return next((c for c in verb.children if c.dep_ == "poss"), None)
+    if _passive(verb):
+        direct = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if direct is not None:
+            return direct  # "has been awarded ISO 14001 certification by ...": the thing given
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            return verb.head if subject.lower_ in RELATIVE and verb.dep_ == "relcl" else subject
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN":  # "X, published by UKAS, sets out ...": said of the subject
+            return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return verb.head if verb.dep_ in ("acl", "amod") else None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")
+                and (c.dep_ != "dative" or c.lower_ in RELATIVE)), None)
+    if obj is not None and obj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" and (
+            obj is not None and obj.lower_ in RELATIVE
+            or obj is None and any(c.dep_ == "dobj" and c.lower_ in RELATIVE for c in verb.head.children)):
+        return verb.head.head  # "the MLA, which IAF continues to manage": the relative pronoun's noun
+    if obj is None and verb.dep_ == "relcl":
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in RELATIVE:
+            return verb.head
+    if obj is None and verb.dep_ == "conj":
+        return _object(verb.head) if verb.head.pos_ in ("VERB",) else None
+    if obj is None:  # "looks after the arrangement", "signs off on every system": the preposition's object
+        obj = next((t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("after", "on", "over", "for")
+                    for t in c.children if t.dep_ == "pobj"), None)
+    return obj
+
+
+def _object_fits(reading: Reading, verb: Token, frame: Frame, kinds: dict[str, str]) -> bool:
+    objects = _objects(verb)
+    if frame.standard_object:
+        for node in (n for obj in objects for n in conjuncts(obj)):
+            mention = _standard_named(reading, node)
+            if mention is not None and mention.kind == "standard" or _lemma(node) == "standard" and (
+                    node.i == verb.head.i or _documents(reading, node)):  # "a UKAS-published standard"
+                return True
+        return False
+    if _names_body(reading, objects, frame.except_objects, kinds):
+        return False
+    if not frame.objects:
+        return True
+    if frame.agent in PREPOSITIONAL and not frame.objects:
+        return True
+    candidates = objects
+    if frame.agent == "to":  # "apply to X for certification", "apply to X to get certified"
+        candidates = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.children] + \
+            [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"]
+    wanted = {o.casefold() for o in frame.objects}
+    # "the work of accreditation bodies": what the object is of counts as the object
+    candidates = [*candidates, *(t for node in candidates if _lemma(node) in OF_NOUNS for prep in node.children
+                                 if prep.dep_ == "prep" and prep.lower_ == "of" for t in prep.children if t.dep_ == "pobj")]
+    for node in list(candidates):  # "just as DNV issues certificates, UKAS issues them too"
+        if reading.mention(node) is None and (earlier := _stands_for(node, frame.objects)) is not None:
+            candidates.append(earlier)
+    for node in candidates:
+        for each in conjuncts(node):
+            compounds = [_lemma(c) for c in each.children if c.dep_ == "compound" and c.i < each.i]
+            words = {_lemma(each), *(f"{c} {_lemma(each)}" for c in compounds)}
+            if each.lower_.endswith("s") and not each.lower_.endswith("ss") and _lemma(each) == each.lower_:
+                singular = each.lower_[:-1]  # "MLAs"; "audits" the lemmatizer left as it was
+                words |= {singular, *(f"{c} {singular}" for c in compounds)}
+            named = reading.mention(each)
+            if named is not None and named.kind == "class":
+                words.add(named.ref.replace("-", " "))  # "they" standing for "accreditation bodies"
+            if words & wanted or (not any(" " in w for w in wanted & {_lemma(each)}) and set(compounds) & wanted):
+                return True
+    return False
+
+
+def _names_body(reading: Reading, objects: list[Token], excepted: list[str], kinds: dict[str, str]) -> bool:
+    """Is the object a body of one of these kinds ('UKAS audits certification bodies': auditing a body is
+    another relation than auditing a company, judged by its own frame)?"""
+    for t in objects if excepted else ():
+        m = reading.mention(t)
+        if m is not None and m.kind in ("org", "class") and (m.ref if m.kind == "class" else kinds.get(m.ref, "")) in excepted:
+            return True
+    return False
+
+
+OF_NOUNS = {"work", "operation", "operations", "function", "functions", "activity", "activities", "performance", "competence",
+            "evaluation", "assessment", "recognition", "supervision", "oversight"}
+"""Nouns whose 'of' phrase names what a verb is really done to ('oversees the work of accreditation bodies')."""
+LEVEL_WORDS = {"high", "higher", "highest", "low", "strict", "rigorous", "exacting", "professional", "ethical", "good", "same"}
+
+
+def _documents(reading: Reading, node: Token) -> bool:
+    """Is 'standard' here a document ('ISO standards', 'the standards', 'International Standards'), not a
+    level ('this high standard', 'high standards')?"""
+    if any(c.dep_ in ("compound", "nmod") and reading.mention(c) is not None for c in node.children):
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in LEVEL_WORDS for c in node.children):
+        return False
+    return node.tag_ == "NNS" or node.text[:1].isupper() or any(c.dep_ == "det" and c.lower_ == "the" for c in node.children)
+
+
+def _standard_named(reading: Reading, node: Token) -> Mention | None:
+    """The standard an object names: its own name, or 'the ISO 9001 standard'; not 'our ISO 9001 certificate'."""
+    mention = reading.mention(node)
+    if mention is None and _lemma(node) in EDITION_WORDS:
+        return reading.noun_mention(node)
+    if mention is not None:
+        after = reading.token_at(mention.end)  # "ISO 9001 certificate" parsed as two objects: a modifier
+        if after is not None and reading.span(after)[0] >= mention.end and after.pos_ in ("NOUN", "PROPN") \
+                and _lemma(after) not in EDITION_WORDS and reading.text[mention.end:reading.span(after)[0]].isspace():
+            return None
+    return mention
+
+
+EDITION_WORDS = ("standard", "edition", "version", "revision")
+
+
+def _standard_object(reading: Reading, verb: Token) -> Mention | None:
+    for node in (n for obj in _objects(verb) for n in conjuncts(obj)):
+        mention = _standard_named(reading, node)
+        if mention is not None and mention.kind == "standard" and not mention.predecessor:
+            return mention
+    return None

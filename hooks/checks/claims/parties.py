@@ -1,0 +1,95 @@
+"""Audit parties read from one clause: only a third-party audit by a certification body leads to
+certification, and an audit described as one party's (a customer's, the organization's own staff) is
+not called another's. Who each party is and whether it can certify come from the data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hooks.data.schema import AuditParty
+from .clause_reading import _path, _verb_at, asserted
+from .evaluate import Context, Hit
+from .gazetteer import Mention
+from .sentences import Clause
+from .syntax import clause_of
+
+
+PARTY_LABEL = re.compile(r"\b(first|second|third)[\s-]+part(?:y|ies)\b", re.I)
+PARTY_DESC = [
+    ("first", re.compile(r"\binternal\s+audits?\b|\borgani[sz]ation(?:['’]s)?\s+(?:own\s+staff|itself)|\bself[\s-]assessment|"
+                         r"\b(?:its|our|their|your)\s+own\s+(?:staff|employees|people|departments?|processes|sites?)\b", re.I)),
+    ("second", re.compile(r"\bcustomer(?:s|['’]s)?\s+(?:audit(?:s|ing)?|of)\b|\bcustomers?\s+audit(?:s|ing)?\s+(?:its|their)\s+suppliers?|\bsupplier\s+audits?\b|\ba customer\b|"
+                          r"\baudits?\s+(?:carried\s+out\s+|performed\s+|done\s+)?by\s+(?:(?:a|an|the|our|their|its|your)\s+)?(?:\w+\s+){0,2}?customers?\b|"
+                          r"\bcustomers?\s+(?:carry|carries|carried)\s+out\b", re.I)),
+    ("third", re.compile(r"\bindependent\s+certification\s+bod(?:y|ies)|\bcertification\s+bod(?:y|ies)\b|\bcertification\s+audits?\b", re.I)),
+]
+LEADS = re.compile(r"\b(?:leads?|led|result(?:s|ed)?|earn(?:s|ed)?|gets?|got|can\s+(?:lead|result)|replace)\b[^.;]{0,40}\bcertif"
+                   r"|\b(?:allows?|lets?|enables?|entitles?)\s+(?:\w+\s+){0,2}to\s+(?:certify|be\s+certified|get\s+certified)"
+                   r"|\b(?:need|enough)\s+to\s+(?:become|get|be)\s+certified", re.I)
+
+
+def _lead_subjects(clause: Clause, at: int, candidates: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
+    """Of the audits named before 'lead(s) to certification', those the parse makes its subject: not one
+    set aside ('not first- or second-party ones'), compared ('unlike ...') or in a relative clause;
+    where the parse finds no subject, all of them."""
+    kept = [(p, m) for p, m in candidates
+            if not re.search(r"\bnot\s+(?!only\b|just\b|merely\b)(?:[\w-]+\s+){0,3}$", clause.text[:m.start()], re.I)]
+    verb = _verb_at(clause, at)
+    while verb is not None and verb.dep_ in ("relcl", "xcomp", "ccomp", "acl") and verb.head.i != verb.i \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("you", "we", "they") for c in verb.children):
+        verb = clause_of(verb.head)  # "... is all you need to become certified": the audit is what is said
+    while verb is not None and verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head  # "..., which serves the customer and does not result in certification"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    subjects = [verb.head if s.lower_ in ("which", "that", "who") and verb.dep_ == "relcl" else s for s in subjects]
+    if not subjects:
+        return kept
+    reading, base = clause.reading, clause.start - clause.sentence_start  # type: ignore[attr-defined]
+    spans = [reading.span(t) for subject in subjects for t in subject.subtree if not _aside(t, subject)]
+    return [(p, m) for p, m in kept if any(s <= base + m.start() < e for s, e in spans)]
+
+
+def _aside(token, top) -> bool:  # type: ignore[no-untyped-def]
+    """Is the token, below `top`, in a relative clause, an apposition or a comparison ('unlike ...')?"""
+    return any(node.dep_ in ("relcl", "acl", "appos") or node.dep_ == "prep" and node.lower_ in ("like", "unlike")
+               for node in _path(token, top))
+
+
+def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
+    text = clause.text
+    if not PARTY_LABEL.search(text) and not LEADS.search(text):
+        return []  # both judgments below need a party named or a 'leads to certification'
+    cert = ctx.gaz.site.certification
+    parties: dict[str, AuditParty] = {p.party: p for p in cert.audit_parties}
+    src = ctx.gaz.site.source_url(cert.audit_parties[0].source)
+    labels = [(m.group(1).casefold(), m) for m in PARTY_LABEL.finditer(text)
+              if not re.search(r"\bnot\s+(?:a|an|the)?\s*$", text[:m.start()], re.I)]  # "..., not a second-party one"
+    descs = [(party, m) for party, rx in PARTY_DESC for m in rx.finditer(text)
+             if not any(lm.start() <= m.start() < lm.end() for _, lm in labels)]
+    hits = []
+    lead = LEADS.search(text)
+    if lead:
+        subjects = sorted(((p, m) for p, m in labels + descs if m.end() <= lead.start()), key=lambda pm: pm[1].start())
+        subjects = _lead_subjects(clause, lead.start(), subjects)
+        if subjects:
+            party, m = subjects[-1]
+            if not parties[party].can_certify and asserted(clause, lead.start(), lead.end()):
+                hits.append(Hit("audit-party", m.start(), lead.end(),
+                                f"a {party}-party audit ({parties[party].who}) cannot lead to certification; only a third-party "
+                                f"audit by a certification body can.", "third-party audit", src))
+                return hits
+    if len(labels) == 1 and descs and re.search(r"\b(?:is|are|means|:)\s|:|\bthat is\b|\bperformed by\b|\bcarried out by\b|"
+                                                r"\b(?:counts?|qualif\w+|classed|classified|considered)\s+as\b", text, re.I):
+        label, lm = labels[0]
+        other = [(p, m) for p, m in descs if p != label]
+        same = [(p, m) for p, m in descs if p == label]
+        if other and not same:
+            party, m = other[0]
+            # held where the label stands: "is not a second-party audit but a third-party one" affirms 'third'
+            claimed = asserted(clause, lm.start(), lm.end())
+            if claimed:
+                hits.append(Hit("audit-party", min(lm.start(), m.start()), max(lm.end(), m.end()),
+                                f"that is a {party}-party audit ({parties[party].who}), not a {label}-party one.",
+                                f"{party}-party audit", src))
+    return hits

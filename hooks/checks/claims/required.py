@@ -1,0 +1,104 @@
+"""Whether certification is required, read from one clause: where the data says ISO does not require
+it, a sentence saying that ISO (or its standard, or the law, for everyone) requires it, or that it is
+not voluntary, is wrong; a requirement limited to a sector, a customer or a regulator is not judged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clause_reading import _said_of, _token_at, _verb_at, asserted, denied
+from .evaluate import Context, Hit
+from .gazetteer import Mention
+from .sentences import Clause
+
+
+CERTIFICATION = re.compile(r"^certif|^registration$|^registered$", re.I)
+REQUIRE = re.compile(r"\b(?:requires?|required|requiring|insists?|mandatory|compulsory|obligatory|stipulates?|stipulated|"
+                     r"demands?|obliges?|forces?|must\s+(?:also\s+)?(?:obtain|get|be|hold|have|become|seek))\b", re.I)
+# "a legal requirement", "mandatory": said of certification for everyone, with no limit to a sector or buyer.
+MANDATE = re.compile(r"\b(?:legal(?:ly)?\s+(?:requirement|obligation|required|obliged)|required\s+by\s+law|"
+                     r"mandatory|compulsory|obligatory)\b", re.I)
+LIMITED = re.compile(r"\b(?:some|certain|many|several|few|most|particular|specific|regulated|sectors?|industr(?:y|ies)|"
+                     r"customers?|clients?|buyers?|tenders?|contracts?|regulators?|governments?|may|might|can|could|often|"
+                     r"sometimes|if|where|when|unless|depending|aerospace|automotive|medical|defen[cs]e)\b", re.I)
+VOLUNTARY = re.compile(r"\b(?:voluntary|optional)\b", re.I)
+# "every organization using ISO 9001 must become certified": a duty laid on all, with no limit named.
+UNIVERSAL = re.compile(r"\b(?:every|all|any|each)\s+(?:\w+\s+)?(?:organi[sz]ations?|compan(?:y|ies)|business(?:es)?|firms?|"
+                       r"suppliers?|manufacturers?|user|users)\b[^.;:]{0,40}?\b(?P<must>must|(?:has|have)\s+to|(?:is|are)\s+"
+                       r"(?:required|obliged)\s+to)\s+(?:\w+\s+)?(?:be|become|get|obtain|hold|seek)\s+(?:\w+\s+)?certif", re.I)
+
+
+def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
+    text = clause.text
+    cert = ctx.gaz.site.certification
+    if cert.certification_required_by_iso or not re.search(r"\bcertif", text, re.I):
+        return []
+    src = ctx.gaz.site.source_url(cert.required_source)
+    message = ("ISO does not require certification: it is voluntary, though customers or regulators may ask for it.",
+               "not required by ISO")
+    vol = VOLUNTARY.search(text)
+    if vol and denied(clause, vol.start()):
+        return [Hit("cert-required", vol.start(), vol.end(), message[0], message[1], src)]
+    mandate = MANDATE.search(text)
+    if mandate and not LIMITED.search(text) and asserted(clause, mandate.start()) \
+            and not _modifies_other(clause, mandate.start()) \
+            and _said_of(clause, mandate.start(), CERTIFICATION, subject_only=True):
+        return [Hit("cert-required", mandate.start(), mandate.end(),
+                    "certification is voluntary: no law makes it a requirement for every organization, and ISO does not "
+                    "require it; customers, tenders or sector regulators may ask for it.", message[1], src)]
+    every = UNIVERSAL.search(text)
+    if every and not LIMITED.search(text) and asserted(clause, every.start("must")) \
+            and not re.search(r"\bnot\s+$", text[:every.start()], re.I):  # "not every company must ..."
+        return [Hit("cert-required", every.start(), every.end(), message[0], message[1], src)]
+    for req in REQUIRE.finditer(text):
+        window = text[:req.start()]
+        others = [m for m in mentions if m.kind == "other" and m.end <= req.start()]
+        rules = _rule_words(ctx).search(text) or _required_by_standards_body(clause, req.start(), ctx)
+        if not rules and (others or re.search(r"\b(?:regulators?|customers?|clients?|sectors?|tenders?|law|laws|governments?)\b", text, re.I)):
+            continue  # someone else requires it; unless ISO's own rules are named ("under ISO rules, every supplier to ...")
+        if not (_required_by_standards_body(clause, req.start(), ctx) or _rule_words(ctx).search(window + text[req.end():])):
+            continue
+        if re.match(r"ments?\b", text[req.end():]):
+            continue
+        if not _said_of(clause, req.start(), CERTIFICATION, nested=True):
+            continue  # "ISO 9001 requires an internal audit": a requirement of the standard, not certification
+        if asserted(clause, req.start(), req.end()):
+            return [Hit("cert-required", req.start(), req.end(), message[0], message[1], src)]
+    return []
+
+
+def _modifies_other(clause: Clause, start: int) -> bool:
+    """'mandatory annual surveillance audits': the word describes a noun other than certification."""
+    token = _token_at(clause, start)
+    return token is not None and token.dep_ == "amod" and not CERTIFICATION.search(token.head.lemma_)
+
+
+def _rule_words(ctx: Context) -> re.Pattern[str]:
+    """'ISO rules', 'under ISO': the names of the bodies that develop standards, from the data."""
+    names = [re.escape(o.abbreviation) for o in ctx.site.organizations.values() if o.kind == "standards-body"]
+    return re.compile(rf"\b(?:{'|'.join(names)})(?:['’]s)?\s+(?:own\s+)?(?:rules|guidance|policy|policies)\b|"
+                      rf"\b(?:under|according\s+to)\s+(?:{'|'.join(names)})\b", re.I)
+
+
+def _required_by_standards_body(clause: Clause, start: int, ctx: Context) -> bool:
+    """Is a body that develops standards the one requiring, through the parse: the subject of
+    'requires', or the agent of 'is required by'? ("ISO requires ...", "ISO itself insists ...")"""
+    reading = clause.reading  # type: ignore[attr-defined]
+    verb = _verb_at(clause, start)
+    if verb is None:
+        return False
+    token = _token_at(clause, start)
+    who = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    who += [t for v in {verb, token} if v is not None for c in v.children if c.dep_ == "agent"
+            for t in c.children if t.dep_ == "pobj"]  # "is certification required by ISO?"
+    for node in who:
+        if node.lower_ in ("that", "which") and verb.dep_ == "relcl":
+            node = verb.head  # "the only standard that requires certification"
+        mention = reading.noun_mention(node)
+        if mention is not None and mention.kind == "org" and ctx.site.organizations[mention.ref].kind == "standards-body":
+            return True
+        own = reading.mention(node)  # "ISO 14001 certification requires ...": the certification, not the standard
+        if own is not None and own.kind == "standard" and not own.predecessor or node.lemma_.casefold() == "standard":
+            return True  # "ISO 9001 requires certification", "its standards require certification": the standard does not
+    return False

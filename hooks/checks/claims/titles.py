@@ -1,0 +1,45 @@
+"""A standard's formal title, where a sentence gives one, read against the data: the title of another
+standard is an error, another wording of its own title a warning.
+"""
+
+from __future__ import annotations
+
+from .evaluate import Context, Hit
+from .gazetteer import Mention, title_key, title_parts
+from .reading import Reading
+
+
+def check_titles(reading: Reading, sentence: str, ctx: Context) -> list[Hit]:
+    """A standard's formal title, where a sentence gives one, reads as in the data.
+
+    Works on the whole sentence (clauses split at dashes, and titles are written with them);
+    offsets are in the sentence. Titles of earlier editions differ, so those are left alone.
+    """
+    gaz, site = ctx.gaz, ctx.gaz.site
+    hits: list[Hit] = []
+    standards: list[Mention] | None = None
+    for t in gaz.title_pattern.finditer(sentence):
+        if standards is None:  # found once per sentence, only where a title is
+            standards = [m for m in gaz.find(sentence) if m.kind == "standard" and not m.predecessor]
+        before = [m for m in standards if m.end <= t.start()]
+        owner = before[-1] if before else next((m for m in standards if m.start >= t.end()), None)
+        if owner is None or not reading.holding_at(t.start()).positive:
+            continue
+        std = site.standards[owner.ref]
+        if owner.year not in (None, std.current_edition.year):
+            continue
+        written = title_key(t.group(0))
+        if written == title_key(std.title):
+            continue
+        other = next((site.standards[gaz.title_owners[k]] for k in (written, *title_parts(t.group(0)))
+                      if gaz.title_owners.get(k, owner.ref) != owner.ref), None)
+        said = " ".join(t.group(0).split())
+        if other is not None:
+            hits.append(Hit("standard-title", t.start(), t.end(),
+                            f"the title of {std.designation} is \"{std.title}\"; \"{said}\" is the title of {other.designation}.",
+                            std.title, site.source_url(std.source)))
+        else:
+            hits.append(Hit("standard-title", t.start(), t.end(),
+                            f"the title of {std.designation}:{std.current_edition.year} is \"{std.title}\"; "
+                            f"write it the same way on every page.", std.title, site.source_url(std.source), "warning"))
+    return hits
