@@ -21,7 +21,9 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from hooks.core.project import find_root
+from hooks.core.findings import DataError
+from hooks.core.project import CONFIG_FILE, Project, config_file, find_root
+from hooks.data.model import Config, load_config
 from hooks.publish import engine
 from hooks.reports import formats as report
 
@@ -75,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     root = (args.root or find_root()).resolve()
     if args.no_cache:
         os.environ["PILLAR_CACHE"] = "off"  # an environment variable so the MkDocs hooks see it too
-    if not (root / "mkdocs.yml").exists():
-        print(f"error: no mkdocs.yml in {root} or above. Run from the project folder or pass --root.", file=sys.stderr)
+    if not config_file(root).exists():
+        print(f"error: no {CONFIG_FILE} in {root} or above. Run from the project folder or pass --root.", file=sys.stderr)
         return 2
     try:
         return COMMANDS[args.command](root, args)
@@ -119,10 +121,27 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     return build(root, args.site_dir, strict=args.strict)
 
 
+def _config(root: Path) -> Config | None:
+    """mkdocs.yml read, or None with its located errors printed."""
+    try:
+        return load_config(root)
+    except DataError as exc:
+        print("\n".join(f.as_text() for f in exc.findings), file=sys.stderr)
+        return None
+
+
+def _project(root: Path) -> Project | None:
+    config = _config(root)
+    return config.project if config else None
+
+
 def _schema(root: Path, args: argparse.Namespace) -> int:
     from hooks.data.jsonschema import write_schemas
 
-    written = write_schemas(args.outdir or root / "schemas")
+    project = _project(root)
+    if project is None:
+        return 1
+    written = write_schemas(args.outdir or project.schemas_dir)
     print("\n".join(str(p) for p in written))
     return 0
 
@@ -146,8 +165,11 @@ def _links(root: Path, args: argparse.Namespace) -> int:
 def _new(root: Path, args: argparse.Namespace) -> int:
     from hooks.data.scaffold import new_file
 
+    project = _project(root)
+    if project is None:
+        return 1
     try:
-        path = new_file(root, args.kind, args.name)
+        path = new_file(project, args.kind, args.name)
     except FileExistsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -158,21 +180,21 @@ def _new(root: Path, args: argparse.Namespace) -> int:
 def _linkcheck(root: Path, args: argparse.Namespace) -> int:
     from hooks.checks.site_links import linkcheck
 
-    return linkcheck(root, (args.site_dir or root / "site").resolve())
+    project = _project(root)
+    if project is None:
+        return 1
+    return linkcheck((args.site_dir or project.site_dir).resolve(), project.linkcheck_config)
 
 
 def _external(root: Path, args: argparse.Namespace) -> int:
-    from hooks.core.findings import DataError
-    from hooks.data.model import load_settings
     from hooks.checks.site_links import check_external
 
-    try:
-        settings, doc = load_settings(root)
-    except DataError as exc:
-        print("\n".join(f.as_text() for f in exc.findings), file=sys.stderr)
+    config = _config(root)
+    if config is None:
         return 1
+    settings, doc, project = config.settings, config.doc, config.project
     own = str((doc.get(("site_url",)) if doc else "") or "")
-    findings = check_external((args.site_dir or root / "site").resolve(), root / ".linkcheck-cache" / "external.json",
+    findings = check_external((args.site_dir or project.site_dir).resolve(), project.external_cache,
                               own=own, ignore=settings.external_ignore, timeout=settings.external_timeout,
                               cache_days=settings.external_cache_days)
     sys.stdout.write(report.FORMATS[args.format](findings))

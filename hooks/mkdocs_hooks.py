@@ -33,7 +33,7 @@ if str(_ROOT) not in sys.path:
 
 from hooks.publish import background, engine
 from hooks.pages import nav, seo  # noqa: E402
-from hooks.core.cache import Cache, switched_off  # noqa: E402
+from hooks.core.cache import switched_off  # noqa: E402
 from hooks.core.findings import Finding  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.pillar")
@@ -58,15 +58,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state, _pending, _by_path, _meta_outside_render
     _state, _pending, _by_path, _meta_outside_render = None, None, {}, {}
     root = Path(config.config_file_path).resolve().parent
-    cache = Cache.open(root)
-    result = engine.run(root, check_date=_check_date(), content_dir=Path(config.docs_dir), checks=False, cache=cache)
+    result = engine.run(root, check_date=_check_date(), content_dir=Path(config.docs_dir), checks=False)
     if result.site is None:
         raise PluginError("the site's data or templates are unusable:\n" +
                           "\n".join(f.as_text() for f in result.findings.active()))
     _state, _by_path = result, {p.path: p for p in result.pages}
     # While MkDocs renders, a child process checks; `serve` (with its threads) checks inline.
     if not switched_off("PILLAR_CHECKS"):
-        _pending = background.start(result.site, result.pages, result.check_date, background=not _serving, cache=cache)
+        _pending = background.start(result.site, result.pages, result.check_date, background=not _serving,
+                                    cache=result.cache)
     if not config.nav:
         config.nav = nav.build_nav(result.site, result.pages)
     return config

@@ -48,8 +48,8 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
     `workers` processes when there are many of them."""
     origins = Origins(site)
     cache = cache or Cache(None)
-    data = cache.inputs(site.root, site.root / site.settings.data_dir,
-                        site.root / site.settings.templates_dir) if cache.enabled else ""
+    project = site.project
+    data = cache.inputs(project.config_file, project.data_dir, project.templates_dir) if cache.enabled else ""
     named = [(page.path, page) for page in pages] + [(f"extra:{page.origin}", page) for page in extra]
     todo: list[tuple[str, str, Page]] = []
     entries: dict[str, tuple[ParsedPage, list[Finding]]] = {}
@@ -92,7 +92,7 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
         parsed[name], page_findings = entries[name]
         claim_findings += page_findings
     findings: list[Finding] = []
-    content_dir = site.root / "content"
+    content_dir = project.docs_dir
     assets = {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*")
               if p.is_file() and p.suffix != ".md"} if content_dir.is_dir() else set()
     link_findings, graph = check_links(pages, parsed, assets, origins.locate, extra)
@@ -166,7 +166,7 @@ def check_data(site: Site, pages: list[Page], day: dt.date) -> list[Finding]:
                     findings.append(Finding(path, pos.line, pos.column, "error", "future-date",
                                             f"verified on {value.isoformat()}, which is after the check date {day.isoformat()}."))
     text = "\n".join(page.markdown for page in pages)
-    orgs_doc = site.documents.get(f"{site.settings.data_dir}/organizations.yaml")
+    orgs_doc = site.documents.get(site.data_file("organizations"))
     for i, org in enumerate(site.organizations.values()):
         names = [org.abbreviation, org.name, *org.aliases]
         if orgs_doc is not None and not any(re.search(rf"(?<![\w/]){re.escape(n)}(?![\w/])", text) for n in names):
@@ -174,7 +174,7 @@ def check_data(site: Site, pages: list[Page], day: dt.date) -> list[Finding]:
             findings.append(Finding(orgs_doc.path, pos.line, pos.column, "info", "unused",
                                     f"the organization {org.id!r} is not named on any page."))
     cited = {sid for page in pages for sid in page.sources}
-    sources_doc = site.documents.get(f"{site.settings.data_dir}/sources.yaml")
+    sources_doc = site.documents.get(site.data_file("sources"))
     for i, sid in enumerate(site.sources):
         if sid not in cited and sources_doc is not None:
             pos = sources_doc.where(("sources", i, "id"))

@@ -40,8 +40,9 @@ def serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def linkcheck(root: Path, site_dir: Path, extra_args: list[str] | None = None) -> int:
-    """Run LinkChecker over the built site; its exit code (0 clean, 1 broken links, 2 trouble)."""
+def linkcheck(site_dir: Path, config: Path, extra_args: list[str] | None = None) -> int:
+    """Run LinkChecker over the built site with its configuration file (the project's linkcheckerrc);
+    its exit code (0 clean, 1 broken links, 2 trouble)."""
     if not (site_dir / "index.html").exists():
         print(f"error: {site_dir} has no index.html. Build the site first (python -m hooks build).", file=sys.stderr)
         return 2
@@ -51,7 +52,7 @@ def linkcheck(root: Path, site_dir: Path, extra_args: list[str] | None = None) -
         return 2
     server, url = serve(site_dir)
     try:
-        command = [exe, "--no-status", "-f", str(root / "linkcheckerrc"), *(extra_args or []), url]
+        command = [exe, "--no-status", "-f", str(config), *(extra_args or []), url]
         return subprocess.call(command)
     finally:
         server.shutdown()
@@ -91,8 +92,7 @@ def check_external(site_dir: Path, cache_file: Path, *, own: str = "", ignore: l
         if any(p.search(url) for p in patterns):
             continue
         entry = cache.get(url)
-        fresh = entry and dt.date.fromisoformat(str(entry["checked"])) > today - dt.timedelta(days=cache_days)
-        if not fresh:
+        if not entry or dt.date.fromisoformat(str(entry["checked"])) <= today - dt.timedelta(days=cache_days):
             entry = {"checked": today.isoformat(), **_probe(url, timeout, opener)}
             cache[url] = entry
         if not entry["ok"]:

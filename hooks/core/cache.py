@@ -77,12 +77,9 @@ class Cache:
         self._folders: dict[Path, bytes] = {}
 
     @classmethod
-    def open(cls, root: Path) -> "Cache":
-        """The project's cache, or a disabled one (PILLAR_CACHE=off)."""
-        if switched_off("PILLAR_CACHE"):
-            return cls(None)
-        folder = os.environ.get("PILLAR_CACHE_DIR")
-        return cls(Path(folder) if folder else root / ".cache" / "pillar")
+    def open(cls, folder: Path) -> "Cache":
+        """The cache in folder (the project's `cache_dir`), or a disabled one (PILLAR_CACHE=off)."""
+        return cls(None if switched_off("PILLAR_CACHE") else folder)
 
     @property
     def enabled(self) -> bool:
@@ -90,10 +87,10 @@ class Cache:
 
     # --- fingerprints of the inputs ----------------------------------------------------------
 
-    def inputs(self, root: Path, *folders: Path) -> str:
-        """A hash of mkdocs.yml and every file under the given folders (each folder read once per run)."""
+    def inputs(self, config: Path, *folders: Path) -> str:
+        """A hash of the configuration file (mkdocs.yml) and every file under the given folders (each
+        folder read once per run)."""
         h = hashlib.sha256()
-        config = root / "mkdocs.yml"
         h.update(config.read_bytes() if config.is_file() else b"")
         for folder in folders:
             if folder not in self._folders:

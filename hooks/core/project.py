@@ -95,6 +95,9 @@ class Project:
         """One YAML file per standard."""
         return self.data_dir / "standards"
 
+    def standard_file(self, ident: str) -> Path:
+        return self.standards_dir / f"{ident}.yaml"
+
     def template(self, name: str) -> Path:
         return self.templates_dir / name
 

@@ -1,5 +1,5 @@
 """`python -m hooks schema`: one JSON Schema per kind of data file, generated from the models in
-`data_schema.py`, so editors' YAML plugins complete and validate fields while typing. Each data
+`schema.py`, so editors' YAML plugins complete and validate fields while typing. Each data
 file points at its schema with a `# yaml-language-server: $schema=...` comment."""
 
 from __future__ import annotations
@@ -7,9 +7,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from hooks.core.project import SCHEMAS
 from .schema import KINDS, Settings
 
-SCHEMA_DIR = "schemas"
+SCHEMA_DIR = SCHEMAS
 
 
 def schema_name(kind: str) -> str:
@@ -19,7 +22,8 @@ def schema_name(kind: str) -> str:
 def schemas() -> dict[str, str]:
     """File name -> JSON text, for every kind of data file and the mkdocs.yml settings."""
     out = {}
-    for kind, model in {**KINDS, "settings": Settings}.items():
+    models: dict[str, type[BaseModel]] = {**KINDS, "settings": Settings}
+    for kind, model in models.items():
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"{kind} data file" if kind != "settings" else "extra.pillar settings in mkdocs.yml"

@@ -16,7 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import schema as schema
 from hooks.core.findings import DataError, Finding, error
-from hooks.core.project import rel
+from hooks.core.project import CONFIG_FILE, Project, config_file
+from hooks.core.project import rel  # noqa: F401 - for hooks/pages/origin.py, which imports it from here until it is updated
 from .loader import Document, Loc, load_yaml, parse_yaml, read_text
 
 SINGLE_FILES = ("sources", "organizations", "subjects", "concepts", "certification", "misconceptions", "guide",
@@ -28,7 +29,7 @@ OPTIONAL_FILES = {"misconceptions", "references"}
 class Site:
     """Everything the data says, typed and cross-referenced, plus where each piece came from."""
 
-    root: Path
+    project: Project
     settings: schema.Settings
     sources: dict[str, schema.Source]
     organizations: dict[str, schema.Organization]
@@ -46,6 +47,14 @@ class Site:
     standard_files: dict[str, str] = field(default_factory=dict)
     """Standard id -> the display path of its YAML file."""
     settings_doc: Document | None = None
+
+    @property
+    def root(self) -> Path:
+        return self.project.root
+
+    def data_file(self, name: str) -> str:
+        """The display path of a single data file, its key in `documents`: 'concepts' -> 'data/concepts.yaml'."""
+        return self.project.rel(self.project.data_file(name))
 
     def source_url(self, source_id: str) -> str:
         return str(self.sources[source_id].url)
@@ -80,18 +89,33 @@ def _strings(value: Any, loc: Loc) -> Iterator[tuple[str, Loc]]:
             yield from _strings(v, loc + (i,))
 
 
-# --- settings ---------------------------------------------------------------------------------
+# --- settings and paths -----------------------------------------------------------------------
 
-def load_settings(root: Path) -> tuple[schema.Settings, Document | None]:
-    """Read the hooks' settings from mkdocs.yml (extra.pillar); defaults where absent."""
-    path = root / "mkdocs.yml"
-    if not path.exists():
-        return schema.Settings(), None
-    doc = parse_yaml(read_text(path, "mkdocs.yml"), "mkdocs.yml", allow_tags=True)
-    raw = doc.get(("extra", "pillar"))
-    if raw is None:
-        return schema.Settings(), doc
-    return validate(doc, schema.Settings, raw, ("extra", "pillar")), doc
+@dataclass(frozen=True)
+class Config:
+    """mkdocs.yml, read once: the hooks' settings, the project's paths, and the document itself."""
+
+    project: Project
+    settings: schema.Settings
+    doc: Document | None = None
+    """mkdocs.yml as read (for positions and MkDocs' own keys); None where there is none."""
+
+
+def load_config(root: Path, *, docs_dir: Path | None = None) -> Config:
+    """Read the hooks' settings from mkdocs.yml (extra.pillar; defaults where absent) and resolve the
+    project's paths from them and from MkDocs' own keys; `docs_dir` (the content folder the caller
+    was given) wins over mkdocs.yml's. Raises DataError on a broken mkdocs.yml or bad settings."""
+    path = config_file(root)
+    settings, doc = schema.Settings(), None
+    if path.exists():
+        doc = parse_yaml(read_text(path, CONFIG_FILE), CONFIG_FILE, allow_tags=True)
+        raw = doc.get(("extra", "pillar"))
+        if raw is not None:
+            settings = validate(doc, schema.Settings, raw, ("extra", "pillar"))
+    project = Project.resolve(root, data_dir=settings.data_dir, templates_dir=settings.templates_dir,
+                              config=doc.data if doc is not None and isinstance(doc.data, dict) else None,
+                              docs_dir=docs_dir)
+    return Config(project, settings, doc)
 
 
 # --- validation ---------------------------------------------------------------------------------
@@ -214,7 +238,7 @@ def _check_references(site: Site) -> list[Finding]:
             return
         what = {"any": "concept, standard, organization or subject"}.get(pool, pool[:-1])
         hint = difflib.get_close_matches(ref, sorted(pools[pool]), n=1)
-        fix = f" Did you mean {hint[0]!r}?" if hint else f" Add it to data/{pool}.yaml or fix the id."
+        fix = f" Did you mean {hint[0]!r}?" if hint else f" Add it to {site.data_file(pool)} or fix the id."
         findings.append(doc.error(loc, "unknown-id", f"no {what} has the id {ref!r}.{fix}"))
 
     for doc in site.documents.values():
@@ -225,7 +249,7 @@ def _check_references(site: Site) -> list[Finding]:
         check(doc, ("subject",), "subjects", site.standards[sid].subject)
         for i, ref in enumerate(site.standards[sid].related):
             check(doc, ("related", i), "standards", ref)
-    concepts_doc = site.documents["data/concepts.yaml"]
+    concepts_doc = site.documents[site.data_file("concepts")]
     for i, concept in enumerate(site.concepts.values()):
         for j, ref in enumerate(concept.related):
             check(concepts_doc, ("concepts", i, "related", j), "concepts", ref)
@@ -246,18 +270,18 @@ def _unique(doc: Document, items: list[Any], key: str) -> tuple[dict[str, Any], 
 
 # --- the whole site ---------------------------------------------------------------------------
 
-def load_site(root: Path, *, settings: schema.Settings | None = None) -> Site:
-    """Load, validate and cross-reference all data under root; raise DataError on any problem."""
+def load_site(root: Path | Config) -> Site:
+    """Load, validate and cross-reference all data of the project in root (or of a configuration
+    already read); raise DataError on any problem."""
+    config = root if isinstance(root, Config) else load_config(root)
+    project, settings = config.project, config.settings
+    data_dir = project.data_dir
     findings: list[Finding] = []
-    settings_doc = None
-    if settings is None:
-        settings, settings_doc = load_settings(root)
-    data_dir = root / settings.data_dir
     docs: dict[str, Document] = {}
     parsed: dict[str, Any] = {}
 
     def load(path: Path, model: type[BaseModel]) -> Any:
-        display = rel(path, root)
+        display = project.rel(path)
         try:
             doc = load_yaml(path, display)
             docs[display] = doc
@@ -267,30 +291,30 @@ def load_site(root: Path, *, settings: schema.Settings | None = None) -> Site:
             return None
 
     if not data_dir.is_dir():
-        raise DataError([error(rel(data_dir, root), 0, 0, "missing-file", "the data folder does not exist.")])
+        raise DataError([error(project.rel(data_dir), 0, 0, "missing-file", "the data folder does not exist.")])
     for name in SINGLE_FILES:
-        path = data_dir / f"{name}.yaml"
+        path = project.data_file(name)
         if not path.exists():
             if name in OPTIONAL_FILES:
                 parsed[name] = schema.KINDS[name]()  # type: ignore[call-arg]
                 continue
-            findings.append(error(rel(path, root), 0, 0, "missing-file",
+            findings.append(error(project.rel(path), 0, 0, "missing-file",
                                   f"the data file is missing. Create {name}.yaml (see `python -m hooks new`)."))
             continue
         parsed[name] = load(path, schema.KINDS[name])
     known = {f"{n}.yaml" for n in SINGLE_FILES}
     for path in sorted(data_dir.iterdir()):
         if path.is_file() and path.name not in known and path.suffix in (".yaml", ".yml"):
-            findings.append(error(rel(path, root), 1, 1, "unknown-file",
+            findings.append(error(project.rel(path), 1, 1, "unknown-file",
                                   f"{path.name!r} is not a kind of data file. Expected one of: {', '.join(sorted(known))}, or standards/<id>.yaml."))
     standards: dict[str, schema.Standard] = {}
     standard_files: dict[str, str] = {}
-    standards_dir = data_dir / "standards"
+    standards_dir = project.standards_dir
     for path in sorted(standards_dir.glob("*.y*ml")) if standards_dir.is_dir() else []:
         std = load(path, schema.Standard)
         if std is None:
             continue
-        display = rel(path, root)
+        display = project.rel(path)
         if std.id != path.stem:
             findings.append(docs[display].error(("id",), "id-mismatch",
                                                 f"the id {std.id!r} differs from the file name {path.stem!r}. Rename one so they match."))
@@ -302,17 +326,18 @@ def load_site(root: Path, *, settings: schema.Settings | None = None) -> Site:
         standards[std.id] = std
         standard_files[std.id] = display
     if not standards and not findings:
-        findings.append(error(rel(standards_dir, root), 0, 0, "missing-file", "no standard files found. Add data/standards/<id>.yaml."))
+        findings.append(error(project.rel(standards_dir), 0, 0, "missing-file",
+                              f"no standard files found. Add {project.rel(standards_dir)}/<id>.yaml."))
     if findings:
         raise DataError(findings)
 
     def collection(name: str, key: str) -> dict[str, Any]:
-        result, dupes = _unique(docs[f"{settings.data_dir}/{name}.yaml"], getattr(parsed[name], key), key)
+        result, dupes = _unique(docs[project.rel(project.data_file(name))], getattr(parsed[name], key), key)
         findings.extend(dupes)
         return result
 
     site = Site(
-        root=root,
+        project=project,
         settings=settings,
         sources=collection("sources", "sources"),
         organizations=collection("organizations", "organizations"),
@@ -323,10 +348,10 @@ def load_site(root: Path, *, settings: schema.Settings | None = None) -> Site:
         misconceptions=list(parsed["misconceptions"].misconceptions),
         guide=parsed["guide"],
         predicates=collection("predicates", "predicates"),
-        references=collection("references", "references") if f"{settings.data_dir}/references.yaml" in docs else {},
+        references=collection("references", "references") if project.rel(project.data_file("references")) in docs else {},
         documents=docs,
         standard_files=standard_files,
-        settings_doc=settings_doc,
+        settings_doc=config.doc,
     )
     findings.extend(_check_references(site))
     findings.extend(_check_designations(site))
@@ -339,7 +364,7 @@ def load_site(root: Path, *, settings: schema.Settings | None = None) -> Site:
 def _check_roles(site: Site) -> list[Finding]:
     """Every role an organization holds is a relation the checker knows (data/predicates.yaml)."""
     roles = sorted(p.id for p in site.predicates.values() if p.tests == "role")
-    doc = site.documents[f"{site.settings.data_dir}/organizations.yaml"]
+    doc = site.documents[site.data_file("organizations")]
     findings = []
     for i, org in enumerate(site.organizations.values()):
         for j, claim in enumerate(org.roles):
@@ -347,7 +372,7 @@ def _check_roles(site: Site) -> list[Finding]:
                 hint = difflib.get_close_matches(claim.role, roles, n=1)
                 fix = f" Did you mean {hint[0]!r}?" if hint else f" Expected one of: {', '.join(roles)}."
                 findings.append(doc.error(("organizations", i, "roles", j, "role"), "unknown-id",
-                                          f"no relation in data/predicates.yaml has the id {claim.role!r}.{fix}"))
+                                          f"no relation in {site.data_file('predicates')} has the id {claim.role!r}.{fix}"))
     return findings
 
 
@@ -363,7 +388,7 @@ def _check_designations(site: Site) -> list[Finding]:
     for sid, std in site.standards.items():
         for pred in std.predecessors:
             seen.setdefault(pred.designation.casefold(), site.standard_files[sid])
-    path = f"{site.settings.data_dir}/references.yaml"
+    path = site.data_file("references")
     for i, ref in enumerate(site.references.values()):
         key = ref.designation.casefold()
         if key in seen:

@@ -4,8 +4,9 @@ which the schema rejects, so `python -m hooks check` points at each one until it
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from hooks.core.project import Project
 from .jsonschema import schema_comment
 
 STANDARD = """\
@@ -38,7 +39,7 @@ verified: TODO
 """
 
 ENTRIES = {
-    "concept": ("concepts.yaml", """\
+    "concept": ("concepts", """\
 
   - id: {ident}
     term: {name}
@@ -48,7 +49,7 @@ ENTRIES = {
     source: TODO
     verified: TODO
 """),
-    "organization": ("organizations.yaml", """\
+    "organization": ("organizations", """\
 
   - id: {ident}
     name: {name}
@@ -68,7 +69,7 @@ ENTRIES = {
     source: TODO
     verified: TODO
 """),
-    "source": ("sources.yaml", """\
+    "source": ("sources", """\
 
   - id: {ident}
     publisher: TODO
@@ -83,19 +84,20 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
 
 
-def new_file(root: Path, kind: str, name: str) -> Path:
-    """Write the skeleton; refuse to overwrite. Returns the file written or appended to."""
+def new_file(project: Project, kind: str, name: str) -> Path:
+    """Write the skeleton into the project's data folder; refuse to overwrite. Returns the file
+    written or appended to."""
     ident = slug(name)
-    data = root / "data"
     if kind == "standard":
-        path = data / "standards" / f"{ident}.yaml"
+        path = project.standard_file(ident)
         if path.exists():
             raise FileExistsError(f"{path} exists already")
         year = "TODO"
-        path.write_text(STANDARD.format(comment=schema_comment("standard", 2), name=name, ident=ident, year=year), "utf-8")
+        depth = len(PurePosixPath(project.rel(path)).parent.parts)  # folders below the root, where schemas/ is
+        path.write_text(STANDARD.format(comment=schema_comment("standard", depth), name=name, ident=ident, year=year), "utf-8")
         return path
-    filename, template = ENTRIES[kind]
-    path = data / filename
+    data_file, template = ENTRIES[kind]
+    path = project.data_file(data_file)
     text = path.read_text("utf-8")
     if re.search(rf"^\s*- id: {re.escape(ident)}\s*$", text, re.M):
         raise FileExistsError(f"{path} already has an entry with the id {ident!r}")

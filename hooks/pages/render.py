@@ -19,7 +19,6 @@ from markupsafe import Markup
 from . import escape
 from .content import ContentPage, read_content
 from hooks.core.findings import DataError, error
-from hooks.core.project import rel
 from hooks.data.model import Site
 # Page is defined in paths.py; it is imported from here too by hooks/checks/claims/ and hooks/pages/origin.py
 # until they are updated to import it from hooks.pages.paths.
@@ -31,7 +30,7 @@ class Renderer:
 
     def __init__(self, site: Site):
         self.site = site
-        self.templates_dir = site.root / site.settings.templates_dir
+        self.templates_dir = site.project.templates_dir
         self.env = SandboxedEnvironment(
             loader=jinja2.FileSystemLoader(str(self.templates_dir)),
             undefined=jinja2.StrictUndefined,
@@ -111,7 +110,7 @@ class Renderer:
             raise DataError([error(self._template_display(exc.filename or name), exc.lineno or 1, 1,
                                    "template-syntax", f"{exc.message}.")]) from None
         except jinja2.TemplateNotFound as exc:
-            raise DataError([error(rel(self.templates_dir / name, self.site.root), 0, 0, "missing-file",
+            raise DataError([error(self.site.project.rel(self.site.project.template(name)), 0, 0, "missing-file",
                                    f"template {exc.name!r} not found.")]) from None
         except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError, ValueError, AttributeError) as exc:
             line = _template_line(exc, name)
@@ -136,13 +135,14 @@ class Renderer:
     def _template_display(self, name: str) -> str:
         path = Path(name)
         if not path.is_absolute():
-            path = self.templates_dir / name
-        return rel(path, self.site.root)
+            path = self.site.project.template(name)
+        return self.site.project.rel(path)
 
-    def pages(self, content_dir: Path) -> list[Page]:
-        """Every page of the site: generated from data, then hand-written ones."""
+    def pages(self, content_dir: Path | None = None) -> list[Page]:
+        """Every page of the site: generated from data, then hand-written ones (from the project's
+        content folder, or the one given)."""
         site = self.site
-        contents = read_content(content_dir, site.root)
+        contents = read_content(content_dir or site.project.docs_dir, site.root)
         self.content_links = [(str(c.meta.get("title") or c.first_heading or Path(c.path).stem), c.path)
                               for c in contents if c.meta.get("keep_reading") is True]
         pages = [_reviewed_note(p) for p in self._generated()]
@@ -160,10 +160,10 @@ class Renderer:
         pages += [self._standard(sid) for sid in site.standards]
         pages.append(self._simple("glossary.md.j2", GLOSSARY, "Glossary",
                                   "Definitions of the terms used in ISO certification, each with its source.",
-                                  "data/concepts.yaml", [c.verified for c in site.concepts.values()]))
+                                  site.data_file("concepts"), [c.verified for c in site.concepts.values()]))
         pages.append(self._simple("sources.md.j2", SOURCES, "Sources",
                                   "Every source the facts on this site come from, with the date each was verified.",
-                                  "data/sources.yaml", [s.verified for s in site.sources.values()]))
+                                  site.data_file("sources"), [s.verified for s in site.sources.values()]))
         return pages
 
     def _pillar(self) -> Page:
@@ -190,12 +190,12 @@ class Renderer:
         text = _with_footnotes(_strip_footnotes(text), used_all, self.site, PILLAR)
         everything = used_all | listed
         reviewed = max(self.site.sources[s].verified for s in everything) if everything else None
-        return Page(PILLAR, text, guide.title, guide.description, "data/guide.yaml", True, "pillar.md.j2",
+        return Page(PILLAR, text, guide.title, guide.description, self._guide, True, "pillar.md.j2",
                     reviewed=reviewed, sources=sorted(everything))
 
     @property
     def _guide(self) -> str:
-        return f"{self.site.settings.data_dir}/guide.yaml"
+        return self.site.data_file("guide")
 
     def _offset(self, loc: tuple) -> tuple[int, int]:
         """(lines before, column of) a Markdown field's text in guide.yaml, so template errors point into it."""
@@ -288,7 +288,7 @@ def _with_footnotes(text: str, used: set[str], site: Site, page_path: str) -> st
     return "\n".join(lines) + "\n"
 
 
-def render_pages(site: Site, content_dir: Path) -> list[Page]:
+def render_pages(site: Site, content_dir: Path | None = None) -> list[Page]:
     return Renderer(site).pages(content_dir)
 
 

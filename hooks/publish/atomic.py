@@ -17,21 +17,22 @@ from pathlib import Path
 
 
 def build(root: Path, site_dir: Path | None = None, *, strict: bool = False) -> int:
+    """Build the project in root into site_dir (default: mkdocs.yml's site_dir); 0 on success, 1 on failure."""
     from hooks.core.findings import DataError
-    from hooks.data.model import load_settings
+    from hooks.data.model import load_config
 
     try:  # a broken mkdocs.yml gets our located message, not MkDocs' own
-        load_settings(root)
+        project = load_config(root).project
     except DataError as exc:
         print("\n".join(f.as_text() for f in exc.findings), file=sys.stderr)
         print("build failed; the site folder was left as it was.", file=sys.stderr)
         return 1
-    target = (site_dir or root / "site").resolve()
+    target = (site_dir or project.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
     env = dict(os.environ)
-    env.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(root / "mkdocs.yml"),
+    env.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(project.data_dir))
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(project.config_file),
                "--site-dir", str(staging)]
     if strict:
         command.append("--strict")
@@ -64,13 +65,13 @@ def _swap(staging: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _source_date_epoch(root: Path) -> str:
+def _source_date_epoch(data_dir: Path) -> str:
     """A fixed build date for reproducible output: the newest verified date in the data."""
     import datetime as dt
     import re
 
     newest = dt.date(2000, 1, 1)
-    for path in (root / "data").rglob("*.yaml"):
+    for path in data_dir.rglob("*.yaml"):
         for found in re.findall(r"verified:\s*(\d{4}-\d{2}-\d{2})", path.read_text("utf-8", "replace")):
             try:
                 newest = max(newest, dt.date.fromisoformat(found))

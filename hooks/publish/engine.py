@@ -14,7 +14,7 @@ from pathlib import Path
 from hooks.core.cache import Cache
 from hooks.core.findings import DataError, Finding, Findings
 from hooks.core.project import today
-from hooks.data.model import Site, load_settings, load_site
+from hooks.data.model import Config, Site, load_config, load_site
 from hooks.pages.paths import Page
 from hooks.pages.render import render_pages
 
@@ -27,25 +27,30 @@ class Result:
     check_date: dt.date
     extra_pages: list[Page] = field(default_factory=list)
     """Pages given on the command line to be checked as if they were part of the site."""
+    cache: Cache | None = None
+    """The cache the run used (None when mkdocs.yml was unusable), for checks run later (the MkDocs adapter)."""
 
     @property
     def ok(self) -> bool:
         return not self.findings.errors()
 
 
-def build_pages(root: Path, content_dir: Path | None = None, cache: Cache | None = None) -> tuple[Site, list[Page]]:
-    """Load the data and render every page (or take both from the cache); raise DataError on unusable input."""
-    content_dir = content_dir or root / "content"
+def build_pages(root: Path | Config, cache: Cache | None = None) -> tuple[Site, list[Page]]:
+    """Load the data of the project in root (or of a configuration already read) and render every
+    page (or take both from the cache); raise DataError on unusable input."""
+    config = root if isinstance(root, Config) else load_config(root)
     if cache is None or not cache.enabled:
-        site = load_site(root)
-        return site, render_pages(site, content_dir)
-    settings, _ = load_settings(root)
-    fingerprint = cache.inputs(root, root / settings.data_dir, root / settings.templates_dir, content_dir.resolve())
+        site = load_site(config)
+        return site, render_pages(site)
+    project = config.project
+    fingerprint = cache.inputs(project.config_file, project.data_dir, project.templates_dir, project.docs_dir.resolve())
     cached = cache.load_site(fingerprint)
     if cached is not None:
-        return cached
-    site = load_site(root)
-    pages = render_pages(site, content_dir)
+        site, pages = cached
+        site.project = project  # this run's paths (a content folder spelled another way, another cache folder)
+        return site, pages
+    site = load_site(config)
+    pages = render_pages(site)
     cache.store_site(fingerprint, (site, pages))
     return site, pages
 
@@ -53,17 +58,19 @@ def build_pages(root: Path, content_dir: Path | None = None, cache: Cache | None
 def run(root: Path, *, extra: list[Path] | None = None, check_date: dt.date | None = None,
         content_dir: Path | None = None, checks: bool = True, cache: Cache | None = None,
         workers: int = 1) -> Result:
-    """Run everything; unusable input becomes findings rather than an exception.
+    """Run everything on the project in root; unusable input becomes findings rather than an exception.
 
-    Without a cache given, the project's own is used (see cache.py; PILLAR_CACHE=off disables it).
-    `workers` > 1 splits the checking of many uncached pages over that many processes.
+    `content_dir` (the MkDocs adapter's docs_dir) wins over mkdocs.yml's docs_dir. Without a cache
+    given, the project's own is used (see cache.py; PILLAR_CACHE=off disables it). `workers` > 1
+    splits the checking of many uncached pages over that many processes.
     """
     from hooks.checks.run import check_pages, page_from_file  # imported here: checks import render and model
 
     findings = Findings()
-    cache = cache if cache is not None else Cache.open(root)
     try:
-        site, pages = build_pages(root, content_dir, cache)
+        config = load_config(root, docs_dir=content_dir)
+        cache = cache if cache is not None else Cache.open(config.project.cache_dir)
+        site, pages = build_pages(config, cache)
     except DataError as exc:
         findings.extend(exc.findings)
         return Result(None, [], findings, check_date or dt.date.today())
@@ -76,7 +83,7 @@ def run(root: Path, *, extra: list[Path] | None = None, check_date: dt.date | No
             findings.extend(exc.findings)
     if checks:
         findings.extend(check_pages(site, pages, extra_pages, day, cache, workers))
-    return Result(site, pages, findings, day, extra_pages)
+    return Result(site, pages, findings, day, extra_pages, cache)
 
 
 __all__ = ["Result", "run", "build_pages", "Page", "Finding", "Cache"]

@@ -1,8 +1,8 @@
 """`python -m hooks export OUTDIR`: the rendered site sources, buildable by plain MkDocs.
 
-OUTDIR gets docs/ (every page as plain Markdown, plus the assets of content/) and an
-mkdocs.yml that is ours without the hooks, with the nav written out, so plain MkDocs
-(or another engine that reads mkdocs.yml) builds the same site.
+OUTDIR gets docs/ (every page as plain Markdown, plus the assets of content/), overrides/
+(the theme's custom_dir, if any) and an mkdocs.yml that is ours without the hooks, with the
+nav written out, so plain MkDocs (or another engine that reads mkdocs.yml) builds the same site.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from hooks.core.project import CONFIG_FILE, Project
 from hooks.data.loader import parse_yaml, read_text
 from hooks.data.model import Site
 from hooks.pages.nav import build_nav
@@ -28,11 +29,12 @@ def _plain(value: object) -> object:
 
 
 def export(site: Site, pages: list[Page], outdir: Path) -> None:
-    docs = outdir / "docs"
+    project, out = site.project, Project.export_layout(outdir)
+    docs = out.docs_dir
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
-    content = site.root / "content"
+    content = project.docs_dir
     if content.is_dir():
         for path in sorted(content.rglob("*")):
             if path.is_file() and path.suffix != ".md":
@@ -47,19 +49,19 @@ def export(site: Site, pages: list[Page], outdir: Path) -> None:
             meta = {k: v for k, v in page.meta.items() if k != "jinja"}
             front = "---\n" + yaml.safe_dump(meta, sort_keys=True, allow_unicode=True) + "---\n" if meta else ""
         target.write_text(front + page.markdown, "utf-8")
-    config = parse_yaml(read_text(site.root / "mkdocs.yml", "mkdocs.yml"), "mkdocs.yml", allow_tags=True).data
+    config = parse_yaml(read_text(project.config_file, CONFIG_FILE), CONFIG_FILE, allow_tags=True).data
     for key in ("hooks", "watch"):
         config.pop(key, None)
-    config["docs_dir"] = "docs"
+    config["docs_dir"] = out.rel(out.docs_dir)
     theme = config.get("theme")
-    if isinstance(theme, dict) and theme.get("custom_dir"):
+    if isinstance(theme, dict) and project.theme_dir is not None and out.theme_dir is not None:
         # Theme overrides travel along; without the hooks they simply have no SEO data to print.
-        overrides = outdir / "overrides"
+        overrides = out.theme_dir
         if overrides.exists():
             shutil.rmtree(overrides)
-        shutil.copytree(site.root / theme["custom_dir"], overrides)
-        theme["custom_dir"] = "overrides"
+        shutil.copytree(project.theme_dir, overrides)
+        theme["custom_dir"] = out.rel(overrides)
     config.setdefault("nav", _plain(build_nav(site, pages)))
-    (outdir / "mkdocs.yml").write_text(
+    out.config_file.write_text(
         "# Exported by `python -m hooks export`: plain MkDocs config, no hooks.\n"
         + yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")

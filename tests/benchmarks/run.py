@@ -148,7 +148,7 @@ def inproc(root: Path, repeat: int, day: str) -> dict:
     t = time.perf_counter()
     parsed = {p.path: parse(p.markdown) for p in pages}  # as check_pages does
     times["parse"].append(time.perf_counter() - t)
-    content_dir = site.root / "content"
+    content_dir = site.project.docs_dir
     assets = {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*")
               if p.is_file() and p.suffix != ".md"} if content_dir.is_dir() else set()
     counts: dict[str, int] = {}
