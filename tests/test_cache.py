@@ -142,3 +142,14 @@ def test_check_split_over_processes_finds_what_one_process_finds(tmp_path: Path,
     assert forks == [3], "the check was split over three processes"
     assert _view(split) == _view(serial)
     assert "role-issuer" in _codes(split)
+
+
+def test_the_code_hash_covers_every_layer_of_the_engine(tmp_path: Path) -> None:
+    """Check that editing an engine module outside hooks/core/ (a check) changes the code hash every cache key holds."""
+    root = fixture_site(tmp_path / "site")
+    code = "from hooks.core import cache; print(cache.__file__, cache.CODE)"
+    before = run(["-c", code], root).stdout.split()
+    assert before and before[0].startswith(str(root)), before
+    module = root / "hooks" / "checks" / "run.py"
+    module.write_text(module.read_text("utf-8") + "\n# edited\n", "utf-8")
+    assert run(["-c", code], root).stdout.split()[1] != before[1]

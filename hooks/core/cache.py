@@ -40,12 +40,16 @@ def _tree_hash(folder: Path) -> bytes:
     return h.digest()
 
 
+ENGINE = Path(__file__).resolve().parent.parent
+"""The engine's code: the whole hooks package, every layer (not only core/, where this file is)."""
+
+
 def _code_hash() -> str:
     import markdown_it
     import pydantic
 
     h = hashlib.sha256(f"{_FORMAT} {sys.version} {markdown_it.__version__} {pydantic.VERSION}".encode())
-    h.update(_tree_hash(Path(__file__).resolve().parent))
+    h.update(_tree_hash(ENGINE))
     return h.hexdigest()
 
 
