@@ -9,7 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import check, fixture_site, no_traceback
+from helpers import check, fixture_site, fixture_text, no_traceback
+from hooks.core.findings import DataError
+from hooks.data import schema
+from hooks.data.loader import parse_yaml
+from hooks.data.model import validate
 
 STD = "data/standards/iso-9001.yaml"
 KEYS = ("certification_notes, committee, current_edition, designation, developers, earlier_editions, id, "
@@ -83,3 +87,14 @@ def test_all_errors_are_reported_at_once(tmp_path: Path) -> None:
     proc = check(root)
     assert proc.returncode == 1
     assert "error[unknown-key]" in proc.stdout and "error[bad-url]" in proc.stdout
+
+
+@pytest.mark.parametrize("key, codes", [("comittee", ["unknown-key"]), ("zzz", ["missing-key", "unknown-key"])],
+                         ids=["suggested", "not suggested"])
+def test_a_misspelt_required_key_is_one_error(key: str, codes: list[str]) -> None:
+    """Check that a misspelt required key is one unknown-key error whose did-you-mean names the key, with no
+    missing-key error beside it; a key with no suggestion leaves both errors."""
+    doc = parse_yaml(fixture_text(STD).replace("committee:", f"{key}:", 1), STD)
+    with pytest.raises(DataError) as raised:
+        validate(doc, schema.Standard, doc.data)
+    assert sorted(f.code for f in raised.value.findings) == codes, [f.as_text() for f in raised.value.findings]

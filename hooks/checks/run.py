@@ -12,7 +12,7 @@ import datetime as dt
 import gc
 import re
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -38,8 +38,27 @@ def page_from_file(path: Path, root: Path) -> Page:
     """A Markdown file given on the command line, checked as if it stood at the root of content/."""
     origin = rel(path, root)
     text = read_text(path, origin)
-    meta, body, offset = split_front_matter(text, origin)
-    return Page(path.name, body, str(meta.get("title") or path.stem), "", origin, False, line_offset=offset, meta=meta)
+    front = split_front_matter(text, origin)
+    return Page(path.name, front.body, str(front.meta.get("title") or path.stem), "", origin, False,
+                line_offset=front.line_offset, meta=front.meta)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What checking one page found, as kept in the cache: the page parsed (its links, anchors and
+    directives, without the text segments) and its claim findings, silencing applied."""
+
+    parsed: ParsedPage
+    findings: list[Finding]
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A page still to check: its name among the pages (extra pages are 'extra:<origin>') and cache key."""
+
+    name: str
+    key: str
+    page: Page
 
 
 def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
@@ -51,29 +70,29 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
     project = site.project
     data = cache.inputs(project.config_file, project.data_dir, project.templates_dir) if cache.enabled else ""
     named = [(page.path, page) for page in pages] + [(f"extra:{page.origin}", page) for page in extra]
-    todo: list[tuple[str, str, Page]] = []
-    entries: dict[str, tuple[ParsedPage, list[Finding]]] = {}
+    todo: list[_Job] = []
+    entries: dict[str, Checked] = {}
     for name, page in named:
         key = cache_key("page", data, day, name, page.origin, page.line_offset, page.generated, page.template,
                         page.markdown) if cache.enabled else ""
         entry = cache.page(key)
         if entry is None:
-            todo.append((name, key, page))
+            todo.append(_Job(name, key, page))
         else:
             entries[name] = entry
 
     checker: Checker | None = None
     """One for each process: its names, parses and judgments serve every batch of pages it takes."""
 
-    def judge(chunk: Sequence[tuple[str, str, Page]]) -> list[tuple[ParsedPage, list[Finding]]]:
+    def judge(chunk: Sequence[_Job]) -> list[Checked]:
         nonlocal checker
         if checker is None:
             checker = Checker(site, day)
         done = []
-        pages = [(page, parse(page.markdown)) for _, _, page in chunk]
+        pages = [(job.page, parse(job.page.markdown)) for job in chunk]
         checker.prefetch([full for _, full in pages])
         for page, full in pages:
-            done.append((replace(full, segments=[]), _silence(page, full, checker.check(page, full, origins.locate))))
+            done.append(Checked(replace(full, segments=[]), _silence(page, full, checker.check(page, full, origins.locate))))
         return done
 
     # Forking costs tens of milliseconds: worth it only for a large share of a large site.
@@ -82,15 +101,15 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
         if forks > 1:
             nlp()  # load the English pipeline once, before the fork, so the children share it
         fresh = map_chunks(judge, todo, forks, weight=_cost) if todo else []
-    for (name, key, _), entry in zip(todo, fresh, strict=True):
-        entries[name] = entry
-        cache.store_page(key, entry)
+    for job, entry in zip(todo, fresh, strict=True):
+        entries[job.name] = entry
+        cache.store_page(job.key, entry)
     cache.save()
     parsed: dict[str, ParsedPage] = {}
     claim_findings: list[Finding] = []
     for name, _ in named:
-        parsed[name], page_findings = entries[name]
-        claim_findings += page_findings
+        parsed[name] = entries[name].parsed
+        claim_findings += entries[name].findings
     findings: list[Finding] = []
     content_dir = project.docs_dir
     assets = {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*")
@@ -124,9 +143,9 @@ def _few_collections() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
-def _cost(item: tuple[str, str, Page]) -> int:
+def _cost(job: _Job) -> int:
     """What checking a page costs, roughly: its length, and a little for being a page at all."""
-    return len(item[2].markdown) + 500
+    return len(job.page.markdown) + 500
 
 
 def _silence(page: Page, parsed: ParsedPage, findings: list[Finding]) -> list[Finding]:
@@ -144,7 +163,7 @@ def _silence(page: Page, parsed: ParsedPage, findings: list[Finding]) -> list[Fi
         for line in (f.line, f.line - 1):
             codes, reason = directives.get(line, (set(), ""))
             if f.file == page.origin and (f.code in codes or "all" in codes):
-                f = Finding(**{**f.__dict__, "silenced": reason or "no reason given"})
+                f = replace(f, silenced=reason or "no reason given")
                 break
         result.append(f)
     return result

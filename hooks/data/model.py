@@ -7,18 +7,18 @@ of them at once, each as `path:line:col: error[code]: what is wrong. How to fix 
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from . import schema as schema
 from hooks.core.findings import DataError, Finding, error
 from hooks.core.project import CONFIG_FILE, Project, config_file
 from hooks.core.project import rel  # noqa: F401 - for hooks/pages/origin.py, which imports it from here until it is updated
 from .loader import Document, Loc, load_yaml, parse_yaml, read_text
+from .validation import validate
 
 SINGLE_FILES = ("sources", "organizations", "subjects", "concepts", "certification", "misconceptions", "guide",
                 "predicates", "references")
@@ -116,91 +116,6 @@ def load_config(root: Path, *, docs_dir: Path | None = None) -> Config:
                               config=doc.data if doc is not None and isinstance(doc.data, dict) else None,
                               docs_dir=docs_dir)
     return Config(project, settings, doc)
-
-
-# --- validation ---------------------------------------------------------------------------------
-
-def validate(doc: Document, model: type[BaseModel], data: Any, base: Loc = ()) -> Any:
-    """Validate data with a pydantic model; raise DataError with one located finding per problem."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        findings = [_finding(doc, model, base, err) for err in exc.errors()]
-        # "comittee" is one mistake, not two: drop the missing-key that a did-you-mean explains.
-        hinted = {m.group(1) for f in findings if f.code == "unknown-key"
-                  for m in [re.search(r"Did you mean '([^']+)'", f.message)] if m}
-        findings = [f for f in findings if not (f.code == "missing-key" and
-                                                re.search(r"missing required key '([^']+)'", f.message).group(1) in hinted)]
-        raise DataError(findings) from None
-
-
-def _finding(doc: Document, model: type[BaseModel], base: Loc, err: Any) -> Finding:
-    loc = _data_loc(doc, base, err["loc"], err["type"])
-    kind = err["type"]
-    name = ".".join(str(p) for p in loc[len(base):]) or "the file"
-    if kind == "extra_forbidden":
-        key = loc[-1]
-        allowed = _allowed_keys(model, loc[len(base):-1])
-        hint = difflib.get_close_matches(str(key), allowed, n=1)
-        fix = f" Did you mean {hint[0]!r}?" if hint else ""
-        expected = f" Expected one of: {', '.join(sorted(allowed))}." if allowed else ""
-        return doc.error(loc, "unknown-key", f"unknown key {key!r}.{fix}{expected}", key=True)
-    if kind == "missing":
-        return doc.error(loc[:-1], "missing-key", f"missing required key {str(loc[-1])!r}. Add it.")
-    received = err.get("input")
-    msg = err["msg"]
-    if kind.startswith("url"):
-        msg = "expected an absolute http:// or https:// URL"
-    msg = msg[0].lower() + msg[1:] if msg else msg
-    if isinstance(received, (dict, list)):
-        got = type(received).__name__ if not isinstance(received, dict) else "a mapping"
-    else:
-        got = repr(received)
-    code = {"date_from_datetime_parsing": "bad-date", "date_parsing": "bad-date", "date_type": "bad-date",
-            "url_parsing": "bad-url", "url_scheme": "bad-url", "url_type": "bad-url"}.get(kind, "bad-value")
-    return doc.error(loc, code, f"{name}: {msg}; received {got}.")
-
-
-def _data_loc(doc: Document, base: Loc, err_loc: tuple[Any, ...], kind: str) -> Loc:
-    """Map pydantic's error location (which may name union members) onto the data's keys."""
-    loc: Loc = tuple(base)
-    value = doc.get(loc)
-    parts = list(err_loc)
-    for i, part in enumerate(parts):
-        last = i == len(parts) - 1
-        if isinstance(value, dict) and part in value:
-            loc += (part,)
-            value = value[part]
-        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
-            loc += (part,)
-            value = value[part]
-        elif last and kind in ("missing", "extra_forbidden"):
-            loc += (part,)
-    return loc
-
-
-def _allowed_keys(model: type[BaseModel], path: Loc) -> list[str]:
-    current: Any = model
-    for part in path:
-        if isinstance(part, int):
-            continue
-        field_info = getattr(current, "model_fields", {}).get(part)
-        if field_info is None:
-            return []
-        current = _model_in(field_info.annotation)
-        if current is None:
-            return []
-    return list(getattr(current, "model_fields", {}).keys())
-
-
-def _model_in(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 # --- references -----------------------------------------------------------------------------

@@ -29,18 +29,28 @@ class ContentPage:
     first_heading: str | None = None
 
 
-def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any], str, int]:
-    """Return (meta, body, number of lines before the body)."""
+@dataclass(frozen=True)
+class FrontMatter:
+    """A Markdown file split: its front matter and its body."""
+
+    meta: dict[str, Any]
+    body: str
+    line_offset: int
+    """Lines before the body (the front matter and its fences)."""
+
+
+def split_front_matter(text: str, origin: str) -> FrontMatter:
+    """The front matter (checked: a YAML mapping of known keys) and the body of a Markdown file."""
     match = _FRONT.match(text)
     if not match:
         if text.startswith("---\n"):
             raise DataError([error(origin, 1, 1, "front-matter",
                                    "the front matter opened with '---' is never closed. Add a closing '---' line.")])
-        return {}, text, 0
+        return FrontMatter({}, text, 0)
     block = match.group(1) or ""
     offset = text[: match.end()].count("\n")
     if not block.strip():
-        return {}, text[match.end():], offset
+        return FrontMatter({}, text[match.end():], offset)
     doc = parse_yaml("\n" + block, origin)
     if not isinstance(doc.data, dict):
         raise DataError([error(origin, 2, 1, "front-matter", "front matter must be a YAML mapping of keys to values.")])
@@ -51,7 +61,7 @@ def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any], str, int
             raise DataError([doc.error((key,), "unknown-key", f"unknown front matter key {key!r}.{fix}", key=True)])
     if "jinja" in doc.data and not isinstance(doc.data["jinja"], bool):
         raise DataError([doc.error(("jinja",), "bad-value", f"jinja: expected true or false; received {doc.data['jinja']!r}.")])
-    return doc.data, text[match.end():], offset
+    return FrontMatter(doc.data, text[match.end():], offset)
 
 
 def read_content(content_dir: Path, root: Path) -> list[ContentPage]:
@@ -64,13 +74,13 @@ def read_content(content_dir: Path, root: Path) -> list[ContentPage]:
         origin = rel(path, root)
         try:
             text = read_text(path, origin)
-            meta, body, offset = split_front_matter(text, origin)
+            front = split_front_matter(text, origin)
         except DataError as exc:
             problems.extend(exc.findings)
             continue
-        heading = _HEADING.search(body)
-        pages.append(ContentPage(path.relative_to(content_dir).as_posix(), origin, body, meta, offset,
-                                 heading.group(1) if heading else None))
+        heading = _HEADING.search(front.body)
+        pages.append(ContentPage(path.relative_to(content_dir).as_posix(), origin, front.body, front.meta,
+                                 front.line_offset, heading.group(1) if heading else None))
     if problems:
         raise DataError(problems)
     return pages
