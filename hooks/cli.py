@@ -147,8 +147,8 @@ def _schema(root: Path, args: argparse.Namespace) -> int:
 
 
 def _links(root: Path, args: argparse.Namespace) -> int:
-    from hooks.checks.run import link_graph
     from hooks.checks.links import link_report
+    from hooks.checks.run import link_graph
 
     result = engine.run(root, checks=False)
     if result.site is None:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Any, MutableMapping
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,10 +32,10 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.append(str(_ROOT))
 
-from hooks.publish import background, engine
-from hooks.pages import nav, seo  # noqa: E402
 from hooks.core.cache import switched_off  # noqa: E402
 from hooks.core.findings import Finding  # noqa: E402
+from hooks.pages import nav, seo  # noqa: E402
+from hooks.publish import background, engine
 
 log = logging.getLogger("mkdocs.plugins.pillar")
 

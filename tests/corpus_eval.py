@@ -21,9 +21,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hooks.checks.claims import Checker  # noqa: E402
-from hooks.pages.markdown import parse  # noqa: E402
-from hooks.data.model import load_site  # noqa: E402
+from hooks.checks.claims import Checker
+from hooks.data.model import load_site
+from hooks.pages.markdown import parse
 
 CORPUS = ROOT / "tests" / "corpus" / "claims.yaml"
 HELDOUT = ROOT / "tests" / "corpus" / "heldout.yaml"

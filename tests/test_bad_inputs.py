@@ -8,9 +8,9 @@ positions below do not move when an editor changes the real data."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 

@@ -16,9 +16,18 @@ from typing import Any
 import pytest
 import yaml
 
-from browser import DESKTOP, PHONE, README_CANDIDATE, Browser, Recorder, save_screenshot
 # The fixtures live in tests/browser.py; importing them here is how pytest finds them.
-from browser import chromium_session, served_site, site_browser  # noqa: F401
+from browser import (  # noqa: F401
+    DESKTOP,
+    PHONE,
+    README_CANDIDATE,
+    Browser,
+    Recorder,
+    chromium_session,
+    save_screenshot,
+    served_site,
+    site_browser,
+)
 from helpers import ROOT
 
 pytestmark = pytest.mark.browser

@@ -11,8 +11,8 @@ import pytest
 
 from helpers import fixture_site, run
 from hooks.core import cache as cache_module
-from hooks.publish import engine
 from hooks.core.cache import Cache
+from hooks.publish import engine
 
 DAY = dt.date(2026, 11, 24)
 PAGE = "---\ntitle: Cache note\n---\n\n# Cache note\n\n{body}\n"

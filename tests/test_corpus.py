@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from corpus_eval import cases, classify
+
 from helpers import ROOT, SEED, check
 from hooks.checks.claims import Checker
 from hooks.data.model import load_site

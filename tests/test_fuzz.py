@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import FIXTURE, ROOT, run
-from hooks.data import schema as data_schema
 from hooks.checks.claims import Checker
 from hooks.core.findings import DataError
+from hooks.data import schema as data_schema
 from hooks.data.loader import parse_yaml
-from hooks.pages.markdown import parse
 from hooks.data.model import load_site, validate
+from hooks.pages.markdown import parse
 
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])

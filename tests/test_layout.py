@@ -7,7 +7,6 @@ import importlib.util
 import re
 import subprocess
 import sys
-
 from pathlib import Path
 
 from helpers import ROOT

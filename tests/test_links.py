@@ -126,7 +126,7 @@ def test_linkchecker_finds_a_planted_broken_link(tmp_path: Path) -> None:
 class _Handler(http.server.BaseHTTPRequestHandler):
     hits: list[str] = []
 
-    def do_HEAD(self) -> None:  # noqa: N802 - the stdlib's name
+    def do_HEAD(self) -> None:
         type(self).hits.append(self.path)
         self.send_response(404 if "gone" in self.path else 200)
         self.end_headers()

@@ -8,21 +8,30 @@ import re
 import sys
 import time
 import unicodedata
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from hooks.checks.claims.normalize import INVISIBLE, LOOKALIKES, normalize
+from helpers import ROOT
 from hooks.checks.claims import gazetteer
-from hooks.checks.claims.sentences import _CLAUSE_SPLIT, _SENTENCE_END, _blank_markup, _scan_markup, _scan_quotes, _split, clauses, mask_quotes, tricks
+from hooks.checks.claims.normalize import INVISIBLE, LOOKALIKES, normalize
+from hooks.checks.claims.sentences import (
+    _CLAUSE_SPLIT,
+    _SENTENCE_END,
+    _blank_markup,
+    _scan_markup,
+    _scan_quotes,
+    _split,
+    clauses,
+    mask_quotes,
+    tricks,
+)
+from hooks.data.model import load_site
 from hooks.pages import markdown as markdown_text
 from hooks.pages.markdown import _ATTR_ID, _COMMENT, _FOOTNOTE_DEF, Segment, _md, parse
-from hooks.data.model import load_site
-
-from helpers import ROOT
 
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

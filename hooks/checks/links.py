@@ -8,8 +8,8 @@ reported at its source line; `link_report` is the inbound/outbound map for edito
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 from urllib.parse import unquote, urlsplit
 
 from hooks.core.findings import Finding

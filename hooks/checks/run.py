@@ -11,24 +11,26 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator, Sequence
 
-from hooks.core.cache import Cache, key as cache_key
-from .claims import Checker
 from hooks.checks.claims.syntax import nlp
-from hooks.pages.content import split_front_matter
+from hooks.core.cache import Cache
+from hooks.core.cache import key as cache_key
 from hooks.core.findings import Finding
 from hooks.core.forking import map_chunks
-from .links import check_cluster, check_links
-from hooks.data.loader import read_text
-from hooks.pages.markdown import ParsedPage, parse
 from hooks.core.project import rel
+from hooks.data.loader import read_text
 from hooks.data.model import Site
+from hooks.pages.content import split_front_matter
+from hooks.pages.markdown import ParsedPage, parse
 from hooks.pages.origin import Origins
 from hooks.pages.paths import Page, standard_path
+
+from .claims import Checker
+from .links import check_cluster, check_links
 
 PARALLEL_MIN_PAGES = 200
 _IGNORE = re.compile(r"<!--\s*factcheck:\s*ignore=([\w\-,]+)(?:\s+reason=\"([^\"]*)\")?\s*-->")

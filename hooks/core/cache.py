@@ -81,7 +81,7 @@ class Cache:
         self._folders: dict[Path, bytes] = {}
 
     @classmethod
-    def open(cls, folder: Path) -> "Cache":
+    def open(cls, folder: Path) -> Cache:
         """The cache in folder (the project's `cache_dir`), or a disabled one (PILLAR_CACHE=off)."""
         return cls(None if switched_off("PILLAR_CACHE") else folder)
 
@@ -151,7 +151,7 @@ class Cache:
         try:
             with open(self.folder / name, "rb") as f:
                 return pickle.load(f)
-        except Exception:  # noqa: BLE001 - any unreadable cache is a miss: the work is redone
+        except Exception:
             return None
 
     def _write(self, name: str, value: Any) -> None:

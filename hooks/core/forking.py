@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import pickle
 import struct
+from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Callable, Sequence, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -40,7 +41,7 @@ def spawn(fn: Callable[[], S]) -> Callable[[], S]:
             data = pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_fd, "wb") as out:
                 out.write(data)
-        except BaseException:  # noqa: BLE001 - any failure: the parent computes it instead
+        except BaseException:
             code = 1
         os._exit(code)
     os.close(write_fd)

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Mapping, Protocol
+from typing import Any, Protocol
 
 CONFIG_FILE = "mkdocs.yml"
 """The configuration file; the folder holding it is the project's root."""

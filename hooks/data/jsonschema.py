@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from hooks.core.project import SCHEMAS
+
 from .schema import KINDS, Settings
 
 SCHEMA_DIR = SCHEMAS

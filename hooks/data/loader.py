@@ -8,8 +8,8 @@ the data means: that is `schema.py` and `model.py`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 

@@ -7,16 +7,22 @@ of them at once, each as `path:line:col: error[code]: what is wrong. How to fix 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
-from . import schema as schema
 from hooks.core.findings import DataError, Finding, error
-from hooks.core.project import CONFIG_FILE, Project, config_file
-from hooks.core.project import rel  # noqa: F401 - for hooks/pages/origin.py, which imports it from here until it is updated
+from hooks.core.project import (
+    CONFIG_FILE,
+    Project,
+    config_file,
+    rel,  # noqa: F401 - for hooks/pages/origin.py, which imports it from here until it is updated
+)
+
+from . import schema as schema
 from .loader import Document, Loc, load_yaml, parse_yaml, read_text
 from .validation import validate
 
@@ -211,7 +217,7 @@ def load_site(root: Path | Config) -> Site:
         path = project.data_file(name)
         if not path.exists():
             if name in OPTIONAL_FILES:
-                parsed[name] = schema.KINDS[name]()  # type: ignore[call-arg]
+                parsed[name] = schema.KINDS[name]()
                 continue
             findings.append(error(project.rel(path), 0, 0, "missing-file",
                                   f"the data file is missing. Create {name}.yaml (see `python -m hooks new`)."))

@@ -7,6 +7,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from hooks.core.project import Project
+
 from .jsonschema import schema_comment
 
 STANDARD = """\

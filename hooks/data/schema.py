@@ -201,7 +201,7 @@ class EarlierEdition(Sourced):
     sources: list[Id] = Field(default=[], description="Further sources, for facts of this edition that `source` does not give.")
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> "EarlierEdition":
+    def _dates_in_order(self) -> EarlierEdition:
         order = [("published", self.published), ("withdrawn", self.withdrawn),
                  ("certificates_valid_until", self.certificates_valid_until)]
         known = [(name, day) for name, day in order if day is not None]

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from hooks.core.findings import DataError, Finding
+
 from .loader import Document, Loc
 
 
@@ -71,10 +72,7 @@ def _data_loc(doc: Document, base: Loc, err_loc: tuple[Any, ...], kind: str) -> 
     parts = list(err_loc)
     for i, part in enumerate(parts):
         last = i == len(parts) - 1
-        if isinstance(value, dict) and part in value:
-            loc += (part,)
-            value = value[part]
-        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+        if (isinstance(value, dict) and part in value) or (isinstance(value, list) and isinstance(part, int) and part < len(value)):
             loc += (part,)
             value = value[part]
         elif last and kind in ("missing", "extra_forbidden"):

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from hooks.core.findings import DataError, error
-from hooks.data.loader import parse_yaml, read_text
 from hooks.core.project import rel
+from hooks.data.loader import parse_yaml, read_text
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from hooks.data.model import Site
+
 from .paths import GLOSSARY, PILLAR, SOURCES, Page, standard_path
 
 

@@ -11,6 +11,7 @@ import re
 from functools import cached_property
 
 from hooks.data.model import Site, rel
+
 from .render import Page
 
 _UNESCAPE = re.compile(r"\\([\\`*_\[\]|{}()#+\-.!<>])")

@@ -16,10 +16,12 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from . import escape
-from .content import ContentPage, read_content
 from hooks.core.findings import DataError, error
 from hooks.data.model import Site
+
+from . import escape
+from .content import ContentPage, read_content
+
 # Page is defined in paths.py; it is imported from here too by hooks/checks/claims/ and hooks/pages/origin.py
 # until they are updated to import it from hooks.pages.paths.
 from .paths import GLOSSARY, PILLAR, SOURCES, Page, page_paths, standard_path

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from hooks.data.model import Site
+
 from .paths import GLOSSARY, PILLAR, SOURCES, Page
 
 

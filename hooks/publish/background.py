@@ -8,10 +8,10 @@ the findings are the same either way. The child only computes and writes its fin
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
-from hooks.core.cache import Cache
 from hooks.checks.run import check_pages
+from hooks.core.cache import Cache
 from hooks.core.findings import Finding
 from hooks.core.forking import spawn
 from hooks.data.model import Site

@@ -86,4 +86,4 @@ def run(root: Path, *, extra: list[Path] | None = None, check_date: dt.date | No
     return Result(site, pages, findings, day, extra_pages, cache)
 
 
-__all__ = ["Result", "run", "build_pages", "Page", "Finding", "Cache"]
+__all__ = ["Cache", "Finding", "Page", "Result", "build_pages", "run"]

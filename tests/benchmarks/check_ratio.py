@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import CHECK_DATE, HERE, ROOT, log, machine, measure  # noqa: E402
+from run import CHECK_DATE, HERE, ROOT, log, machine, measure
 
 TARGETS = {"cold": 0.25, "warm": 0.03}
 

@@ -688,7 +688,7 @@ def nltk_probe() -> dict:
     out = {}
     probes = {
         "nltk.word_tokenize": lambda: nltk.word_tokenize("ISO does not certify companies."),
-        "nltk.pos_tag": lambda: nltk.pos_tag("ISO does not certify companies .".split()),
+        "nltk.pos_tag": lambda: nltk.pos_tag(["ISO", "does", "not", "certify", "companies", "."]),
         "nltk.ne_chunk": lambda: nltk.ne_chunk([("ISO", "NNP")]),
         "TreebankWordTokenizer (rules, no data)": lambda: nltk.TreebankWordTokenizer().tokenize("ISO certifies."),
         "RegexpParser (rules; needs tags from somewhere)": lambda: nltk.RegexpParser("NP: {<DT>?<NN.*>+}").parse(

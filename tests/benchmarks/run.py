@@ -134,11 +134,11 @@ def inproc(root: Path, repeat: int, day: str) -> dict:
     """Time hooks.links.check_links and hooks.checks.check_pages in this process."""
     sys.path.insert(0, str(root))
     os.chdir(root)
-    from hooks.publish import engine
-    from hooks.checks.run import check_pages
     from hooks.checks.links import check_links
+    from hooks.checks.run import check_pages
     from hooks.pages.markdown import parse
     from hooks.pages.origin import Origins
+    from hooks.publish import engine
 
     check_day = dt.date.fromisoformat(day)
     times: dict[str, list[float]] = {"load_render": [], "parse": [], "check_links": [], "check_pages": []}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hooks.data.schema import Frame
+
 from .arguments import _lemma, _named_before, _nounlike, _passive, _stands_for, _subjects, _twin
 from .gazetteer import Mention
 from .holding import but_after_not, sets_aside
@@ -95,7 +96,7 @@ def _excepted(subject: Token) -> list[Token]:
 
 def _contrast(prep: Token) -> str | None:
     """'not from ISO': a preposition phrase the sentence denies."""
-    if any(c.dep_ == "neg" for c in prep.children) or prep.i > 0 and prep.doc[prep.i - 1].lower_ == "not":
+    if any(c.dep_ == "neg" for c in prep.children) or (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "not"):
         return "denied"
     if prep.i > 0 and prep.doc[prep.i - 1].lower_ == "but" and but_after_not(prep):
         return "affirmed"  # "did not come from our registrar but from ISO"
@@ -107,7 +108,7 @@ def _by_agents(verb: Token) -> list[tuple[Token, str | None]]:
     the one left out of "by anyone other than ISO"."""
     found: list[tuple[Token, str | None]] = []
     for child in verb.children:
-        if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             affirmed = child.i > 0 and child.doc[child.i - 1].lower_ == "but"
             for t in (t for t in child.children if t.dep_ == "pobj"):
                 excepted = [x for p in t.subtree if p.lower_ in ("than", "except", "but") and p.i > t.i

@@ -10,10 +10,12 @@ answers "Yes, ..." or "No, ..." is held as the answer says (holding.py decides).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from hooks.pages.markdown import ParsedPage
 from hooks.pages.markdown import parse as parse_markdown
+
 from .evaluate import Context, Hit, judge_role, judge_subject
 from .gazetteer import Mention
 from .holding_words import BELIEVING, NEGATIVE_WORDS, SAYING

@@ -13,7 +13,6 @@ from .evaluate import Context, Hit
 from .gazetteer import Mention
 from .sentences import Clause
 
-
 PRONOUN = re.compile(r"^\s*(?:it|they)\b", re.I)
 NUMBERS = {"decade": 10, "single": 1, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty-four": 24}
@@ -53,7 +52,7 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             return [_wrong_validity(ctx, answered.start(1), answered.end(2), value, unit)]
         return []
     scope = clause.sentence if clause.kind == "table" else text
-    if not CERT_WORD.search(scope) or re.search(r"\btransition", text, re.I) and not re.search(r"\bvalid", text, re.I):
+    if not CERT_WORD.search(scope) or (re.search(r"\btransition", text, re.I) and not re.search(r"\bvalid", text, re.I)):
         return []
     surveillance = [m.start() for m in re.finditer(r"\bsurveillance\b", text, re.I)]
     years = ctx.gaz.site.certification.certificate_validity.years

@@ -8,13 +8,14 @@ its Markdown source position. Pages are prefetched so that parsing runs in batch
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Callable
-
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from hooks.core.findings import Finding
-from hooks.pages.markdown import ParsedPage
 from hooks.data.model import Site
+from hooks.pages.markdown import ParsedPage
 from hooks.pages.render import Page
+
 from . import gazetteer as _gazetteer
 from .answers import answerable, answered, yes_no_answer
 from .evaluate import Context, Hit, judge_role, judge_subject
@@ -62,8 +63,8 @@ class Checker:
                 p.id for p in self.site.predicates.values() if p.tests == "role"
                 if any(judge_role(Claim(p.id, mention, 0, 0, holding), self.ctx) is not None
                        for holding in (Holding("asserted"), Holding("asserted", past=True)))
-                or p.id == "develops-standards" and mention.kind == "org" and self._not_developer(mention.ref)
-                or mention.kind == "org" and any(r.role == p.id and r.since for r in self.site.organizations[mention.ref].roles)]
+                or (p.id == "develops-standards" and mention.kind == "org" and self._not_developer(mention.ref))
+                or (mention.kind == "org" and any(r.role == p.id and r.since for r in self.site.organizations[mention.ref].roles))]
         return self._fallible_memo[key]
 
     def _not_developer(self, org: str) -> bool:

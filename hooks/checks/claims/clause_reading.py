@@ -34,12 +34,12 @@ def denied(clause: Clause, start: int) -> bool:
     return holding(clause, start).mode == "negated"
 
 
-def _token_at(clause: Clause, at: int):  # type: ignore[no-untyped-def]
+def _token_at(clause: Clause, at: int):
     """The parsed token at an offset in the clause (the reading works in sentence offsets)."""
     return clause.reading.token_at(clause.start - clause.sentence_start + at)  # type: ignore[attr-defined]
 
 
-def _verb_at(clause: Clause, start: int):  # type: ignore[no-untyped-def]
+def _verb_at(clause: Clause, start: int):
     """The verb heading the clause at `start` (an auxiliary's verb for "must", "is")."""
     token = _token_at(clause, start)
     if token is None:
@@ -75,7 +75,7 @@ def _said_of(clause: Clause, start: int, words: re.Pattern[str], subject_only: b
     return any((words.search(t.lemma_) or words.search(t.lower_)) and (modifiers or not _modifier(t, words)) for t in scope)
 
 
-def _path(token, top):  # type: ignore[no-untyped-def]
+def _path(token, top):
     """The token and its heads up to (not including) `top`."""
     node = token
     while node.i != top.i and node.head.i != node.i:
@@ -83,11 +83,11 @@ def _path(token, top):  # type: ignore[no-untyped-def]
         node = node.head
 
 
-def _marked(clause) -> bool:  # type: ignore[no-untyped-def]
-    return any(c.dep_ == "mark" or c.dep_ == "advmod" and c.lower_ in ("before", "after", "when", "once") for c in clause.children)
+def _marked(clause) -> bool:
+    return any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in ("before", "after", "when", "once")) for c in clause.children)
 
 
-def _modifier(token, words: re.Pattern[str]) -> bool:  # type: ignore[no-untyped-def]
+def _modifier(token, words: re.Pattern[str]) -> bool:
     """'certification' in 'certification bodies': a word naming something else, not the topic."""
     head = token.head
     return token.dep_ in ("compound", "amod", "nmod") and head.i != token.i and head.pos_ in ("NOUN", "PROPN") \

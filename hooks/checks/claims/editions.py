@@ -13,7 +13,6 @@ from .evaluate import Context, Hit
 from .gazetteer import Mention
 from .sentences import Clause
 
-
 HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|gets)\s+(?:now\s+|still\s+)?certified|"
                      r"hold(?:s|ing)?\b[^.;]*\bvalid|valid\s+(?:until|till|through|to)\b|(?:still|remains?|is|are)\s+valid|"
                      r"this\s+year|(?:current|latest|newest|most recent)\s+(?:edition|version)|\bstill\b[^.;]*\bcertific|"
@@ -116,7 +115,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                                         f"{std.designation}:{std.current_edition.year}", site.source_url(std.revision.source)))
                     continue
                 held_as = holding(clause, m.start)
-                if held_as.mode == "asserted" or held_as.wh or held_as.mode == "asked" and not EXISTENCE.search(clause.sentence):
+                if held_as.mode == "asserted" or held_as.wh or (held_as.mode == "asked" and not EXISTENCE.search(clause.sentence)):
                     years = sorted(known)
                     hits.append(Hit("edition-unknown", m.start, m.end,
                                     f"there is no edition {label}; the editions in the data are "
@@ -157,8 +156,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         elif HOLDING.search(text) and not FORMER.search(text, 0, m.start) and not MIGRATION.search(text) \
                 and not (ACQUIRED.search(text) and not RECENT.search(text)) \
                 and (not (said := holding(clause, m.start)).past or LABEL.match(text, m.end)
-                     or RECENT.search(text) and RENEWED.search(text)  # "We renewed our ISO 9001:2000 certificate last month"
-                     or re.search(r"\bstill\b", text, re.I) and (said.year is None or said.year > valid_until.year)) \
+                     or (RECENT.search(text) and RENEWED.search(text))  # "We renewed our ISO 9001:2000 certificate last month"
+                     or (re.search(r"\bstill\b", text, re.I) and (said.year is None or said.year > valid_until.year))) \
                 and asserted(clause, m.start):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; a claim to hold one now is out of date.",
                             f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
@@ -179,7 +178,7 @@ def _editions_pointed_to(clause: Clause, ctx: Context, named: list[Mention] | No
     outdated: we still hold it': a pronoun pointing back to editions named before (in the clause before, or
     earlier in this one) says they are held now."""
     lead = POINTING.search(clause.text)
-    if lead is None or named is None and clause.previous is None:
+    if lead is None or (named is None and clause.previous is None):
         return []
     earlier = clause.previous_mentions if named is None else [m for m in named if m.end <= lead.start()]
     after = max((m.end for m in earlier), default=0) if named is not None else 0
@@ -256,7 +255,7 @@ def _current_of(clause: Clause, text: str, m: Mention) -> bool:
     if token.dep_ in ("amod", "compound", "nmod"):
         head = token.head
         named = reading.noun_mention(head)  # "the current ISO/IEC 27001 is the 2013 edition": the same standard
-        return named is not None and named.ref == m.ref or head.lemma_.casefold() in EDITION_NOUNS
+        return (named is not None and named.ref == m.ref) or head.lemma_.casefold() in EDITION_NOUNS
     return True  # predicative ('is current', 'in force'): the holding decides whose
 
 

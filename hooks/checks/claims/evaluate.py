@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from hooks.data.model import Site
+
 from .gazetteer import Gazetteer, Mention
 from .registry import Claim
 

@@ -9,7 +9,7 @@ here). A standard's title is checked on the whole sentence (titles.py).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from .certificates import check_surveillance, check_validity
 from .designations import check_designations, check_unknown_designations

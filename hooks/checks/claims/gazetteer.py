@@ -168,7 +168,7 @@ class _Spans:
     """The spans of a text already named, merged and in order: whether a new span is free (overlaps
     none) is one binary search, so that a long text naming thousands of things is read in n log n."""
 
-    __slots__ = ("starts", "ends")
+    __slots__ = ("ends", "starts")
 
     def __init__(self) -> None:
         self.starts: list[int] = []

@@ -17,10 +17,29 @@ import re
 from typing import TYPE_CHECKING
 
 from .holding_time import _time
-from .holding_words import (BELIEF_NOUNS, BELIEVING, CONDITIONS, DECIDING, DENIAL_WORDS, DENYING_ADVERBS, DENYING_VERBS, FACTIVE,
-                            IMPOSSIBLE, MYTH_LABEL, NEGATIVE_PRONOUNS, PRESUPPOSING, REFUSING, RHETORICAL, SAYING, SOURCE_NOUNS,
-                            TERM_WORDS, TRUTH_WORDS, VOUCHING_ADVERBS, WH)
 from .holding_value import Authority, Holding, Mode
+from .holding_words import (
+    BELIEF_NOUNS,
+    BELIEVING,
+    CONDITIONS,
+    DECIDING,
+    DENIAL_WORDS,
+    DENYING_ADVERBS,
+    DENYING_VERBS,
+    FACTIVE,
+    IMPOSSIBLE,
+    MYTH_LABEL,
+    NEGATIVE_PRONOUNS,
+    PRESUPPOSING,
+    REFUSING,
+    RHETORICAL,
+    SAYING,
+    SOURCE_NOUNS,
+    TERM_WORDS,
+    TRUTH_WORDS,
+    VOUCHING_ADVERBS,
+    WH,
+)
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
     from spacy.tokens import Token
@@ -168,7 +187,7 @@ def _negations(token: Token, clause: Token, skip: tuple[int, int] | None = None)
     seen: set[int] = set()
     for node in (token, clause) if token.i != clause.i else (token,):
         for child in node.children:
-            if child.i in seen or skip is not None and skip[0] <= child.i < skip[1]:
+            if child.i in seen or (skip is not None and skip[0] <= child.i < skip[1]):
                 continue
             seen.add(child.i)
             low = child.lower_
@@ -313,8 +332,8 @@ def _aside_source(clause: Token) -> Token | None:
         lemma = child.lemma_.casefold()
         if lemma not in SAYING | BELIEVING or lemma in ("know", "see", "take", "mean"):
             continue
-        if child.dep_ == "advcl" and _marker(child) == "as" or child.dep_ == "parataxis" and _subject(child) is not None \
-                and not any(c.dep_ in ("ccomp", "dobj") for c in child.children):
+        if (child.dep_ == "advcl" and _marker(child) == "as") or (child.dep_ == "parataxis" and _subject(child) is not None \
+                and not any(c.dep_ in ("ccomp", "dobj") for c in child.children)):
             return child
     return None
 
@@ -339,8 +358,8 @@ def _proud(verb: Token) -> bool:
 
 def _as_complement(node: Token, verb: Token) -> bool:
     """'describe themselves as ISO-approved', 'see the logo as proof': what 'as' names is the report."""
-    return node.dep_ == "prep" and node.lower_ == "as" or node.dep_ == "advcl" and _marker(node) == "as" \
-        and any(c.dep_ == "dobj" for c in verb.children)
+    return (node.dep_ == "prep" and node.lower_ == "as") or (node.dep_ == "advcl" and _marker(node) == "as" \
+        and any(c.dep_ == "dobj" for c in verb.children))
 
 
 def _marker(clause: Token) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-
 NEGATIVE_WORDS = {"not", "never", "n't", "no", "neither", "nor", "nobody", "none", "nothing", "nowhere"}
 NEGATIVE_PRONOUNS = {"nobody", "none", "nothing", "no one", "neither"}
 SAYING = {"hint", "insinuate", "pretend", "boast", "whisper", "say", "tell", "claim", "state", "insist", "argue", "suggest", "report", "write", "announce",

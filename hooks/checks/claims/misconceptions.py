@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from hooks.data.model import Site
+
 from .clause_reading import asserted_as_written
 from .evaluate import Hit
 from .sentences import Clause

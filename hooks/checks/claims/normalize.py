@@ -113,7 +113,7 @@ class _Map:
     to src[i] where step[i] is 0: every character of an expansion ("ﬁ" read as "fi") or of a
     composed group ("e" and a combining accent read as "é") maps to where its source starts."""
 
-    __slots__ = ("at", "src", "step", "length")
+    __slots__ = ("at", "length", "src", "step")
 
     def __init__(self, length: int):
         self.at: list[int] = [0]
@@ -161,7 +161,7 @@ class _Map:
 class Normalized:
     """A text as read (`text`), with the way back to the original (`source`) and the tricks found."""
 
-    __slots__ = ("original", "text", "tricks", "_visible", "_folded")
+    __slots__ = ("_folded", "_visible", "original", "text", "tricks")
 
     def __init__(self, original: str, text: str, tricks: list[Trick], visible: _Map | None, folded: _Map | None):
         self.original = original

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hooks.data.schema import Frame
+
 from .agents import PREPOSITIONAL
 from .arguments import RELATIVE, _lemma, _nounlike, _passive, _stands_for
 from .gazetteer import Mention
@@ -55,8 +56,8 @@ def _object(verb: Token) -> Token | None:
     if obj is not None and obj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" and (
-            obj is not None and obj.lower_ in RELATIVE
-            or obj is None and any(c.dep_ == "dobj" and c.lower_ in RELATIVE for c in verb.head.children)):
+            (obj is not None and obj.lower_ in RELATIVE)
+            or (obj is None and any(c.dep_ == "dobj" and c.lower_ in RELATIVE for c in verb.head.children))):
         return verb.head.head  # "the MLA, which IAF continues to manage": the relative pronoun's noun
     if obj is None and verb.dep_ == "relcl":
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -75,8 +76,8 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame, kinds: dict[str, s
     if frame.standard_object:
         for node in (n for obj in objects for n in conjuncts(obj)):
             mention = _standard_named(reading, node)
-            if mention is not None and mention.kind == "standard" or _lemma(node) == "standard" and (
-                    node.i == verb.head.i or _documents(reading, node)):  # "a UKAS-published standard"
+            if (mention is not None and mention.kind == "standard") or (_lemma(node) == "standard" and (
+                    node.i == verb.head.i or _documents(reading, node))):  # "a UKAS-published standard"
                 return True
         return False
     if _names_body(reading, objects, frame.except_objects, kinds):

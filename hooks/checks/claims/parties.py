@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 
 from hooks.data.schema import AuditParty
+
 from .clause_reading import _path, _verb_at, asserted
 from .evaluate import Context, Hit
 from .gazetteer import Mention
 from .sentences import Clause
 from .syntax import clause_of
-
 
 PARTY_LABEL = re.compile(r"\b(first|second|third)[\s-]+part(?:y|ies)\b", re.I)
 PARTY_DESC = [
@@ -50,9 +50,9 @@ def _lead_subjects(clause: Clause, at: int, candidates: list[tuple[str, re.Match
     return [(p, m) for p, m in kept if any(s <= base + m.start() < e for s, e in spans)]
 
 
-def _aside(token, top) -> bool:  # type: ignore[no-untyped-def]
+def _aside(token, top) -> bool:
     """Is the token, below `top`, in a relative clause, an apposition or a comparison ('unlike ...')?"""
-    return any(node.dep_ in ("relcl", "acl", "appos") or node.dep_ == "prep" and node.lower_ in ("like", "unlike")
+    return any(node.dep_ in ("relcl", "acl", "appos") or (node.dep_ == "prep" and node.lower_ in ("like", "unlike"))
                for node in _path(token, top))
 
 

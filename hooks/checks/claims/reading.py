@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
-
+from typing import TYPE_CHECKING
 
 from .gazetteer import Mention
 from .holding import held
@@ -97,7 +97,7 @@ class Reading:
             start, end = self.span(token)
             found = None
             for m in self.mentions:
-                if m.start <= start and end <= m.end or (start <= m.start and m.end <= end):
+                if (m.start <= start and end <= m.end) or (start <= m.start and m.end <= end):
                     found = m
                     break
             self._by_token[token.i] = found
@@ -160,7 +160,7 @@ def skeleton(text: str, mentions: list[Mention]) -> tuple[str, list[tuple[int, i
                 start = det.start()
         elif stand_in == "its":
             end = m.end + 2
-        if start == 0 or text[:start].rstrip().endswith((".", ":", "#", "|")) and stand_in != "ISO 9001":
+        if start == 0 or (text[:start].rstrip().endswith((".", ":", "#", "|")) and stand_in != "ISO 9001"):
             stand_in = stand_in.capitalize() if stand_in in ("it", "they", "its") else stand_in
         out.append(text[at:start])
         length += start - at
@@ -239,8 +239,8 @@ def _runs(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
 def _stand_in(text: str, m: Mention) -> str | None:
     after = text[m.end:m.end + 2]
     if m.kind in ("org", "class"):
-        if after[:1] in ("-", "‑") or _MODIFIED.match(text, m.end) and not (
-                _PARTICIPLE.match(text, m.end) and _RELATIVE_BEFORE.search(text, max(0, m.start - 8), m.start)):
+        if after[:1] in ("-", "‑") or (_MODIFIED.match(text, m.end) and not (
+                _PARTICIPLE.match(text, m.end) and _RELATIVE_BEFORE.search(text, max(0, m.start - 8), m.start))):
             return None  # "ISO-approved", "ISO standards": the name is part of a phrase ("that ANAB accredited": a verb)
         if after in ("'s", "’s"):
             return "its" if m.kind == "org" else None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hooks.data.schema import Frame, Predicate
+
 from .gazetteer import Mention
 from .holding_value import Holding
 from .syntax import WORD, phrase_lemma, verb_lemma, word_forms
@@ -77,7 +78,7 @@ class Registry:
     def frames(self, token: Token) -> list[tuple[Predicate, Frame]]:
         if token.pos_ == "NOUN" and any(c.dep_ == "aux" for c in token.children):
             return self.by_verb.get(verb_lemma(token), [])  # "it does issue certificates" tagged as a noun
-        if token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.dep_ in ("attr", "appos", "nsubj", "nsubjpass"):
+        if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.dep_ in ("attr", "appos", "nsubj", "nsubjpass")):
             return self.by_noun.get(token.lemma_.casefold(), [])  # "the World Association of ...": a name-like noun
         found = self.by_verb.get(phrase_lemma(token), [])
         if not found:  # a prepositional verb: "looks after the arrangement"

@@ -12,7 +12,6 @@ from .evaluate import Context, Hit
 from .gazetteer import Mention
 from .sentences import Clause
 
-
 CERTIFICATION = re.compile(r"^certif|^registration$|^registered$", re.I)
 REQUIRE = re.compile(r"\b(?:requires?|required|requiring|insists?|mandatory|compulsory|obligatory|stipulates?|stipulated|"
                      r"demands?|obliges?|forces?|must\s+(?:also\s+)?(?:obtain|get|be|hold|have|become|seek))\b", re.I)
@@ -99,6 +98,6 @@ def _required_by_standards_body(clause: Clause, start: int, ctx: Context) -> boo
         if mention is not None and mention.kind == "org" and ctx.site.organizations[mention.ref].kind == "standards-body":
             return True
         own = reading.mention(node)  # "ISO 14001 certification requires ...": the certification, not the standard
-        if own is not None and own.kind == "standard" and not own.predecessor or node.lemma_.casefold() == "standard":
+        if (own is not None and own.kind == "standard" and not own.predecessor) or node.lemma_.casefold() == "standard":
             return True  # "ISO 9001 requires certification", "its standards require certification": the standard does not
     return False

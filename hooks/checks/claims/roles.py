@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hooks.data.schema import Predicate
+
 from .agents import PRONOUNS, _agent_mentions, _agents, _contrast
 from .arguments import _lemma, _passive
 from .gazetteer import Mention
@@ -80,11 +81,11 @@ def _action_claims(reading: Reading, registry: Registry) -> list[Claim]:
             word = "by" if frame.agent == "subject" else frame.agent  # "certification by ISO", "a certificate from ISO"
             bys = [c for c in token.children if c.dep_ == "prep" and c.lower_ == word]
             if not bys and word == "by" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.casefold() in DOING:
-                bys = [c for c in token.head.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"]
+                bys = [c for c in token.head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
             if _names_body(reading, of, frame.except_objects, registry.kinds):
                 continue
             if frame.objects and not any(_fits(frame, t) or _lemma(t).rstrip("s") in frame.objects
-                                         or (m := reading.mention(t)) is not None and m.ref.replace("-", " ") in frame.objects
+                                         or ((m := reading.mention(t)) is not None and m.ref.replace("-", " ") in frame.objects)
                                          for t in of):
                 continue
             if frame.standard_object and not any((m := _standard_named(reading, t)) is not None and m.kind == "standard"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from hooks.pages.markdown import ParsedPage, Segment
+
 from .normalize import Normalized, Trick, normalize
 
 # A sentence ends after . ! or ? (closing quotes and brackets kept with it) and spaces, before
@@ -73,7 +74,7 @@ class Clause:
     """The sentence as read (normalized, markup blanked, quotes not masked)."""
     question: bool
     kind: str
-    previous: "Clause | None" = None
+    previous: Clause | None = None
     """The clause before this one in the same block, for pronouns ("it", "they")."""
     quoted: bool = False
     sentence_start: int = 0

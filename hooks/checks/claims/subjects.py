@@ -46,7 +46,7 @@ def subject_claims(reading: Reading, registry: Registry) -> list[Claim]:
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children):
             continue  # "the quality of the system": the everyday word
         left = top.left_edge  # "..., not product quality": the whole phrase is denied
-        denied = left.i > 0 and doc[left.i - 1].lower_ == "not" or any(c.dep_ == "neg" for c in top.children) \
+        denied = (left.i > 0 and doc[left.i - 1].lower_ == "not") or any(c.dep_ == "neg" for c in top.children) \
             or _set_aside(top)
         standard, verb = _subject_owner(reading, top, verbs)
         if standard is None:
@@ -131,7 +131,7 @@ def _set_aside(token: Token) -> bool:
     node = token
     for _ in range(3):
         if node.lower_ in ("instead", "rather", "unlike", "except", "besides") or \
-                node.lower_ == "than" and node.head.lower_ == "rather":
+                (node.lower_ == "than" and node.head.lower_ == "rather"):
             return True
         if node.head.i == node.i:
             return False
@@ -158,12 +158,12 @@ def _subject_owner(reading: Reading, top: Token, verbs: set[str]) -> tuple[Menti
     for _ in range(8):
         # inside one noun phrase: "the ISO 14001 quality management system", "ISO 14001, the quality standard"
         for other in [*node.children, node.head] if node.head.i != node.i else list(node.children):
-            if other.dep_ in ("compound", "nmod", "appos") or node.dep_ == "appos" and other.i == node.head.i:
+            if other.dep_ in ("compound", "nmod", "appos") or (node.dep_ == "appos" and other.i == node.head.i):
                 found = reading.noun_mention(other)
                 if found is not None and found.kind == "standard" and not found.predecessor:
                     return found, None
         head = node.head
-        if head.i == node.i or node.dep_ not in _SUBJECT_PATH and not (node.dep_ == "conj"):
+        if head.i == node.i or (node.dep_ not in _SUBJECT_PATH and not (node.dep_ == "conj")):
             return None, None
         if node.dep_ == "prep" and node.lower_ not in _SUBJECT_PREPOSITIONS:
             return None, None

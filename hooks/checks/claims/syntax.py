@@ -12,8 +12,9 @@ library touches this file alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
     from spacy.tokens import Doc, Token
@@ -29,7 +30,7 @@ class SyntaxUnavailable(RuntimeError):
 
 
 @lru_cache(maxsize=1)
-def nlp():  # type: ignore[no-untyped-def]
+def nlp():
     """The pipeline, loaded once per process."""
     import spacy
 
@@ -81,13 +82,15 @@ def conjuncts(token: Token) -> list[Token]:
 
 def _third_person_lemma(token: Token) -> str:
     """The lemma of a verb in -s the tagger read as plural present ('audits' -> 'audit')."""
+    from spacy.tokens import MorphAnalysis
+
     lemmatizer = nlp().get_pipe("lemmatizer")
-    morph = str(token.morph)
+    morph = token.morph
     try:
-        token.set_morph("VerbForm=Fin|Tense=Pres|Number=Sing|Person=3")
+        token.morph = MorphAnalysis(token.vocab, {"VerbForm": "Fin", "Tense": "Pres", "Number": "Sing", "Person": "3"})
         lemma = lemmatizer.rule_lemmatize(token)[0].casefold()
     finally:
-        token.set_morph(morph)
+        token.morph = morph
     # only a verb the lemmatizer knows ('focus' stays 'focus', not 'focu')
     return lemma if lemma in lemmatizer.lookups.get_table("lemma_index")["verb"] else token.lower_
 
