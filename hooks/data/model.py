@@ -19,7 +19,6 @@ from hooks.core.project import (
     CONFIG_FILE,
     Project,
     config_file,
-    rel,  # noqa: F401 - for hooks/pages/origin.py, which imports it from here until it is updated
 )
 
 from . import schema as schema
@@ -227,7 +226,8 @@ def load_site(root: Path | Config) -> Site:
     for path in sorted(data_dir.iterdir()):
         if path.is_file() and path.name not in known and path.suffix in (".yaml", ".yml"):
             findings.append(error(project.rel(path), 1, 1, "unknown-file",
-                                  f"{path.name!r} is not a kind of data file. Expected one of: {', '.join(sorted(known))}, or standards/<id>.yaml."))
+                                  f"{path.name!r} is not a kind of data file. "
+                                  f"Expected one of: {', '.join(sorted(known))}, or standards/<id>.yaml."))
     standards: dict[str, schema.Standard] = {}
     standard_files: dict[str, str] = {}
     standards_dir = project.standards_dir
@@ -238,7 +238,8 @@ def load_site(root: Path | Config) -> Site:
         display = project.rel(path)
         if std.id != path.stem:
             findings.append(docs[display].error(("id",), "id-mismatch",
-                                                f"the id {std.id!r} differs from the file name {path.stem!r}. Rename one so they match."))
+                                                f"the id {std.id!r} differs from the file name {path.stem!r}. "
+                                                "Rename one so they match."))
             continue
         if std.id in standards:
             findings.append(docs[display].error(("id",), "duplicate-id",

@@ -1,18 +1,21 @@
 """Where a piece of a rendered page came from, so findings point at what an editor changes.
 
-Hand-written pages map line for line (after the front matter). Generated pages are traced
-back by their text: to the YAML field whose value holds it, else to the template line
-that holds it, else to the template itself.
+Hand-written pages map line for line (after the front matter). Generated pages carry the
+renderer's source map (`Page.spans`): text a template printed from a data field is located in
+that field by lookup. Text the template itself wrote is found on the template's lines; anything
+else points at the template.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cached_property
 
-from hooks.data.model import Site, rel
+from hooks.core.project import rel
+from hooks.data.model import Site
 
-from .render import Page
+from .paths import Page
 
 _UNESCAPE = re.compile(r"\\([\\`*_\[\]|{}()#+\-.!<>])")
 
@@ -30,12 +33,8 @@ class Origins:
         self.site = site
 
     @cached_property
-    def _strings(self) -> list[tuple[str, str, str, tuple]]:
-        return [(normalize(text), text, path, loc) for text, path, loc in self.site.strings() if len(text) >= 3]
-
-    @cached_property
     def _templates(self) -> dict[str, list[str]]:
-        folder = self.site.root / self.site.settings.templates_dir
+        folder = self.site.project.templates_dir
         return {rel(p, self.site.root): p.read_text("utf-8").splitlines()
                 for p in sorted(folder.glob("*.j2"))} if folder.is_dir() else {}
 
@@ -43,21 +42,11 @@ class Origins:
         """The (file, line, column) of text found at line:column of the page's Markdown."""
         if not page.generated:
             return page.origin, line + page.line_offset, column
+        mapped = self._mapped(page, line, column, text)
+        if mapped is not None:
+            return mapped
         needle = normalize(text)
         if needle:
-            best = None
-            for norm, raw, path, loc in self._strings:
-                at = norm.find(needle)
-                if at >= 0 and (best is None or (path == page.origin) > (best[0] == page.origin)):
-                    best = (path, loc, raw, at)
-                    if path == page.origin:
-                        break
-            if best is not None:
-                path, loc, raw, at = best
-                doc = self.site.documents[path]
-                offset = _raw_offset(raw, needle, at)
-                found_line, found_col = doc.locate_text(loc, offset)
-                return path, found_line, found_col
             words = needle.split()[:6]
             probe = " ".join(words)
             for path, lines in self._templates.items():
@@ -67,8 +56,41 @@ class Origins:
                     at = normalize(source).find(probe)
                     if at >= 0:
                         return path, number, at + 1
-        template = f"{self.site.settings.templates_dir}/{page.template}" if page.template else page.origin
-        return template if page.template else page.origin, 1, 1
+        if page.template:
+            return rel(self.site.project.template(page.template), self.site.root), 1, 1
+        return page.origin, 1, 1
+
+    def _mapped(self, page: Page, line: int, column: int, text: str) -> tuple[str, int, int] | None:
+        """The place the source map gives: the innermost span holding the offset, and the text inside its field."""
+        starts = self._line_starts.get(id(page))
+        if starts is None or starts[0] is not page.markdown:
+            starts = self._line_starts[id(page)] = (page.markdown, _starts(page.markdown))
+        lines = starts[1]
+        offset = (lines[line - 1] if 0 < line <= len(lines) else 0) + max(column - 1, 0)
+        holding = [span for span in page.spans[:bisect_right([sp.start for sp in page.spans], offset)]
+                   if span.start <= offset < span.end]
+        if not holding:
+            return None
+        span = min(holding, key=lambda sp: sp.end - sp.start)
+        doc = self.site.documents.get(span.path)
+        if doc is None:
+            return None
+        needle = normalize(text)
+        at = normalize(span.value).find(needle) if needle else -1
+        inside = _raw_offset(span.value, needle, at) if at >= 0 else 0
+        found_line, found_col = doc.locate_text(span.loc, inside)
+        return span.path, found_line, found_col
+
+    @cached_property
+    def _line_starts(self) -> dict[int, tuple[str, list[int]]]:
+        return {}
+
+
+def _starts(text: str) -> list[int]:
+    """The offset each line of text starts at."""
+    starts = [0]
+    starts += [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    return starts
 
 
 def _raw_offset(raw: str, needle: str, norm_at: int) -> int:

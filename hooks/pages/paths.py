@@ -17,6 +17,21 @@ GLOSSARY = "glossary.md"
 SOURCES = "sources.md"
 
 
+@dataclass(frozen=True)
+class Span:
+    """Where a stretch of a generated page came from: the data field whose value the renderer printed there."""
+
+    start: int
+    end: int
+    """[start, end) in the page's Markdown."""
+    path: str
+    """The data file, relative to the project root."""
+    loc: tuple
+    """The field inside it (keys and indexes, as the loader's Document.where takes them)."""
+    value: str
+    """The field's text as written in the data."""
+
+
 @dataclass
 class Page:
     """A page of the site as Markdown, and where its text came from."""
@@ -36,6 +51,8 @@ class Page:
     """The latest verified date of the facts the page shows."""
     sources: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    spans: list[Span] = field(default_factory=list)
+    """The source map of a generated page, recorded by the renderer, sorted by start."""
 
 
 def standard_path(standard_id: str) -> str:

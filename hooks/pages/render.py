@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +23,7 @@ from hooks.data.model import Site
 
 from . import escape
 from .content import ContentPage, read_content
-
-# Page is defined in paths.py; it is imported from here too by hooks/checks/claims/ and hooks/pages/origin.py
-# until they are updated to import it from hooks.pages.paths.
-from .paths import GLOSSARY, PILLAR, SOURCES, Page, page_paths, standard_path
+from .paths import GLOSSARY, PILLAR, SOURCES, Page, Span, page_paths, standard_path
 
 
 class Renderer:
@@ -37,7 +36,7 @@ class Renderer:
             loader=jinja2.FileSystemLoader(str(self.templates_dir)),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
-            finalize=escape.finalize,
+            finalize=self._finalize,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -48,6 +47,14 @@ class Renderer:
             inline=escape.inline,
         )
         self.paths = page_paths(site)
+        self._fields: dict[str, list[tuple[str, tuple]]] | None = None
+        self._origin = ""
+        """The data file of the page being rendered, preferred where a value is written in several files."""
+        self._marked: dict[int, tuple[Markup, tuple[str, tuple, str]]] = {}
+        """Values handed to templates whose data field is known by identity (the guide's rendered prose)."""
+        self._refs: list[tuple[str, tuple, str]] = []
+        self.spans: list[Span] = []
+        """The source map of the page rendered last."""
         self.content_links: list[tuple[str, str]] = []
         """(title, path) of the hand-written pages, for the pillar's reading list."""
 
@@ -95,14 +102,64 @@ class Renderer:
             "page_path": page_path,
         }
 
+    # --- the source map -----------------------------------------------------------------------
+
+    def _finalize(self, value: Any) -> Any:
+        """Escape what a template prints (escape.finalize) and mark where it came from: a data field
+        whose value it is, so a finding on it points at that field, not at a guess."""
+        out = escape.finalize(value)
+        held = self._marked.get(id(value))
+        ref = held[1] if held is not None and held[0] is value else None
+        if ref is None and isinstance(value, str) and not isinstance(value, Markup) and value:
+            found = self.fields.get(value)
+            if found:  # a value written in several places ("ISO"): the page's own file first
+                path, loc = next(((f, at) for f, at in found if f == self._origin), found[0])
+                ref = (path, loc, value)
+        if ref is None or not out:
+            return out
+        self._refs.append(ref)
+        return Markup(f"{_MARK_OPEN}{len(self._refs) - 1}{_MARK_TEXT}{out}{_MARK_CLOSE}")
+
+    @property
+    def fields(self) -> dict[str, list[tuple[str, tuple]]]:
+        """Each string of the data -> every (file, field) holding it."""
+        if self._fields is None:
+            self._fields = {}
+            for text, path, loc in self.site.strings():
+                self._fields.setdefault(text, []).append((path, loc))
+        return self._fields
+
+    def _unmark(self, text: str) -> tuple[str, list[Span]]:
+        """The rendered text without its marks, and the spans they delimited."""
+        if _MARK_OPEN not in text:
+            return text, []
+        out: list[str] = []
+        spans: list[Span] = []
+        at = length = 0
+        open_at: list[tuple[int, int]] = []
+        for m in _MARK.finditer(text):
+            out.append(text[at:m.start()])
+            length += m.start() - at
+            at = m.end()
+            if m.group(1) is not None:
+                open_at.append((length, int(m.group(1))))
+            elif open_at:
+                start, ref = open_at.pop()
+                path, loc, value = self._refs[ref]
+                spans.append(Span(start, length, path, loc, value))
+        out.append(text[at:])
+        return "".join(out), sorted(spans, key=lambda span: (span.start, -span.end))
+
     def _markdown_field(self, text: str, context_page: str = "") -> Markup:
         """A Markdown-valued data field: rendered as a sandboxed template, then made safe."""
         return Markup(escape.markdown_field(text))
 
     # --- pages --------------------------------------------------------------------------------
 
-    def render_template(self, name: str, page_path: str, **extra: Any) -> tuple[str, set[str]]:
+    def render_template(self, name: str, page_path: str, origin: str = "", **extra: Any) -> tuple[str, set[str]]:
         used: set[str] = set()
+        self._refs = []
+        self._origin = origin
         ctx = self.context(page_path, used)
         ctx.update(extra)
         try:
@@ -118,7 +175,25 @@ class Renderer:
             line = _template_line(exc, name)
             raise DataError([error(self._template_display(name), line, 1, "template-error",
                                    f"{exc}. Check the field names against the schema (`python -m hooks schema`).")]) from None
-        return _with_footnotes(text, used, self.site, page_path), used
+        text, self.spans = self._unmark(text)
+        text = _with_footnotes(text, used, self.site, page_path)
+        self.spans += self._footnote_spans(text, used)
+        return text, used
+
+    def _footnote_spans(self, text: str, used: set[str]) -> list[Span]:
+        """Each footnote line maps to its source's entry in the sources file."""
+        path = self.site.data_file("sources")
+        doc = self.site.documents.get(path)
+        entries = doc.data.get("sources", []) if doc is not None and isinstance(doc.data, dict) else []
+        where = {entry.get("id"): i for i, entry in enumerate(entries) if isinstance(entry, dict)}
+        spans = []
+        for sid in used:
+            at = text.find(f"\n[^{sid}]: ")
+            if at >= 0 and sid in where:
+                end = text.find("\n", at + 1)
+                spans.append(Span(at + 1, len(text) if end < 0 else end, path, ("sources", where[sid], "title"),
+                                  str(entries[where[sid]].get("title", ""))))
+        return spans
 
     def render_string(self, text: str, page_path: str, origin: str, line_offset: int,
                       column: int = 1) -> tuple[str, set[str]]:
@@ -132,6 +207,7 @@ class Renderer:
         except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError, ValueError, AttributeError) as exc:
             raise DataError([error(origin, line_offset + _template_line(exc, "<template>"), column, "template-error",
                                    f"{exc}.")]) from None
+        out, _ = self._unmark(out)  # a Markdown field rendered on its own: its place is the field itself
         return out, used
 
     def _template_display(self, name: str) -> str:
@@ -177,23 +253,32 @@ class Renderer:
             body, used = self.render_string(section.body, PILLAR, self._guide, *self._offset(("sections", i, "body")))
             used_all |= used
             listed |= set(section.sources)
-            sections.append({"section": section, "body": Markup(escape.markdown_field(body))})
+            sections.append({"section": section, "body": self._mark(Markup(escape.markdown_field(body)),
+                                                                    ("sections", i, "body"), section.body)})
         faq = []
         for i, item in enumerate(guide.faq):
             answer, used = self.render_string(item.answer, PILLAR, self._guide, *self._offset(("faq", i, "answer")))
             used_all |= used
             listed |= set(item.sources)
-            faq.append({"question": item.question, "answer": Markup(escape.markdown_field(answer))})
+            faq.append({"question": item.question,
+                        "answer": self._mark(Markup(escape.markdown_field(answer)), ("faq", i, "answer"), item.answer)})
         intro, used = self.render_string(guide.intro, PILLAR, self._guide, *self._offset(("intro",)))
         used_all |= used
-        text, used = self.render_template("pillar.md.j2", PILLAR, sections=sections, faq=faq,
-                                          intro=Markup(escape.markdown_field(intro)))
+        text, used = self.render_template("pillar.md.j2", PILLAR, self._guide, sections=sections, faq=faq,
+                                          intro=self._mark(Markup(escape.markdown_field(intro)), ("intro",), guide.intro))
         used_all |= used
         text = _with_footnotes(_strip_footnotes(text), used_all, self.site, PILLAR)
+        body_end = text.find(_FOOTNOTE_MARK)
+        self.spans = [sp for sp in self.spans if body_end < 0 or sp.end <= body_end] + self._footnote_spans(text, used_all)
         everything = used_all | listed
         reviewed = max(self.site.sources[s].verified for s in everything) if everything else None
         return Page(PILLAR, text, guide.title, guide.description, self._guide, True, "pillar.md.j2",
-                    reviewed=reviewed, sources=sorted(everything))
+                    reviewed=reviewed, sources=sorted(everything), spans=self.spans)
+
+    def _mark(self, value: Markup, loc: tuple, written: str) -> Markup:
+        """Remember the guide field a rendered Markdown value came from, for the source map."""
+        self._marked[id(value)] = (value, (self._guide, loc, written))  # the value held, so its id is not reused
+        return value
 
     @property
     def _guide(self) -> str:
@@ -210,14 +295,15 @@ class Renderer:
     def _standard(self, sid: str) -> Page:
         std = self.site.standards[sid]
         path = standard_path(sid)
-        text, used = self.render_template("standard.md.j2", path, standard=std,
+        text, used = self.render_template("standard.md.j2", path, self.site.standard_files[sid], standard=std,
                                           subject=self.site.subjects[std.subject],
                                           siblings=self._siblings(std))
         dates = [std.verified, std.current_edition.verified] + [e.verified for e in std.earlier_editions]
         title = f"{std.designation} certification"
-        description = f"{std.designation}:{std.current_edition.year}, {std.title}: what it covers, who it suits, its editions and how certification to it works."
+        description = (f"{std.designation}:{std.current_edition.year}, {std.title}: what it covers, who it suits, "
+                       "its editions and how certification to it works.")
         return Page(path, text, title, description, self.site.standard_files[sid], True, "standard.md.j2",
-                    reviewed=max(dates), sources=sorted(used))
+                    reviewed=max(dates), sources=sorted(used), spans=self.spans)
 
     def _siblings(self, std: Any) -> list[Any]:
         """The standards a page links to: its related ones from the data, else those on its subject.
@@ -230,9 +316,9 @@ class Renderer:
 
     def _simple(self, template: str, path: str, title: str, description: str, origin: str,
                 dates: list[dt.date]) -> Page:
-        text, used = self.render_template(template, path)
+        text, used = self.render_template(template, path, origin)
         return Page(path, text, title, description, origin, True, template,
-                    reviewed=max(dates) if dates else None, sources=sorted(used))
+                    reviewed=max(dates) if dates else None, sources=sorted(used), spans=self.spans)
 
     def _content(self, content: ContentPage) -> Page:
         text = content.body
@@ -251,7 +337,10 @@ def _reviewed_note(page: Page) -> Page:
         return page
     body, sep, notes = page.markdown.partition(_FOOTNOTE_MARK)
     note = f"\nFacts on this page were last reviewed on {page.reviewed.isoformat()}.\n{{: .pillar-reviewed }}\n"
-    page.markdown = body.rstrip("\n") + "\n" + note + (sep + notes if sep else "")
+    head = body.rstrip("\n") + "\n" + note
+    page.markdown = head + (sep + notes if sep else "")
+    shift = len(head) - len(body)  # the footnotes' spans move down by the note
+    page.spans = [sp if sp.start < len(body) else replace(sp, start=sp.start + shift, end=sp.end + shift) for sp in page.spans]
     return page
 
 
@@ -266,6 +355,9 @@ def _template_line(exc: BaseException, name: str) -> int:
 
 
 _FOOTNOTE_MARK = "\n<!-- pillar:footnotes -->\n"
+_MARK_OPEN, _MARK_TEXT, _MARK_CLOSE = "\ue000", "\ue001", "\ue002"
+"""Private-use characters around what a template printed from data, removed before the page leaves the renderer."""
+_MARK = re.compile("\ue000(\\d+)\ue001|\ue002")
 
 
 def _strip_footnotes(text: str) -> str:

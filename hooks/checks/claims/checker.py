@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from hooks.core.findings import Finding
 from hooks.data.model import Site
 from hooks.pages.markdown import ParsedPage
-from hooks.pages.render import Page
+from hooks.pages.paths import Page
 
 from . import gazetteer as _gazetteer
 from .answers import answerable, answered, yes_no_answer
@@ -64,7 +64,8 @@ class Checker:
                 if any(judge_role(Claim(p.id, mention, 0, 0, holding), self.ctx) is not None
                        for holding in (Holding("asserted"), Holding("asserted", past=True)))
                 or (p.id == "develops-standards" and mention.kind == "org" and self._not_developer(mention.ref))
-                or (mention.kind == "org" and any(r.role == p.id and r.since for r in self.site.organizations[mention.ref].roles))]
+                or (mention.kind == "org"
+                    and any(r.role == p.id and r.since for r in self.site.organizations[mention.ref].roles))]
         return self._fallible_memo[key]
 
     def _not_developer(self, org: str) -> bool:
