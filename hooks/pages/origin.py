@@ -2,8 +2,9 @@
 
 Hand-written pages map line for line (after the front matter). Generated pages carry the
 renderer's source map (`Page.spans`): text a template printed from a data field is located in
-that field by lookup. Text the template itself wrote is found on the template's lines; anything
-else points at the template.
+that field, and text the template wrote on its own line at that template line, by lookup. Only
+words on a line that begins with a tag (`{{ x }} and more`) are looked for on the page's own
+template's lines; failing that, the finding points at the template.
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ class Origins:
         if not holding:
             return None
         span = min(holding, key=lambda sp: sp.end - sp.start)
+        if span.loc[:1] == ("line",):  # words the template wrote: its line, the column as on the page's line
+            return span.path, span.loc[1], max(1, offset - span.start + 1)
         doc = self.site.documents.get(span.path)
         if doc is None:
             return None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from hooks.data.model import Site
 from . import escape
 from .content import ContentPage, read_content
 from .paths import GLOSSARY, PILLAR, SOURCES, Page, Span, page_paths, standard_path
+from .sourcemap import MARK_CLOSE, MARK_OPEN, MARK_TEXT, LineMarks, unmark
 
 
 class Renderer:
@@ -40,6 +40,7 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=[LineMarks],
         )
         self.env.filters.update(
             date=escape.format_date,
@@ -118,7 +119,7 @@ class Renderer:
         if ref is None or not out:
             return out
         self._refs.append(ref)
-        return Markup(f"{_MARK_OPEN}{len(self._refs) - 1}{_MARK_TEXT}{out}{_MARK_CLOSE}")
+        return Markup(f"{MARK_OPEN}{len(self._refs) - 1}{MARK_TEXT}{out}{MARK_CLOSE}")
 
     @property
     def fields(self) -> dict[str, list[tuple[str, tuple]]]:
@@ -131,24 +132,7 @@ class Renderer:
 
     def _unmark(self, text: str) -> tuple[str, list[Span]]:
         """The rendered text without its marks, and the spans they delimited."""
-        if _MARK_OPEN not in text:
-            return text, []
-        out: list[str] = []
-        spans: list[Span] = []
-        at = length = 0
-        open_at: list[tuple[int, int]] = []
-        for m in _MARK.finditer(text):
-            out.append(text[at:m.start()])
-            length += m.start() - at
-            at = m.end()
-            if m.group(1) is not None:
-                open_at.append((length, int(m.group(1))))
-            elif open_at:
-                start, ref = open_at.pop()
-                path, loc, value = self._refs[ref]
-                spans.append(Span(start, length, path, loc, value))
-        out.append(text[at:])
-        return "".join(out), sorted(spans, key=lambda span: (span.start, -span.end))
+        return unmark(text, self._refs, lambda name: self.site.project.rel(self.site.project.template(name)))
 
     def _markdown_field(self, text: str, context_page: str = "") -> Markup:
         """A Markdown-valued data field: rendered as a sandboxed template, then made safe."""
@@ -355,9 +339,6 @@ def _template_line(exc: BaseException, name: str) -> int:
 
 
 _FOOTNOTE_MARK = "\n<!-- pillar:footnotes -->\n"
-_MARK_OPEN, _MARK_TEXT, _MARK_CLOSE = "\ue000", "\ue001", "\ue002"
-"""Private-use characters around what a template printed from data, removed before the page leaves the renderer."""
-_MARK = re.compile("\ue000(\\d+)\ue001|\ue002")
 
 
 def _strip_footnotes(text: str) -> str:
