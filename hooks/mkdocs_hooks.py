@@ -32,10 +32,10 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.append(str(_ROOT))
 
-from hooks.core.cache import switched_off  # noqa: E402
-from hooks.core.findings import Finding  # noqa: E402
-from hooks.pages import nav, seo  # noqa: E402
-from hooks.publish import background, engine
+from hooks.core.cache import switched_off  # noqa: E402 - after the sys.path change above
+from hooks.core.findings import Finding  # noqa: E402 - after the sys.path change above
+from hooks.pages import nav, seo  # noqa: E402 - after the sys.path change above
+from hooks.publish import background, engine  # noqa: E402 - after the sys.path change above
 
 log = logging.getLogger("mkdocs.plugins.pillar")
 

@@ -40,7 +40,8 @@ TEST_SPLIT_5 = ROOT / "tests" / "corpus" / "test_split_5.yaml"
 TEST_SPLIT_6 = ROOT / "tests" / "corpus" / "test_split_6.yaml"
 """The sixth test split: written blind and its labels audited, measured once on 2026-12-05, tuned on since; error codes only."""
 TEST_SPLIT_7 = ROOT / "tests" / "corpus" / "test_split_7.yaml"
-"""The seventh test split: written blind and its labels audited, frozen 2026-12-05 before it was first measured; error codes only."""
+"""The seventh test split: written blind and its labels audited, frozen 2026-12-05 before it was first measured;
+error codes only."""
 CHECK_DATE = dt.date(2026, 11, 24)
 CHECK_DATE_2 = dt.date(2026, 12, 4)
 """The day the second test split's labels speak of."""

@@ -96,7 +96,8 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
      {("issues-certificates", "iso", "asserted")}),
     # relative clauses: the noun kept before 'that' + a name; a relative pronoun through 'continues to'
     ("The accreditation body that IAF evaluates each year accredited our registrar.",
-     {("evaluates-accreditation-bodies", "iaf", "asserted"), ("accredits-certification-bodies", "accreditation-body", "asserted")}),
+     {("evaluates-accreditation-bodies", "iaf", "asserted"),
+      ("accredits-certification-bodies", "accreditation-body", "asserted")}),
     ("The registrar that ANAB accredited issued our certificate in May.",
      {("accredits-certification-bodies", "anab", "asserted"), ("issues-certificates", "certification-body", "asserted")}),
     ("Our body signed the IAF MLA, which IAF continues to manage.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),

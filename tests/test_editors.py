@@ -60,7 +60,8 @@ def test_new_standard_fails_until_filled(tmp_path: Path) -> None:
     filled = (text.replace("title: TODO official title", "title: Energy management systems")
               .replace("subject: TODO", "subject: environment")
               .replace("committee: TODO committee, e.g. ISO/TC 176/SC 2", "committee: ISO/TC 301")
-              .replace("summary: TODO two or three sentences in your own words.", "summary: It sets requirements for energy management.")
+              .replace("summary: TODO two or three sentences in your own words.",
+                       "summary: It sets requirements for energy management.")
               .replace("suits: TODO who it suits.", "suits: Organizations that use energy.")
               .replace("  - TODO a main requirement theme", "  - energy review")
               .replace("  - TODO what is particular about certifying to it", "  - Audits look at energy performance.")
@@ -75,7 +76,8 @@ def test_new_standard_fails_until_filled(tmp_path: Path) -> None:
 def test_new_concept_organization_and_source(tmp_path: Path) -> None:
     """Check that `new` appends skeleton entries that the check then points at."""
     root = fixture_site(tmp_path)
-    for kind, name, file in (("concept", "Impartiality", "concepts.yaml"), ("organization", "Example Accreditation Body", "organizations.yaml"),
+    for kind, name, file in (("concept", "Impartiality", "concepts.yaml"),
+                             ("organization", "Example Accreditation Body", "organizations.yaml"),
                              ("source", "Example page", "sources.yaml")):
         proc = run(["-m", "hooks", "--root", str(root), "new", kind, name], root)
         assert proc.returncode == 0, proc.stderr
@@ -124,7 +126,8 @@ def test_serve_picks_up_data_and_template_edits(tmp_path: Path) -> None:
     try:
         _wait_for(url, "ISO 9001")
         std = root / "data" / "standards" / "iso-9001.yaml"
-        std.write_text(std.read_text("utf-8").replace("committee: ISO/TC 176/SC 2", "committee: ISO/TC 176/SC 2 (edited)"), "utf-8")
+        edited = std.read_text("utf-8").replace("committee: ISO/TC 176/SC 2", "committee: ISO/TC 176/SC 2 (edited)")
+        std.write_text(edited, "utf-8")
         _wait_for(url, "ISO/TC 176/SC 2 (edited)")
         template = root / "templates" / "standard.md.j2"
         template.write_text(template.read_text("utf-8") + "\nA line added to the template while serving.\n", "utf-8")

@@ -12,7 +12,8 @@ import pytest
 
 from helpers import fixture_site, mkdocs_build, soup
 
-PAYLOAD = "X<script>alert(1)</script></script><!-- {{ 7*7 }} {% if true %}J{% endif %} **bold** [c](javascript:alert(2)) \"q' &amp; Y"
+PAYLOAD = ("X<script>alert(1)</script></script><!-- {{ 7*7 }} {% if true %}J{% endif %} "
+           "**bold** [c](javascript:alert(2)) \"q' &amp; Y")
 
 
 def _yaml_str(value: str) -> str:
@@ -36,7 +37,8 @@ def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = guide.read_text("utf-8")
     text = re.sub(r"(?m)^title: .*$", "title: " + _yaml_str("Guide " + PAYLOAD), text, count=1)
     text = re.sub(r"(?m)^description: .*\n(?:  .*\n)*", "description: " + _yaml_str("About " + PAYLOAD) + "\n", text, count=1)
-    text = text.replace("    body: |\n", "    body: |\n      Pasted: <script>alert(3)</script> and [a link](javascript:alert(4)).\n\n", 1)
+    text = text.replace("    body: |\n",
+                        "    body: |\n      Pasted: <script>alert(3)</script> and [a link](javascript:alert(4)).\n\n", 1)
     guide.write_text(text, "utf-8")
     site = root.parent / "site"
     # The payload's javascript: link is (rightly) an error finding; report it, build anyway.

@@ -10,6 +10,7 @@ import http.server
 import json
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 from helpers import ROOT, check, fixture_site, run
 from hooks.checks.site_links import check_external
@@ -124,7 +125,7 @@ def test_linkchecker_finds_a_planted_broken_link(tmp_path: Path) -> None:
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
     def do_HEAD(self) -> None:
         type(self).hits.append(self.path)

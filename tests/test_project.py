@@ -71,7 +71,8 @@ def test_the_project_resolves_every_folder_from_mkdocs_yml(tmp_path: Path) -> No
 
 
 def test_a_project_without_folder_settings_has_mkdocs_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Check the defaults: MkDocs' docs/ and site/, the hooks' data/ and templates/, the cache in .cache/pillar or $PILLAR_CACHE_DIR."""
+    """Check the defaults: MkDocs' docs/ and site/, the hooks' data/ and templates/, the cache in .cache/pillar
+    or $PILLAR_CACHE_DIR."""
     monkeypatch.delenv("PILLAR_CACHE_DIR", raising=False)
     project = Project.resolve(tmp_path)
     assert (project.docs_dir, project.site_dir, project.data_dir, project.templates_dir, project.theme_dir) == (
@@ -95,7 +96,8 @@ def test_a_site_with_renamed_folders_checks_as_before(tmp_path: Path) -> None:
 
 
 def test_a_site_with_renamed_folders_builds_into_its_site_dir(tmp_path: Path) -> None:
-    """Check that `python -m hooks build` builds into mkdocs.yml's site_dir, dated by the newest verified date in its data folder."""
+    """Check that `python -m hooks build` builds into mkdocs.yml's site_dir, dated by the newest verified date in its
+    data folder."""
     root = _rename(fixture_site(tmp_path / "src"))
     newest = max(re.findall(r"verified:\s*(\d{4}-\d{2}-\d{2})", "\n".join(
         p.read_text("utf-8") for p in (root / "facts").rglob("*.yaml"))))

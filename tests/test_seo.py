@@ -122,7 +122,8 @@ def test_robots_and_404(built_site: Path) -> None:
 def test_pages_say_when_their_facts_were_reviewed(built_site: Path) -> None:
     """Check the visible review date on every generated page."""
     for page in ("index.html", "standards/iso-9001/index.html", "glossary/index.html", "sources/index.html"):
-        assert re.search(r"Facts on this page were last reviewed on \d{4}-\d{2}-\d{2}\.", article(built_site / page).get_text(" "))
+        text = article(built_site / page).get_text(" ")
+        assert re.search(r"Facts on this page were last reviewed on \d{4}-\d{2}-\d{2}\.", text)
 
 
 def test_nothing_is_loaded_from_elsewhere(built_site: Path) -> None:

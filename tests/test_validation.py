@@ -21,7 +21,8 @@ KEYS = ("certification_notes, committee, current_edition, designation, developer
 
 CASES = {
     "duplicate key": (STD, "subject: quality\n", "subject: quality\nsubject: quality\n",
-                      f"{STD}:9:1: error[duplicate-key]: duplicate key 'subject'; it was first given at line 8, column 1. Keep one."),
+                      f"{STD}:9:1: error[duplicate-key]: duplicate key 'subject'; "
+                      "it was first given at line 8, column 1. Keep one."),
     "unknown key": (STD, "committee:", "comittee:",
                     f"{STD}:9:1: error[unknown-key]: unknown key 'comittee'. Did you mean 'committee'? Expected one of: {KEYS}."),
     "wrong type": (STD, "themes:\n", "themes: 5\nold_themes:\n",
@@ -29,7 +30,8 @@ CASES = {
     "missing field": (STD, "title: Quality management systems — Requirements\n", "",
                       f"{STD}:4:1: error[missing-key]: missing required key 'title'. Add it."),
     "misspelt field is one error": (STD, "title:", "titles:",
-                                    f"{STD}:7:1: error[unknown-key]: unknown key 'titles'. Did you mean 'title'? Expected one of: {KEYS}."),
+                                    f"{STD}:7:1: error[unknown-key]: unknown key 'titles'. "
+                                    f"Did you mean 'title'? Expected one of: {KEYS}."),
     "date that does not exist": ("data/sources.yaml", "verified: 2026-11-24", "verified: 2026-02-30",
                                  "data/sources.yaml:12:15: error[bad-date]: '2026-02-30' is not a date that exists "
                                  "(day is out of range for month). Expected YYYY-MM-DD."),
@@ -39,7 +41,8 @@ CASES = {
     "missing id": (STD, "developers: [iso]", "developers: [isoo]",
                    f"{STD}:6:14: error[unknown-id]: no organization has the id 'isoo'. Did you mean 'iso'?"),
     "tab": ("data/subjects.yaml", "  - id: quality", "\t- id: quality",
-            "data/subjects.yaml:6:1: error[yaml-syntax]: a tab character; YAML indents with spaces only. Replace the tab with spaces."),
+            "data/subjects.yaml:6:1: error[yaml-syntax]: a tab character; YAML indents with spaces only. "
+            "Replace the tab with spaces."),
     "unclosed quote": (STD, "committee: ISO/TC 176/SC 2", 'committee: "ISO/TC 176/SC 2',
                        None),
     "unsafe tag": (STD, "committee: ISO/TC 176/SC 2", "committee: !!python/object:os.system ls",

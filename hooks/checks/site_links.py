@@ -98,7 +98,8 @@ def check_external(site_dir: Path, cache_file: Path, *, own: str = "", ignore: l
         if not entry["ok"]:
             for page in pages:
                 findings.add(Finding(page, 0, 0, "error", "external-link",
-                                     f"{url} answered {entry['status']}. Update or remove the link, or add it to external_ignore."))
+                                     f"{url} answered {entry['status']}. "
+                                     "Update or remove the link, or add it to external_ignore."))
     cache_file.parent.mkdir(parents=True, exist_ok=True)
     cache_file.write_text(json.dumps(cache, indent=2, sort_keys=True) + "\n", "utf-8")
     return findings

@@ -217,7 +217,8 @@ class _Walker:
         if id(node) in self.seen:
             # A node reached twice was reached through an alias; refusing them also
             # defuses "billion laughs" expansion and recursive structures.
-            self._fail(node, "yaml-alias", "anchors and aliases (&name, *name) are not allowed in data files. Write the value out.")
+            self._fail(node, "yaml-alias",
+                       "anchors and aliases (&name, *name) are not allowed in data files. Write the value out.")
             raise _Abort
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
@@ -251,7 +252,8 @@ class _Walker:
             if key in first:
                 prev = first[key].start_mark
                 self._fail(key_node, "duplicate-key",
-                           f"duplicate key {key!r}; it was first given at line {prev.line + 1}, column {prev.column + 1}. Keep one.")
+                           f"duplicate key {key!r}; it was first given at line {prev.line + 1}, "
+                           f"column {prev.column + 1}. Keep one.")
                 continue
             first[key] = key_node
             self.doc.keys[loc + (key,)] = _pos(key_node, self.text)

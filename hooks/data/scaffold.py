@@ -69,7 +69,7 @@ ENTRIES = {
         verified: TODO
     source: TODO
     verified: TODO
-"""),
+"""),  # noqa: E501 - the skeleton written for editors: its comment names the four roles on one line
     "source": ("sources", """\
 
   - id: {ident}

@@ -8,6 +8,7 @@ Every model forbids unknown keys, so a typo is an error with a "did you mean" hi
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Annotated, Literal
 
@@ -135,7 +136,8 @@ class Reference(Sourced):
     id: Id
     designation: Text = Field(description="As its publisher writes it, without the year: 'ISO/IEC 17021-1'.")
     title: Text = Field(description="The official title of the edition in `year` (or of the current edition).")
-    year: int | None = Field(default=None, ge=1947, le=2100, description="The year of the current edition, where the source gives it.")
+    year: int | None = Field(default=None, ge=1947, le=2100,
+                             description="The year of the current edition, where the source gives it.")
     developers: list[Id] = Field(min_length=1, description="Ids of the organizations that publish it.")
 
 
@@ -184,7 +186,8 @@ class Amendment(Sourced):
 
 class CurrentEdition(Sourced):
     year: int = Field(ge=1947, le=2100)
-    edition: int | None = Field(default=None, ge=1, description="The edition number (5 for a fifth edition), where a source gives it.")
+    edition: int | None = Field(default=None, ge=1,
+                                description="The edition number (5 for a fifth edition), where a source gives it.")
     published: dt.date | None = None
     amendments: list[Amendment] = []
 
@@ -193,9 +196,11 @@ class EarlierEdition(Sourced):
     """A withdrawn edition. History is patchy, so every date may be null; a YAML comment says why."""
 
     year: int = Field(ge=1947, le=2100)
-    edition: int | None = Field(default=None, ge=1, description="The edition number (1 for the first edition), where a source gives it.")
+    edition: int | None = Field(default=None, ge=1,
+                                description="The edition number (1 for the first edition), where a source gives it.")
     published: dt.date | None = Field(default=None, description="The day ISO published it, where a primary source gives the day.")
-    withdrawn: dt.date | None = Field(default=None, description="The day it was withdrawn, normally when the next edition was published.")
+    withdrawn: dt.date | None = Field(
+        default=None, description="The day it was withdrawn, normally when the next edition was published.")
     certificates_valid_until: dt.date | None = Field(
         default=None, description="The last day accredited certificates to it were valid: the end of the transition.")
     sources: list[Id] = Field(default=[], description="Further sources, for facts of this edition that `source` does not give.")
@@ -205,7 +210,7 @@ class EarlierEdition(Sourced):
         order = [("published", self.published), ("withdrawn", self.withdrawn),
                  ("certificates_valid_until", self.certificates_valid_until)]
         known = [(name, day) for name, day in order if day is not None]
-        for (first, a), (then, b) in zip(known, known[1:], strict=False):
+        for (first, a), (then, b) in itertools.pairwise(known):
             if b < a:
                 raise ValueError(f"{then} ({b.isoformat()}) is before {first} ({a.isoformat()}); "
                                  "an edition is published, then withdrawn, then its certificates end")
@@ -250,7 +255,7 @@ class Standard(Sourced):
     @classmethod
     def _editions_in_order(cls, editions: list[EarlierEdition], info: ValidationInfo) -> list[EarlierEdition]:
         years = [e.year for e in editions]
-        for a, b in zip(years, years[1:], strict=False):
+        for a, b in itertools.pairwise(years):
             if b <= a:
                 raise ValueError(f"list the earlier editions oldest first, each year once: {b} comes after {a}")
         current = info.data.get("current_edition")
@@ -265,7 +270,8 @@ class Misconception(Sourced):
     id: Id
     code: str = Field(default="misconception", pattern=r"^[a-z]+(-[a-z]+)*$",
                       description="The finding code to report; a check's own code files the myth under that check.")
-    patterns: list[Pattern] = Field(min_length=1, description="Regular expressions (case-insensitive) that match the false claim.")
+    patterns: list[Pattern] = Field(min_length=1,
+                                    description="Regular expressions (case-insensitive) that match the false claim.")
     correction: Text
     severity: Literal["error", "warning"] = "error"
 
@@ -326,11 +332,13 @@ class Frame(Strict):
     """One way of saying a relation: its words, and which argument must be what."""
 
     verbs: list[Lemma] = Field(default=[], description="Lemmas that express the relation ('hand out' with its particle).")
-    nouns: list[Lemma] = Field(default=[], description="Nouns naming the agent ('X is the publisher of Y', a 'Publisher' column).")
+    nouns: list[Lemma] = Field(default=[], description="Nouns naming the agent "
+                               "('X is the publisher of Y', a 'Publisher' column).")
     actions: list[Lemma] = Field(default=[], description="Nouns naming the act, whose agent is their 'by' phrase "
                                  "('certification by X', 'the vetting of bodies is done by X').")
     objects: list[Lemma] = Field(default=[], description="The verbs mean this relation only with one of these as object.")
-    subjects: list[Lemma] = Field(default=[], description="The grammatical subject must be one of these ('a certificate comes from').")
+    subjects: list[Lemma] = Field(default=[], description="The grammatical subject must be one of these "
+                                  "('a certificate comes from').")
     except_objects: list[Id] = Field(default=[], description="Kinds of organization that, as the object, make the words "
                                      "mean another relation ('UKAS audits certification bodies' is not certifying).")
     agent: Literal["subject", "from", "to", "with", "through"] = Field(default="subject", description="Where the agent stands.")

@@ -72,7 +72,8 @@ def _data_loc(doc: Document, base: Loc, err_loc: tuple[Any, ...], kind: str) -> 
     parts = list(err_loc)
     for i, part in enumerate(parts):
         last = i == len(parts) - 1
-        if (isinstance(value, dict) and part in value) or (isinstance(value, list) and isinstance(part, int) and part < len(value)):
+        if ((isinstance(value, dict) and part in value)
+                or (isinstance(value, list) and isinstance(part, int) and part < len(value))):
             loc += (part,)
             value = value[part]
         elif last and kind in ("missing", "extra_forbidden"):

@@ -184,9 +184,8 @@ def parse(markdown: str) -> ParsedPage:
             context.append(tok.type[:-5])
             if tok.type == "tr_open":
                 row_id += 1
-        elif tok.nesting == -1:  # "..._close"
-            if context:
-                context.pop()
+        elif tok.nesting == -1 and context:  # "..._close"
+            context.pop()
         if tok.type != "inline" or tok.map is None:
             if tok.type == "html_block" and "id" in tok.content:
                 anchors.update(_HTML_ID.findall(tok.content))

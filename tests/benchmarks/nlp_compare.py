@@ -761,7 +761,8 @@ def main(argv=None) -> int:
                 import textblob  # noqa: F401
             except ImportError:
                 if args.textblob_python:
-                    cmd = [args.textblob_python, __file__, "--only", "textblob", "--json", "--runs", str(args.runs), "--n", str(args.n)]
+                    cmd = [args.textblob_python, __file__, "--only", "textblob", "--json",
+                           "--runs", str(args.runs), "--n", str(args.n)]
                     out = subprocess.run(cmd, capture_output=True, text=True, check=True)
                     results.update(json.loads(out.stdout))
                     if not args.only:

@@ -335,8 +335,10 @@ def report(results: list[dict], repeat: int, timeout: float) -> str:
     row("a. full build with hooks (`mkdocs build`), cold: no cache", [fmt_s(x) for x in t["hooks_build"]])
     row("a. full build with hooks, warm cache (nothing changed)", [fmt_s(x) for x in t["hooks_build_warm"]])
     row("a. full build with hooks, checks off (`PILLAR_CHECKS=off`), cold", [fmt_s(x) for x in t["hooks_build_nocheck"]])
-    row("a. **overhead, cold**: hooks build / plain build", [fmt_r(a / b) for a, b in zip(t["hooks_build"], t["plain_build"], strict=True)])
-    row("a. **overhead, warm**: hooks build / plain build", [fmt_r(a / b) for a, b in zip(t["hooks_build_warm"], t["plain_build"], strict=True)])
+    row("a. **overhead, cold**: hooks build / plain build",
+        [fmt_r(a / b) for a, b in zip(t["hooks_build"], t["plain_build"], strict=True)])
+    row("a. **overhead, warm**: hooks build / plain build",
+        [fmt_r(a / b) for a, b in zip(t["hooks_build_warm"], t["plain_build"], strict=True)])
     row("a. what checking adds to the build (cold): with / without checks",
         [fmt_r(a / b) for a, b in zip(t["hooks_build"], t["hooks_build_nocheck"], strict=True)])
     row("b. `python -m hooks check` alone, cold", [fmt_s(x) for x in t["hooks_check"]])
@@ -348,7 +350,7 @@ def report(results: list[dict], repeat: int, timeout: float) -> str:
     row("c. (for reference: load + render, in-process)", [fmt_s(r["inproc"]["load_render"]) for r in results])
     row("c. (for reference: parse every page, in-process)", [fmt_s(r["inproc"]["parse"]) for r in results])
     row("c. LinkChecker over the built site (file URLs)", [lc_time(r, timeout) for r in results])
-    row("c. LinkChecker / `check_links`", [fmt_r(lc / l) if lc else "n/a" for lc, l in zip(lcs, links, strict=True)])
+    row("c. LinkChecker / `check_links`", [fmt_r(lc / own) if lc else "n/a" for lc, own in zip(lcs, links, strict=True)])
     row("c. LinkChecker / `check_pages`", [fmt_r(lc / p) if lc else "n/a" for lc, p in zip(lcs, pages_t, strict=True)])
     out.append("")
     out.append("### Peak memory (MB, max RSS of the process)")
@@ -395,7 +397,8 @@ def report(results: list[dict], repeat: int, timeout: float) -> str:
     out.append("")
     out.append("### Planted faults found (broken links: missing page + missing anchor; false claims)")
     out.append("")
-    out.append("| N | planted | `hooks check` | `check_links` | MkDocs validation warnings | LinkChecker (errors + anchor warnings) | LinkChecker anchors it could not check |")
+    out.append("| N | planted | `hooks check` | `check_links` | MkDocs validation warnings "
+               "| LinkChecker (errors + anchor warnings) | LinkChecker anchors it could not check |")
     out.append("| ---: | --- | --- | --- | --- | --- | ---: |")
     for r in results:
         p = r["planted"]
@@ -430,7 +433,8 @@ def machine() -> str:
             return "?"
     lc = subprocess.run(["linkchecker", "--version"], capture_output=True, text=True).stdout.split("\n")[0] \
         if shutil.which("linkchecker") else "not installed"
-    return (f"Machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else '?'}), "
+    nproc = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else "?"
+    return (f"Machine: {os.cpu_count()} CPUs (nproc {nproc}), "
             f"{platform.platform()}, Python {platform.python_version()}, MkDocs {version('mkdocs')}, "
             f"Material {version('mkdocs-material')}, {lc.strip()}; memory from "
             f"{'/usr/bin/time -v' if TIME_BIN.exists() else 'wait4 rusage'}.")

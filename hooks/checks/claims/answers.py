@@ -135,8 +135,8 @@ def yes_no_answer(text: str, following: tuple[tuple[int, int], list[Clause]] | N
     return found.group(1).casefold() if found else None
 
 
-_ASIDE = re.compile(r"\s*(?:itself|themselves|alone|of course|obviously)?\s*(?:[,;(\u2013\u2014-]\s*(?P<aside>[^.!?]*))?[.!]*\s*$",
-                    re.I)
+_ASIDE = re.compile(r"\s*(?:itself|themselves|alone|of course|obviously)?"
+                    r"\s*(?:[,;(\u2013\u2014-]\s*(?P<aside>[^.!?]*))?[.!]*\s*$", re.I)
 
 
 def _short_answer(text: str) -> str | None:

@@ -14,18 +14,22 @@ from .gazetteer import Mention
 from .sentences import Clause
 
 PRONOUN = re.compile(r"^\s*(?:it|they)\b", re.I)
-NUMBERS = {"decade": 10, "single": 1, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty-four": 24}
+NUMBERS = {"decade": 10, "single": 1, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty-four": 24}
 NUM = r"(\d+|single|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four)"
-VALIDITY = re.compile(rf"\b(?:valid|validity|lasts?|lasting|cycle|runs?|good\s+for)\b[^.;]{{0,40}}?\b{NUM}[\s-]+(years?|months?)\b|"
+VALIDITY = re.compile(rf"\b(?:valid|validity|lasts?|lasting|cycle|runs?|good\s+for)\b"
+                      rf"[^.;]{{0,40}}?\b{NUM}[\s-]+(years?|months?)\b|"
                       rf"\b{NUM}[\s-]+(years?)\s+(?:validity|cycle|certification cycle)\b|"
                       rf"\b(?:validity|duration)\b[^.;]{{0,30}}?:\s*{NUM}\s+(years?|months?)|"
-                      rf"\b(?:renewed|reissued|renewal|refreshed|redone|repeated|re-?earned|re-?issued|re-?awarded|re-?obtained|regained)\s+(?:every|each)\s+{NUM}?\s*(years?|months?)\b|"
+                      rf"\b(?:renewed|reissued|renewal|refreshed|redone|repeated|re-?earned|re-?issued|re-?awarded|re-?obtained|regained)"
+                      rf"\s+(?:every|each)\s+{NUM}?\s*(years?|months?)\b|"
                       rf"\brecertif\w*[^.;]{{0,30}}?\bevery\s+{NUM}\s+(years?|months?)\b|"
-                      rf"\b(?:expires?|runs?\s+out|lapses?)\s+(?:after|within)\s+(?:(?:just|only|merely|about|around|roughly)\s+)?(?:a\s+|one\s+)?{NUM}?\s*(years?|months?)\b|"
+                      rf"\b(?:expires?|runs?\s+out|lapses?)\s+(?:after|within)\s+(?:(?:just|only|merely|about|around|roughly)\s+)?"
+                      rf"(?:a\s+|one\s+)?{NUM}?\s*(years?|months?)\b|"
                       rf"\b(?:valid|validity|lasts?|good|runs?)\b[^.;]{{0,30}}?\b(?:a|one|full)\s+(decade)\b|"
                       rf"\b(?:expires?|runs?\s+out|lapses?)\s+after\s+(?:a|one)\s+(decade)\b", re.I)
-FOREVER = re.compile(r"\b(?:never\s+expires?|for\s+life|forever|indefinitely|permanent(?:ly)?|lifetime|does\s+not\s+expire|doesn['’]t\s+expire)\b", re.I)
+FOREVER = re.compile(r"\b(?:never\s+expires?|for\s+life|forever|indefinitely|permanent(?:ly)?|lifetime|"
+                     r"does\s+not\s+expire|doesn['’]t\s+expire)\b", re.I)
 EXPIRES = re.compile(r"\bexpires?\b|\bexpiry\b", re.I)
 CERT_WORD = re.compile(r"\b(?:re)?certific(?:ate|ates|ation)\b|\bcycle\b", re.I)
 
@@ -39,7 +43,8 @@ def _number(word: str | None) -> int | None:
 VALIDITY_TOPIC = re.compile(r"^(?:certif|recertif|registration$|cycle$|validity$)", re.I)
 RANGE = re.compile(r"\bvalid\s+(?:from\s+)?((?:19|20)\d\d)\s*(?:[–—-]|to|until)\s*((?:19|20)\d\d)\b", re.I)
 HOW_LONG = re.compile(r"\bhow\s+long\b[^?]*\b(?:valid|last|good|run)", re.I)
-BARE_DURATION = re.compile(rf"\W*(?:(?:about|around|usually|typically|normally|just|only)\s+)?(?:for\s+)?{NUM}[\s-]+(years?|months?)\W*$", re.I)
+BARE_DURATION = re.compile(rf"\W*(?:(?:about|around|usually|typically|normally|just|only)\s+)?"
+                           rf"(?:for\s+)?{NUM}[\s-]+(years?|months?)\W*$", re.I)
 
 
 def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
@@ -65,7 +70,8 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         claims_forever = held_as == ("negated" if inner_neg else "asserted")
         if claims_forever:
             hits.append(Hit("cert-validity", forever.start(), forever.end(),
-                            f"a certificate does not last indefinitely: it is valid for {years} years, then renewed by recertification.",
+                            f"a certificate does not last indefinitely: it is valid for {years} years, "
+                            "then renewed by recertification.",
                             f"{years} years", src))
         return hits
     e = EXPIRES.search(text)
@@ -132,10 +138,12 @@ def _wrong_validity(ctx: Context, start: int, end: int, value: int, unit: str) -
 
 FREQ = re.compile(rf"\bevery\s+{NUM}\s+(years?|months?)\b|\bevery\s+(other)\s+year\b|"
                   rf"\bonce\s+(?:in\s+)?(?:per|a|every|each|the)\s+(?:certification\s+|(?:three|3)[\s-]years?\s+)?(cycle)\b|"
-                  r"\b(?:once|at least once)\s+(?:a|per|each|every)\s+(?:calendar\s+)?(year)\b|\b(annual(?:ly)?|yearly|every\s+year|each\s+year)\b|"
+                  r"\b(?:once|at least once)\s+(?:a|per|each|every)\s+(?:calendar\s+)?(year)\b|"
+                  r"\b(annual(?:ly)?|yearly|every\s+year|each\s+year)\b|"
                   rf"\b{NUM}[\s-]+(yearly|years?)\b(?=\s+surveillance)|\b(biennial(?:ly)?|every\s+second\s+year)\b|"
                   rf"\bat\s+{NUM}[\s-]+(years?|months?)\s+intervals\b", re.I)
-TOPIC = re.compile(r"\bsurveillance\b|\b(recertification|recertifications|recertify|certificate|certification cycle|validity)\b", re.I)
+TOPIC = re.compile(r"\bsurveillance\b|"
+                   r"\b(recertification|recertifications|recertify|certificate|certification cycle|validity)\b", re.I)
 
 
 SURVEILLANCE = re.compile(r"^surveillance$", re.I)

@@ -84,7 +84,8 @@ def _path(token, top):
 
 
 def _marked(clause) -> bool:
-    return any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in ("before", "after", "when", "once")) for c in clause.children)
+    return any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in ("before", "after", "when", "once"))
+               for c in clause.children)
 
 
 def _modifier(token, words: re.Pattern[str]) -> bool:

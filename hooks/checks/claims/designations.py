@@ -37,7 +37,7 @@ def _nearest_designation(written: str, known: list[str]) -> str | None:
         distance = _edits(number, other)
         if distance > 1 or len(number) < 4:
             continue
-        prefix = len(os.path.commonprefix([number, other]))
+        prefix = len(os.path.commonprefix([number, other]))  # noqa: RUF071 - numbers, compared character by character on purpose
         if best is None or (distance, -prefix) < best[:2]:
             best = (distance, -prefix, designation.split(":")[0])
     return best[2] if best else None

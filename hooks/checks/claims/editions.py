@@ -32,7 +32,8 @@ HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|ge
                      r"\baudit(?:s|ing)?\s+(?:\w+\s+){0,2}(?:to|against)\b|\bcertif(?:y|ies|ying)\b[^.;]{0,30}\bto\b)", re.I)
 # An edition named as what was held before: "replacing its previous OHSAS 18001 certificate".
 FORMER = re.compile(r"\b(?:previous|former|old|earlier|outdated|replac\w*|superseded|migrat\w*\s+from|upgrad\w*\s+from|"
-                    r"mov\w*\s+(?:on\s+)?from|transition\w*\s+from|switch\w*\s+from|instead\s+of|no\s+longer)\b[^.;]{0,30}$", re.I)
+                    r"mov\w*\s+(?:on\s+)?from|transition\w*\s+from|switch\w*\s+from|instead\s+of|no\s+longer)\b"
+                    r"[^.;]{0,30}$", re.I)
 MIGRATION = re.compile(r"\b(?:upgrad\w*|migrat\w*|transition\w*|switch\w*\s+to|mov(?:e|es|ed|ing)\s+(?:on\s+|over\s+)?to|"
                        r"replac\w*|supersed\w*|successor)\b", re.I)
 """A sentence about leaving an edition ("kindly upgrade ... to ISO 45001") does not claim it is held."""
@@ -44,7 +45,8 @@ RENEWED = re.compile(r"\b(?:renew|reissu|re-issu|obtain|achiev|award|grant|recer
 certification") is no claim to hold it now, unless it is news ("has just been awarded ...")."""
 # "ISO 9001 2008 certified": the participle as a label, not a past event
 LABEL = re.compile(r"\s*[-‑]?\s*(?:certified|registered|compliant)\b", re.I)
-FIRST = re.compile(r"\b(?:(?:first|originally|initially)\s+(?:published|released|issued|appeared|came\s+out|saw\s+(?:print|the\s+light))|"
+FIRST = re.compile(r"\b(?:(?:first|originally|initially)\s+"
+                   r"(?:published|released|issued|appeared|came\s+out|saw\s+(?:print|the\s+light))|"
                    r"did\s+(?:first|originally|initially)\s+(?:appear|come\s+out|see\s+(?:print|the\s+light))|"
                    r"debut(?:ed|s)?|made\s+(?:its|their)\s+debut|has\s+been\s+around\s+since|dates?\s+back\s+to|"
                    r"first\s+(?:\w+\s+){0,3}(?:edition|version)\s+(?:of\s+[^.;]{1,30}?\s+)?(?:dates\s+(?:back\s+)?(?:from|to)|"
@@ -65,7 +67,8 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
     first = FIRST.search(clause.text)
     standards = [m for m in mentions if m.kind == "standard" and not m.predecessor]
     # "was not published until 2020" says it first came out in 2020: its own 'not' is part of the claim
-    if first is None or not standards or holding(clause, first.start()).mode != ("negated" if first.group("until") else "asserted"):
+    if (first is None or not standards
+            or holding(clause, first.start()).mode != ("negated" if first.group("until") else "asserted")):
         return []
     if standards[0].year is not None and standards[0].start < first.start():
         return []  # "ISO 45001:2018 was introduced in 2018": an edition's own date, not the first one
@@ -96,7 +99,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             if CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m and _current_of(clause, text, m) \
                     and _present_claim(clause, m) and asserted(clause, m.start, len(text)):
                 hits.append(Hit("edition-withdrawn", m.start, m.end,
-                                f"{label} is not current: it was replaced by {std.designation}; the current edition is {current}.",
+                                f"{label} is not current: it was replaced by {std.designation}; "
+                                f"the current edition is {current}.",
                                 current, _edition_source(site, std, m)))
                 continue
         else:
@@ -115,7 +119,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                                         f"{std.designation}:{std.current_edition.year}", site.source_url(std.revision.source)))
                     continue
                 held_as = holding(clause, m.start)
-                if held_as.mode == "asserted" or held_as.wh or (held_as.mode == "asked" and not EXISTENCE.search(clause.sentence)):
+                if (held_as.mode == "asserted" or held_as.wh
+                        or (held_as.mode == "asked" and not EXISTENCE.search(clause.sentence))):
                     years = sorted(known)
                     hits.append(Hit("edition-unknown", m.start, m.end,
                                     f"there is no edition {label}; the editions in the data are "
@@ -127,7 +132,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                 announced = std.revision and any(o.ref == m.ref and str(o.year) == str(std.revision.expected) for o in editions)
                 if announced:
                     continue  # "ISO 9001:2026 replaced ISO 9001:2015": one false claim, the edition-future one
-                if WITHDRAWN.search(text) and _nearest_edition(text, editions, WITHDRAWN) is m and asserted(clause, m.start, len(text)):
+                if (WITHDRAWN.search(text) and _nearest_edition(text, editions, WITHDRAWN) is m
+                        and asserted(clause, m.start, len(text))):
                     hits.append(Hit("edition-withdrawn", m.start, m.end,
                                     f"{label} is the current edition; it has not been withdrawn.",
                                     label, site.source_url(std.current_edition.source)))
@@ -144,7 +150,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             if WITHDRAWN.search(text) and _nearest_edition(text, editions, WITHDRAWN) is m \
                     and denied(clause, m.start) and not holding(clause, m.start).cue:
                 hits.append(Hit("edition-withdrawn", m.start, m.end,
-                                f"{label} was {status}; the current edition is {current}.", current, site.source_url(edition.source)))
+                                f"{label} was {status}; the current edition is {current}.",
+                                current, site.source_url(edition.source)))
                 continue
         if valid_until is None or valid_until >= ctx.day:
             continue
@@ -165,7 +172,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                 and _defined_now(clause, m) and asserted(clause, m.start):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; the text presents it in the present "
                             f"tense as a standard in use. Name {std.designation}:{std.current_edition.year}, or write of "
-                            f"{label} in the past.", f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
+                            f"{label} in the past.",
+                            f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
     return hits or _editions_pointed_to(clause, ctx, editions)
 
 
@@ -192,7 +200,8 @@ def _editions_pointed_to(clause: Clause, ctx: Context, named: list[Mention] | No
         edition = next((e for e in std.earlier_editions if e.year == m.year), None)
         valid_until = ctx.gaz.predecessors[m.predecessor][1] if m.predecessor else \
             edition.certificates_valid_until if edition is not None else None
-        if valid_until is None or valid_until >= ctx.day or holding(clause, lead.start()).past or not asserted(clause, lead.start()):
+        if (valid_until is None or valid_until >= ctx.day
+                or holding(clause, lead.start()).past or not asserted(clause, lead.start())):
             continue
         label = m.predecessor or f"{std.designation}:{m.year}"
         hits.append(Hit("edition-withdrawn", lead.start(), lead.end(),

@@ -17,12 +17,15 @@ from hooks.data.model import Site
 
 # Generic names for a kind of organization; the kind's roles come from the data.
 KIND_NAMES = {
-    "certification-body": r"(?:independent\s+)?(?:certification|certifying|conformity assessment)\s+bod(?:y|ies)|registrars?|auditors? from (?:a|the) certification body",
+    "certification-body": r"(?:independent\s+)?(?:certification|certifying|conformity assessment)\s+bod(?:y|ies)|"
+                          r"registrars?|auditors? from (?:a|the) certification body",
     "accreditation-body": r"(?:national\s+)?accreditation\s+bod(?:y|ies)",
-    "standards-body": r"(?:international\s+)?standards\s+(?:bod(?:y|ies)|organi[sz]ations?|developers?)|(?:organi[sz]ation|body|one)\s+that\s+(?:writes|publishes|develops)\s+(?:the\s+)?standards",
+    "standards-body": r"(?:international\s+)?standards\s+(?:bod(?:y|ies)|organi[sz]ations?|developers?)|"
+                      r"(?:organi[sz]ation|body|one)\s+that\s+(?:writes|publishes|develops)\s+(?:the\s+)?standards",
 }
 # Not organizations with roles; they stop the search for an agent ("customers approve suppliers").
-OTHERS = r"\b(?:customers?|clients?|buyers?|purchasers?|regulators?|governments?|consultants?|organi[sz]ations|companies|businesses|firms|suppliers|our customer|our largest customer)\b"
+OTHERS = (r"\b(?:customers?|clients?|buyers?|purchasers?|regulators?|governments?|consultants?|"
+          r"organi[sz]ations|companies|businesses|firms|suppliers|our customer|our largest customer)\b")
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,9 @@ class Gazetteer:
             org = self.site.organizations[mention.ref]
             return {r.role for r in org.roles if r.holds_on(day)}
         if mention.kind == "class":
-            return {r.role for org in self.site.organizations.values() if org.kind == mention.ref
-                    for r in org.roles if r.holds_on(day)} | {p.id for p in self.site.predicates.values() if mention.ref in p.kinds}
+            return ({r.role for org in self.site.organizations.values() if org.kind == mention.ref
+                     for r in org.roles if r.holds_on(day)}
+                    | {p.id for p in self.site.predicates.values() if mention.ref in p.kinds})
         return set()
 
     def ever_roles(self, mention: Mention) -> dict[str, dt.date | None]:
@@ -133,7 +137,8 @@ class Gazetteer:
             for m in pattern.finditer(text):
                 if not free(m.start(), m.end()):
                     continue
-                ref = self.org_names[m.group(0).casefold()] if kind == "org" else _which_class(m.group(0)) if kind == "class" else "other"
+                ref = (self.org_names[m.group(0).casefold()] if kind == "org"
+                       else _which_class(m.group(0)) if kind == "class" else "other")
                 mentions.append(Mention(kind, ref, m.start(), m.end()))
                 taken.add(m.start(), m.end())
         for m in self.subject_pattern.finditer(text):
@@ -159,7 +164,8 @@ def _bare_editions(text: str, mentions: list[Mention], taken: _Spans) -> list[Me
     return found
 
 
-_BARE_EDITION = re.compile(r"\b(?:the|its|an?|this|that)\s+(?P<year>(?:19|20)\d\d)\s+(?:edition|version|revision|release)\b(?!\s+of\b)|"
+_BARE_EDITION = re.compile(r"\b(?:the|its|an?|this|that)\s+(?P<year>(?:19|20)\d\d)\s+"
+                           r"(?:edition|version|revision|release)\b(?!\s+of\b)|"
                            r"\b(?:edition|version)\s+(?:\w+\s+){0,2}?(?:dates\s+from|is\s+from|was\s+(?:published|released)\s+in|"
                            r"came\s+out\s+in)\s+(?P<year2>(?:19|20)\d\d)\b", re.I)
 

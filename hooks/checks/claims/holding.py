@@ -13,6 +13,7 @@ by are English, not facts about certification, and live only in holding_words.py
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -156,7 +157,7 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
 def _named_as_term(token: Token) -> bool:
     """Are the claim's words named as a term ('what is ISO approved', 'the term ISO-approved')?"""
     window = [t.lower_ for t in token.doc[max(0, token.i - 5):token.i]]
-    if any(a == "what" and b in ("is", "'s") for a, b in zip(window, window[1:], strict=False)):
+    if any(a == "what" and b in ("is", "'s") for a, b in itertools.pairwise(window)):
         return True
     left = min((t.i for t in token.subtree if t.i <= token.i and not t.is_punct), default=token.i)
     return bool(TERM_WORDS & {t.lower_ for t in token.doc[max(0, left - 3):left]})
@@ -388,9 +389,7 @@ def _according(verb: Token, authority: Authority) -> bool:
 
 def _asked(token: Token) -> bool:
     text = token.doc.text.rstrip().rstrip("*_\"”'")
-    if not text.endswith("?") or RHETORICAL.match(token.doc.text):
-        return False
-    return True
+    return text.endswith("?") and not RHETORICAL.match(token.doc.text)
 
 
 def _presupposes(token: Token) -> bool:

@@ -18,7 +18,8 @@ YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 def _time(clause: Token) -> tuple[bool, int | None, str | None]:
     """Past or present, and the year named in the claim's clause with its preposition."""
-    past = (clause.tag_ == "VBD" and clause.dep_ != "amod") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children) \
+    past = (clause.tag_ == "VBD" and clause.dep_ != "amod") \
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children) \
         or any(c.lemma_ == "use" and c.dep_ == "aux" for c in clause.children) \
         or (clause.dep_ == "xcomp" and clause.head.lower_ == "used")  # "IAF used to evaluate ..."
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in clause.children)

@@ -9,11 +9,11 @@ import re
 
 NEGATIVE_WORDS = {"not", "never", "n't", "no", "neither", "nor", "nobody", "none", "nothing", "nowhere"}
 NEGATIVE_PRONOUNS = {"nobody", "none", "nothing", "no one", "neither"}
-SAYING = {"hint", "insinuate", "pretend", "boast", "whisper", "say", "tell", "claim", "state", "insist", "argue", "suggest", "report", "write", "announce",
-          "advertise", "promise", "allege", "maintain", "explain", "confirm", "note", "stress", "point",
-          "hear", "mention", "imply", "read", "call", "describe", "present", "market", "sell", "repeat", "spread"}
-BELIEVING = {"convince", "persuade", "think", "believe", "assume", "suppose", "imagine", "expect", "feel", "guess", "fear", "hope",
-             "presume", "mean", "take", "understand", "see", "interpret", "mistake", "confuse", "wonder", "ask", "doubt"}
+SAYING = {"hint", "insinuate", "pretend", "boast", "whisper", "say", "tell", "claim", "state", "insist", "argue", "suggest",
+          "report", "write", "announce", "advertise", "promise", "allege", "maintain", "explain", "confirm", "note", "stress",
+          "point", "hear", "mention", "imply", "read", "call", "describe", "present", "market", "sell", "repeat", "spread"}
+BELIEVING = {"convince", "persuade", "think", "believe", "assume", "suppose", "imagine", "expect", "feel", "guess", "fear",
+             "hope", "presume", "mean", "take", "understand", "see", "interpret", "mistake", "confuse", "wonder", "ask", "doubt"}
 BELIEF_NOUNS = {"legend", "word", "sign", "belief", "impression", "idea", "assumption", "notion", "claim", "rumour", "rumor",
                 "perception", "proof", "evidence", "story", "suggestion", "promise", "view", "thinking", "question"}
 DENIAL_WORDS = {"myth", "misconception", "misbelief", "misunderstanding", "mistake", "error", "fallacy", "falsehood",
@@ -35,4 +35,5 @@ RHETORICAL = re.compile(r"^\W*(?:did|do)\s+you\s+know\b", re.I)
 TERM_WORDS = {"term", "label", "phrase", "expression", "word", "words", "so-called", "buzzword", "wording"}
 MYTH_LABEL = re.compile(r"^\W*(?:myth|misconception|fiction|false|wrong|fallacy)\b[^:.?!]{0,12}:", re.I)
 IMPOSSIBLE = {"impossible", "nonexistent", "non-existent", "fictional", "imaginary", "unavailable"}
-PRESUPPOSING = re.compile(r"^\W*(?:why|how|when|where|since\s+when|what\s+makes|what\s+made)\b(?!\s+(?:would|should|on\s+earth))", re.I)
+PRESUPPOSING = re.compile(r"^\W*(?:why|how|when|where|since\s+when|what\s+makes|what\s+made)\b"
+                          r"(?!\s+(?:would|should|on\s+earth))", re.I)

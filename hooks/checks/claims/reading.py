@@ -52,7 +52,7 @@ class Reading:
         """The token at (or the first after) a written offset."""
         doc = self.doc
         for token in doc:
-            start, end = self.span(token)
+            _, end = self.span(token)
             if end > offset and not token.is_space:
                 return token
         return doc[-1] if len(doc) else None
@@ -125,14 +125,18 @@ class Reading:
 
 # Words after a name that make the name a modifier ("ISO standards", "an ISO certified supplier"):
 # there the name stays, since "it standards" would not parse.
-_MODIFIED = re.compile(r"\s+(?:(?-i:[A-Z][A-Za-z]*[A-Z])\b|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)\b|standards?|certif(?:ied|ication|icates?)\b|complian\w*|logo|marks?|family|members?|approved|accredited|registered|"
+_MODIFIED = re.compile(r"\s+(?:(?-i:[A-Z][A-Za-z]*[A-Z])\b|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)\b|"
+                       r"standards?|certif(?:ied|ication|icates?)\b|complian\w*|logo|marks?|family|members?|approved|accredited|registered|"
                        r"website|site|pages?|statements?|guidance|rules?|documents?|inspectors?|evaluators?|specialists?|brochures?|leaflets?|handbooks?|blog|articles?|newsletters?|"
                        r"reports?|publications?|faqs?|signator(?:y|ies)|auditors?|assessors?|team|staff|"
-                       r"experts?|representatives?|officials?|polic(?:y|ies)|requirements?|criteria|directory|database|register|list)\b", re.I)
-_CLASS_LEAD = re.compile(r"(?:^|[^\w\s]|\b(?:by|and|or|but|that|nor|from|to|with|of|for|as|the|a|an|our|your|their|its|every|each|"
+                       r"experts?|representatives?|officials?|polic(?:y|ies)|requirements?|criteria|"
+                       r"directory|database|register|list)\b", re.I)
+_CLASS_LEAD = re.compile(r"(?:^|[^\w\s]|\b(?:by|and|or|but|that|nor|from|to|with|of|for|as|"
+                         r"the|a|an|our|your|their|its|every|each|"
                          r"only|all|most|many|some|which|who|when|if|because|while|whereas|how|why|what|where|so|then|not|"
                          r"is|are|was|were|be)\b)\s*$", re.I)
-_PRONOUN_NEXT = re.compile(r"\s+(?:(?:that|which|whom)\s+(?:(?-i:[A-Z])|(?:they|we|it|you)\b)|(?:they|we|it|you|i|he|she)\b)", re.I)
+_PRONOUN_NEXT = re.compile(r"\s+(?:(?:that|which|whom)\s+(?:(?-i:[A-Z])|(?:they|we|it|you)\b)|"
+                           r"(?:they|we|it|you|i|he|she)\b)", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)\s+$", re.I)
 _PARTICIPLE = re.compile(r"\s+(?:accredited|approved|registered|certified)\b", re.I)
 _DETERMINER = re.compile(r"(?:\b(?:the|a|an|our|your|their|its|every|each)\s+)$", re.I)

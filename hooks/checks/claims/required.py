@@ -54,7 +54,8 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         window = text[:req.start()]
         others = [m for m in mentions if m.kind == "other" and m.end <= req.start()]
         rules = _rule_words(ctx).search(text) or _required_by_standards_body(clause, req.start(), ctx)
-        if not rules and (others or re.search(r"\b(?:regulators?|customers?|clients?|sectors?|tenders?|law|laws|governments?)\b", text, re.I)):
+        if not rules and (others or re.search(r"\b(?:regulators?|customers?|clients?|sectors?|tenders?|law|laws|governments?)\b",
+                                              text, re.I)):
             continue  # someone else requires it; unless ISO's own rules are named ("under ISO rules, every supplier to ...")
         if not (_required_by_standards_body(clause, req.start(), ctx) or _rule_words(ctx).search(window + text[req.end():])):
             continue

@@ -42,7 +42,8 @@ def subject_claims(reading: Reading, registry: Registry) -> list[Claim]:
         tokens = [t for t in doc if subject.start <= reading.span(t)[0] < subject.end]
         if not tokens:
             continue
-        top = next((t for t in tokens if not (subject.start <= reading.span(t.head)[0] < subject.end) or t.head.i == t.i), tokens[-1])
+        top = next((t for t in tokens if not (subject.start <= reading.span(t.head)[0] < subject.end) or t.head.i == t.i),
+                   tokens[-1])
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children):
             continue  # "the quality of the system": the everyday word
         left = top.left_edge  # "..., not product quality": the whole phrase is denied
@@ -107,7 +108,9 @@ def _apposed(reading: Reading, subject: Mention) -> Mention | None:
     if not _APPOSED.fullmatch(reading.text, before[-1].end, subject.start):
         return None
     rest = reading.text[subject.end:]
-    return before[-1] if re.match(r"[^,;.()]*(?:,|$)", rest) and re.search(r"\bstandard\b", reading.text[before[-1].end:subject.end + 40]) else None
+    if re.match(r"[^,;.()]*(?:,|$)", rest) and re.search(r"\bstandard\b", reading.text[before[-1].end:subject.end + 40]):
+        return before[-1]
+    return None
 
 
 _GLOSS = re.compile(r"\s*[(\[]\s*(?:[\w-]+\s+){0,2}|\s+")
@@ -163,7 +166,7 @@ def _subject_owner(reading: Reading, top: Token, verbs: set[str]) -> tuple[Menti
                 if found is not None and found.kind == "standard" and not found.predecessor:
                     return found, None
         head = node.head
-        if head.i == node.i or (node.dep_ not in _SUBJECT_PATH and not (node.dep_ == "conj")):
+        if head.i == node.i or (node.dep_ not in _SUBJECT_PATH and node.dep_ != "conj"):
             return None, None
         if node.dep_ == "prep" and node.lower_ not in _SUBJECT_PREPOSITIONS:
             return None, None
