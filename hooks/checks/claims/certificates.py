@@ -72,13 +72,13 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             hits.append(Hit("cert-validity", forever.start(), forever.end(),
                             f"a certificate does not last indefinitely: it is valid for {years} years, "
                             "then renewed by recertification.",
-                            f"{years} years", src))
+                            expected=f"{years} years", source=src))
         return hits
     e = EXPIRES.search(text)
     if e is not None and not re.search(r"\bbefore\b", text, re.I) and not VALIDITY.search(text):
         if denied(clause, e.start()):
             hits.append(Hit("cert-validity", e.start(), e.end(),
-                            f"certificates do expire: each is valid for {years} years.", f"{years} years", src))
+                            f"certificates do expire: each is valid for {years} years.", expected=f"{years} years", source=src))
         return hits
     span = RANGE.search(text)  # "(valid 2025–2031)"
     if span and _months(int(span.group(2)) - int(span.group(1)), "years") != years * 12 and asserted(clause, span.start()):
@@ -133,7 +133,7 @@ def _months(value: int, unit: str) -> int:
 def _wrong_validity(ctx: Context, start: int, end: int, value: int, unit: str) -> Hit:
     validity = ctx.site.certification.certificate_validity
     return Hit("cert-validity", start, end, f"a certificate is valid for {validity.years} years (the certification cycle), "
-               f"not {value} {unit}.", f"{validity.years} years", ctx.site.source_url(validity.source))
+               f"not {value} {unit}.", expected=f"{validity.years} years", source=ctx.site.source_url(validity.source))
 
 
 FREQ = re.compile(rf"\bevery\s+{NUM}\s+(years?|months?)\b|\bevery\s+(other)\s+year\b|"
@@ -190,7 +190,7 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
         if right != claimed:
             hits.append(Hit("surveillance-frequency", f.start(), f.end(),
                             f"surveillance audits take place at least {'once' if per_year == 1 else f'{per_year} times'} a year"
-                            f"{'' if claimed else ' (the text denies it)'}.", "at least once a year", src))
+                            f"{'' if claimed else ' (the text denies it)'}.", expected="at least once a year", source=src))
     return hits
 
 

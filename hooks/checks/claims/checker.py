@@ -198,7 +198,7 @@ class Checker:
                 "is written in Cyrillic or Greek letters that look Latin"
             hit = Hit("lookalike", 0, 0, f"the word {trick.written!r} {what}; it was read as {trick.read!r}. "
                       f"Retype it in Latin letters so that readers, search and the checks see the same word.",
-                      trick.read, None, "warning")
+                      expected=trick.read, source=None, severity="warning")
             findings.append(self._finding(page, locate, hit, line, col, end_line, end_col, trick.written, trick.written))
         return findings
 

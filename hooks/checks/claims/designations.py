@@ -23,7 +23,7 @@ def check_unknown_designations(clause: Clause, mentions: list[Mention], ctx: Con
         hint = f" Did you mean {nearest}?" if nearest else ""
         hits.append(Hit("designation-unknown", m.start, m.end,
                         f"{m.ref} is not a standard the data knows, so nothing said of it is checked.{hint} "
-                        f"If it is right, add it to data/references.yaml.", None, None, "info"))
+                        f"If it is right, add it to data/references.yaml.", expected=None, source=None, severity="info"))
     return hits
 
 
@@ -67,5 +67,6 @@ def check_designations(clause: Clause, mentions: list[Mention], ctx: Context) ->
             hits.append(Hit("designation", m.start, m.end,
                             f"the official designation is {std.designation!r}: it is developed jointly by "
                             f"{' and '.join(ctx.gaz.site.organizations[d].abbreviation for d in std.developers)}.",
-                            std.designation, ctx.gaz.site.source_url(std.source), ctx.designation_severity))
+                            expected=std.designation, source=ctx.gaz.site.source_url(std.source),
+                            severity=ctx.designation_severity))
     return hits

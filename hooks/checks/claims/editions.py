@@ -80,7 +80,7 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
         return []
     return [Hit("edition-date", first.start(), first.end(),
                 f"{std.designation} was first published in {years[0]} (editions in the data: "
-                f"{', '.join(str(y) for y in years)}).", str(years[0]), ctx.site.source_url(std.source))]
+                f"{', '.join(str(y) for y in years)}).", expected=str(years[0]), source=ctx.site.source_url(std.source))]
 
 
 def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
@@ -101,7 +101,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                 hits.append(Hit("edition-withdrawn", m.start, m.end,
                                 f"{label} is not current: it was replaced by {std.designation}; "
                                 f"the current edition is {current}.",
-                                current, _edition_source(site, std, m)))
+                                expected=current, source=_edition_source(site, std, m)))
                 continue
         else:
             label = f"{std.designation}:{m.year}"
@@ -116,7 +116,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                         hits.append(Hit("edition-future", m.start, m.end,
                                         f"{label} is not published yet (stage: {std.revision.stage}); the current edition is "
                                         f"{std.designation}:{std.current_edition.year}.",
-                                        f"{std.designation}:{std.current_edition.year}", site.source_url(std.revision.source)))
+                                        expected=f"{std.designation}:{std.current_edition.year}",
+                                        source=site.source_url(std.revision.source)))
                     continue
                 held_as = holding(clause, m.start)
                 if (held_as.mode == "asserted" or held_as.wh
@@ -125,7 +126,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                     hits.append(Hit("edition-unknown", m.start, m.end,
                                     f"there is no edition {label}; the editions in the data are "
                                     f"{', '.join(f'{std.designation}:{y}' for y in years)}.",
-                                    f"{std.designation}:{std.current_edition.year}", site.source_url(std.current_edition.source)))
+                                    expected=f"{std.designation}:{std.current_edition.year}",
+                                    source=site.source_url(std.current_edition.source)))
                 continue
             edition = known[m.year]
             if edition is None:
@@ -136,7 +138,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                         and asserted(clause, m.start, len(text))):
                     hits.append(Hit("edition-withdrawn", m.start, m.end,
                                     f"{label} is the current edition; it has not been withdrawn.",
-                                    label, site.source_url(std.current_edition.source)))
+                                    expected=label, source=site.source_url(std.current_edition.source)))
                 continue
             valid_until = edition.certificates_valid_until
             status = f"withdrawn on {edition.withdrawn.isoformat()}" if edition.withdrawn else "withdrawn"
@@ -145,13 +147,13 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                     and _present_claim(clause, m) and asserted(clause, m.start, len(text)):
                 hits.append(Hit("edition-withdrawn", m.start, m.end,
                                 f"{label} is not the current edition ({status}); the current edition is {current}.",
-                                current, site.source_url(edition.source)))
+                                expected=current, source=site.source_url(edition.source)))
                 continue
             if WITHDRAWN.search(text) and _nearest_edition(text, editions, WITHDRAWN) is m \
                     and denied(clause, m.start) and not holding(clause, m.start).cue:
                 hits.append(Hit("edition-withdrawn", m.start, m.end,
                                 f"{label} was {status}; the current edition is {current}.",
-                                current, site.source_url(edition.source)))
+                                expected=current, source=site.source_url(edition.source)))
                 continue
         if valid_until is None or valid_until >= ctx.day:
             continue
@@ -159,7 +161,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         years = [int(y) for y in YEAR.findall(text)]
         if CERT_CONTEXT.search(text) and any(y > valid_until.year for y in years) and asserted(clause, 0, len(text)):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; no certificate to it is valid after that.",
-                            f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
+                            expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(site, std, m)))
         elif HOLDING.search(text) and not FORMER.search(text, 0, m.start) and not MIGRATION.search(text) \
                 and not (ACQUIRED.search(text) and not RECENT.search(text)) \
                 and (not (said := holding(clause, m.start)).past or LABEL.match(text, m.end)
@@ -167,13 +169,13 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                      or (re.search(r"\bstill\b", text, re.I) and (said.year is None or said.year > valid_until.year))) \
                 and asserted(clause, m.start):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; a claim to hold one now is out of date.",
-                            f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
+                            expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(site, std, m)))
         elif not (WITHDRAWN.search(text) or FORMER.search(text) or MIGRATION.search(text) or CONTRAST.search(text)) \
                 and _defined_now(clause, m) and asserted(clause, m.start):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; the text presents it in the present "
                             f"tense as a standard in use. Name {std.designation}:{std.current_edition.year}, or write of "
                             f"{label} in the past.",
-                            f"{std.designation}:{std.current_edition.year}", _edition_source(site, std, m)))
+                            expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(site, std, m)))
     return hits or _editions_pointed_to(clause, ctx, editions)
 
 
@@ -206,7 +208,7 @@ def _editions_pointed_to(clause: Clause, ctx: Context, named: list[Mention] | No
         label = m.predecessor or f"{std.designation}:{m.year}"
         hits.append(Hit("edition-withdrawn", lead.start(), lead.end(),
                         f"certificates to {label} ended on {valid_until.isoformat()}; a claim to hold one now is out of date.",
-                        f"{std.designation}:{std.current_edition.year}", _edition_source(ctx.gaz.site, std, m)))
+                        expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(ctx.gaz.site, std, m)))
     return hits[:1]
 
 

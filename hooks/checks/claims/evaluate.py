@@ -11,7 +11,7 @@ anyone" is what the site wants writers to say, and its converse is rare).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from functools import cached_property
 
 from hooks.data.model import Site
@@ -29,8 +29,11 @@ class Hit:
     end: int
     """Offsets in the sentence."""
     message: str
+    _: KW_ONLY
     expected: str | None = None
+    """The correct value, as the data gives it."""
     source: str | None = None
+    """The URL of the source the correct value comes from."""
     severity: str = "error"
 
 
@@ -92,12 +95,12 @@ def judge_role(claim: Claim, ctx: Context) -> Hit | None:
         # "Global Accreditation Cooperation already ran the MLA back in 2015": the role began later
         return Hit(predicate.code, claim.start, claim.end,
                    f"{who} has held this role ({predicate.does}) only since {began.isoformat()}, not in "
-                   f"{claim.holding.year}.", began.isoformat(), ctx.org_source(claim.agent, claim.predicate))
+                   f"{claim.holding.year}.", expected=began.isoformat(), source=ctx.org_source(claim.agent, claim.predicate))
     successor = site.organizations[org.successor].abbreviation if org.successor else "its successor"
     return Hit("org-succeeded", claim.start, claim.end,
                f"{who} held this role ({predicate.does}) only until {ended.isoformat()}; since then {successor} "
                f"does. Write it in the past tense, or name {successor}.",
-               successor, ctx.org_source(claim.agent, claim.predicate))
+               expected=successor, source=ctx.org_source(claim.agent, claim.predicate))
 
 
 def _held_when(since: dt.date | None, until: dt.date | None, claim: Claim, day: dt.date) -> bool:
@@ -122,8 +125,8 @@ def _wrong_agent(claim: Claim, ctx: Context, who: str) -> Hit:
     message = predicate.message.format(agent=who) if predicate.message else (
         f"{who} does not {predicate.does}; {kinds} do (in the data: {holders}). Name the right kind of body.")
     expected = holders if not predicate.message else "certified by an accredited certification body"
-    return Hit(predicate.code, claim.start, claim.end, message, expected,
-               ctx.role_source(claim.predicate) or ctx.role_source("issues-certificates"))
+    return Hit(predicate.code, claim.start, claim.end, message, expected=expected,
+               source=ctx.role_source(claim.predicate) or ctx.role_source("issues-certificates"))
 
 
 def _developer(claim: Claim, ctx: Context) -> Hit | None:
@@ -136,7 +139,7 @@ def _developer(claim: Claim, ctx: Context) -> Hit | None:
     names = " and ".join(ctx.site.organizations[d].abbreviation for d in std.developers)
     return Hit("role-developer", claim.start, claim.end,
                f"{std.designation} is developed by {names}, not {ctx.gaz.label(claim.agent)}.",
-               names, ctx.site.source_url(std.source))
+               expected=names, source=ctx.site.source_url(std.source))
 
 
 def judge_subject(claim: Claim, ctx: Context) -> Hit | None:
@@ -150,4 +153,4 @@ def judge_subject(claim: Claim, ctx: Context) -> Hit | None:
     subject = ctx.site.subjects[std.subject]
     said = ctx.site.subjects[claim.subject.ref].name
     return Hit("standard-subject", claim.start, claim.end, f"{std.designation} is the {subject.name} standard, not {said}.",
-               subject.name, ctx.site.source_url(subject.source))
+               expected=subject.name, source=ctx.site.source_url(subject.source))

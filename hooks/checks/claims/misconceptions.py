@@ -34,6 +34,6 @@ def check_misconceptions(clause: Clause, site: Site) -> list[Hit]:
             m = _compile(pattern).search(clause.text)
             if m and asserted_as_written(clause, m.start(), m.end()):
                 hits.append(Hit(myth.code, m.start(), m.end(), f"{myth.correction}",
-                                myth.correction, site.source_url(myth.source), myth.severity))
+                                expected=myth.correction, source=site.source_url(myth.source), severity=myth.severity))
                 break
     return hits

@@ -79,7 +79,7 @@ def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list
             if not parties[party].can_certify and asserted(clause, lead.start(), lead.end()):
                 hits.append(Hit("audit-party", m.start(), lead.end(),
                                 f"a {party}-party audit ({parties[party].who}) cannot lead to certification; only a third-party "
-                                f"audit by a certification body can.", "third-party audit", src))
+                                f"audit by a certification body can.", expected="third-party audit", source=src))
                 return hits
     if len(labels) == 1 and descs and re.search(r"\b(?:is|are|means|:)\s|:|\bthat is\b|\bperformed by\b|\bcarried out by\b|"
                                                 r"\b(?:counts?|qualif\w+|classed|classified|considered)\s+as\b", text, re.I):
@@ -93,5 +93,5 @@ def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list
             if claimed:
                 hits.append(Hit("audit-party", min(lm.start(), m.start()), max(lm.end(), m.end()),
                                 f"that is a {party}-party audit ({parties[party].who}), not a {label}-party one.",
-                                f"{party}-party audit", src))
+                                expected=f"{party}-party audit", source=src))
     return hits

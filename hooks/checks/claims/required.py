@@ -38,18 +38,18 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                "not required by ISO")
     vol = VOLUNTARY.search(text)
     if vol and denied(clause, vol.start()):
-        return [Hit("cert-required", vol.start(), vol.end(), message[0], message[1], src)]
+        return [Hit("cert-required", vol.start(), vol.end(), message[0], expected=message[1], source=src)]
     mandate = MANDATE.search(text)
     if mandate and not LIMITED.search(text) and asserted(clause, mandate.start()) \
             and not _modifies_other(clause, mandate.start()) \
             and _said_of(clause, mandate.start(), CERTIFICATION, subject_only=True):
         return [Hit("cert-required", mandate.start(), mandate.end(),
                     "certification is voluntary: no law makes it a requirement for every organization, and ISO does not "
-                    "require it; customers, tenders or sector regulators may ask for it.", message[1], src)]
+                    "require it; customers, tenders or sector regulators may ask for it.", expected=message[1], source=src)]
     every = UNIVERSAL.search(text)
     if every and not LIMITED.search(text) and asserted(clause, every.start("must")) \
             and not re.search(r"\bnot\s+$", text[:every.start()], re.I):  # "not every company must ..."
-        return [Hit("cert-required", every.start(), every.end(), message[0], message[1], src)]
+        return [Hit("cert-required", every.start(), every.end(), message[0], expected=message[1], source=src)]
     for req in REQUIRE.finditer(text):
         window = text[:req.start()]
         others = [m for m in mentions if m.kind == "other" and m.end <= req.start()]
@@ -64,7 +64,7 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if not _said_of(clause, req.start(), CERTIFICATION, nested=True):
             continue  # "ISO 9001 requires an internal audit": a requirement of the standard, not certification
         if asserted(clause, req.start(), req.end()):
-            return [Hit("cert-required", req.start(), req.end(), message[0], message[1], src)]
+            return [Hit("cert-required", req.start(), req.end(), message[0], expected=message[1], source=src)]
     return []
 
 

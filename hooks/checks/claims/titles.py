@@ -37,9 +37,10 @@ def check_titles(reading: Reading, sentence: str, ctx: Context) -> list[Hit]:
         if other is not None:
             hits.append(Hit("standard-title", t.start(), t.end(),
                             f"the title of {std.designation} is \"{std.title}\"; \"{said}\" is the title of {other.designation}.",
-                            std.title, site.source_url(std.source)))
+                            expected=std.title, source=site.source_url(std.source)))
         else:
             hits.append(Hit("standard-title", t.start(), t.end(),
                             f"the title of {std.designation}:{std.current_edition.year} is \"{std.title}\"; "
-                            f"write it the same way on every page.", std.title, site.source_url(std.source), "warning"))
+                            f"write it the same way on every page.", expected=std.title,
+                                                                     source=site.source_url(std.source), severity="warning"))
     return hits
