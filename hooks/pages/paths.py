@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from hooks.data.model import Site
 
@@ -17,9 +17,10 @@ GLOSSARY = "glossary.md"
 SOURCES = "sources.md"
 
 
-@dataclass(frozen=True)
-class Span:
-    """Where a stretch of a generated page came from: the data field whose value the renderer printed there."""
+class Span(NamedTuple):
+    """Where a stretch of a generated page came from: the data field whose value the renderer printed there
+    (or a template line). A named tuple, not a dataclass: a site holds hundreds of thousands, and the warm
+    check unpickles them all from the cache."""
 
     start: int
     end: int

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +53,7 @@ class Renderer:
         self._marked: dict[int, tuple[Markup, tuple[str, tuple, str]]] = {}
         """Values handed to templates whose data field is known by identity (the guide's rendered prose)."""
         self._refs: list[tuple[str, tuple, str]] = []
+        self._template_files: dict[str, str] = {}
         self.spans: list[Span] = []
         """The source map of the page rendered last."""
         self.content_links: list[tuple[str, str]] = []
@@ -132,7 +132,14 @@ class Renderer:
 
     def _unmark(self, text: str) -> tuple[str, list[Span]]:
         """The rendered text without its marks, and the spans they delimited."""
-        return unmark(text, self._refs, lambda name: self.site.project.rel(self.site.project.template(name)))
+        return unmark(text, self._refs, self._template_file)
+
+    def _template_file(self, name: str) -> str:
+        """A template's file relative to the project (resolved once per template: unmark asks per line)."""
+        found = self._template_files.get(name)
+        if found is None:
+            found = self._template_files[name] = self.site.project.rel(self.site.project.template(name))
+        return found
 
     def _markdown_field(self, text: str, context_page: str = "") -> Markup:
         """A Markdown-valued data field: rendered as a sandboxed template, then made safe."""
@@ -324,7 +331,7 @@ def _reviewed_note(page: Page) -> Page:
     head = body.rstrip("\n") + "\n" + note
     page.markdown = head + (sep + notes if sep else "")
     shift = len(head) - len(body)  # the footnotes' spans move down by the note
-    page.spans = [sp if sp.start < len(body) else replace(sp, start=sp.start + shift, end=sp.end + shift) for sp in page.spans]
+    page.spans = [sp if sp.start < len(body) else sp._replace(start=sp.start + shift, end=sp.end + shift) for sp in page.spans]
     return page
 
 
