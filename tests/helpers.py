@@ -92,3 +92,35 @@ def text(path: Path) -> str:
 
 def no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+
+
+ENERGY_STANDARD = """\
+id: iso-50001
+designation: ISO 50001
+developers: [iso]
+title: Energy management systems — Requirements with guidance for use
+subject: energy
+committee: ISO/TC 301
+summary: ISO 50001 sets requirements for an energy management system that improves energy performance.
+suits: Organizations of any size that want to manage their energy use.
+themes: [energy review, energy performance indicators]
+current_edition:
+  year: 2018
+  published: 2018-08-21
+  source: iso-certification
+  verified: 2026-11-24
+related: [iso-14001]
+source: iso-certification
+verified: 2026-11-24
+"""
+"""A standard on a subject of its own (ISO 50001), for tests that add one to a site."""
+ENERGY_SUBJECT = ("\n  - id: energy\n    name: energy management\n    system: energy management system\n"
+                  "    abbreviation: EnMS\n    keywords: [energy management]\n    source: iso-certification\n"
+                  "    verified: 2026-11-24\n")
+
+
+def add_energy_standard(root: Path) -> None:
+    """Add ISO 50001 and its subject to the site at root: one YAML file and one subject entry."""
+    (root / "data" / "standards" / "iso-50001.yaml").write_text(ENERGY_STANDARD, "utf-8")
+    subjects = root / "data" / "subjects.yaml"
+    subjects.write_text(subjects.read_text("utf-8") + ENERGY_SUBJECT, "utf-8")

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import ClassVar
 
-from helpers import ROOT, check, fixture_site, run
+from helpers import ROOT, add_energy_standard, check, fixture_site, run
 from hooks.checks.site_links import check_external
 
 PAGE = """\
@@ -26,31 +26,6 @@ And the [pillar's missing section](index.md#no-such-section).
 
 But [the pillar](index.md#faq) and [ISO 9001](standards/iso-9001.md#editions) are fine.
 """
-
-# A fourth standard for the fixture site, on a subject of its own.
-ENERGY_STANDARD = """\
-id: iso-50001
-designation: ISO 50001
-developers: [iso]
-title: Energy management systems — Requirements with guidance for use
-subject: energy
-committee: ISO/TC 301
-summary: ISO 50001 sets requirements for an energy management system that improves energy performance.
-suits: Organizations of any size that want to manage their energy use.
-themes: [energy review, energy performance indicators]
-current_edition:
-  year: 2018
-  published: 2018-08-21
-  source: iso-certification
-  verified: 2026-11-24
-related: [iso-14001]
-source: iso-certification
-verified: 2026-11-24
-"""
-ENERGY_SUBJECT = ("\n  - id: energy\n    name: energy management\n    system: energy management system\n"
-                  "    abbreviation: EnMS\n    keywords: [energy management]\n    source: iso-certification\n"
-                  "    verified: 2026-11-24\n")
-
 
 def _findings(proc) -> list[tuple[str, int, int, str]]:
     doc = json.loads(proc.stdout)
@@ -72,9 +47,7 @@ def test_planted_broken_links_are_found_at_their_lines(tmp_path: Path) -> None:
 def test_a_link_to_a_standard_removed_from_data_breaks(tmp_path: Path) -> None:
     """Check that removing a standard's YAML turns links to its page into findings."""
     root = fixture_site(tmp_path)
-    (root / "data" / "standards" / "iso-50001.yaml").write_text(ENERGY_STANDARD, "utf-8")
-    subjects = root / "data" / "subjects.yaml"
-    subjects.write_text(subjects.read_text("utf-8") + ENERGY_SUBJECT, "utf-8")
+    add_energy_standard(root)
     (root / "content" / "energy.md").write_text("# Energy\n\nRead about [ISO 50001](standards/iso-50001.md).\n", "utf-8")
     assert "link-missing-page" not in [f[3] for f in _findings(check(root, "--format", "json"))]
     (root / "data" / "standards" / "iso-50001.yaml").unlink()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from helpers import ROOT, article, copy_site, links, mkdocs_build, no_traceback, run, soup, text
+from helpers import ROOT, add_energy_standard, article, copy_site, links, mkdocs_build, no_traceback, run, soup, text
 from hooks.data.model import load_site
 
 STANDARDS = sorted(p.stem for p in (ROOT / "data" / "standards").glob("*.yaml"))
@@ -128,36 +128,12 @@ def test_nav_lists_the_standards(built_site: Path) -> None:
         assert _data(f"data/standards/{sid}.yaml")["designation"] in labels
 
 
-FIFTH = """\
-id: iso-50001
-designation: ISO 50001
-developers: [iso]
-title: Energy management systems — Requirements with guidance for use
-subject: energy
-committee: ISO/TC 301
-summary: ISO 50001 sets requirements for an energy management system that improves energy performance.
-suits: Organizations of any size that want to manage their energy use.
-themes: [energy review, energy performance indicators]
-current_edition:
-  year: 2018
-  published: 2018-08-21
-  source: iso-certification
-  verified: 2026-11-24
-related: [iso-14001]
-source: iso-certification
-verified: 2026-11-24
-"""
 
 
 def test_a_fifth_standard_is_one_yaml_file(tmp_path: Path) -> None:
     """Check that adding one YAML file (and its subject) adds a page, nav entry, pillar link and sitemap entry."""
     root = copy_site(tmp_path / "src")
-    (root / "data" / "standards" / "iso-50001.yaml").write_text(FIFTH, "utf-8")
-    subjects = (root / "data" / "subjects.yaml").read_text("utf-8")
-    subjects += ("\n  - id: energy\n    name: energy management\n    system: energy management system\n"
-                 "    abbreviation: EnMS\n    keywords: [energy management]\n    source: iso-certification\n"
-                 "    verified: 2026-11-24\n")
-    (root / "data" / "subjects.yaml").write_text(subjects, "utf-8")
+    add_energy_standard(root)
     site = tmp_path / "site"
     proc = mkdocs_build(root, site)
     assert proc.returncode == 0, proc.stdout + proc.stderr

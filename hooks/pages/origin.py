@@ -32,6 +32,8 @@ class Origins:
 
     def __init__(self, site: Site):
         self.site = site
+        self._index: dict[int, tuple[str, list[int], list[int]]] = {}
+        """Per page: its Markdown, where its lines start, where its spans start."""
 
     @cached_property
     def _templates(self) -> dict[str, list[str]]:
@@ -63,13 +65,12 @@ class Origins:
 
     def _mapped(self, page: Page, line: int, column: int, text: str) -> tuple[str, int, int] | None:
         """The place the source map gives: the innermost span holding the offset, and the text inside its field."""
-        starts = self._line_starts.get(id(page))
-        if starts is None or starts[0] is not page.markdown:
-            starts = self._line_starts[id(page)] = (page.markdown, _starts(page.markdown))
-        lines = starts[1]
+        index = self._index.get(id(page))
+        if index is None or index[0] is not page.markdown:  # built once per page, not once per finding
+            index = self._index[id(page)] = (page.markdown, _starts(page.markdown), [sp.start for sp in page.spans])
+        _, lines, span_starts = index
         offset = (lines[line - 1] if 0 < line <= len(lines) else 0) + max(column - 1, 0)
-        holding = [span for span in page.spans[:bisect_right([sp.start for sp in page.spans], offset)]
-                   if span.start <= offset < span.end]
+        holding = [span for span in page.spans[:bisect_right(span_starts, offset)] if span.start <= offset < span.end]
         if not holding:
             return None
         span = min(holding, key=lambda sp: sp.end - sp.start)
@@ -83,10 +84,6 @@ class Origins:
         inside = _raw_offset(span.value, needle, at) if at >= 0 else 0
         found_line, found_col = doc.locate_text(span.loc, inside)
         return span.path, found_line, found_col
-
-    @cached_property
-    def _line_starts(self) -> dict[int, tuple[str, list[int]]]:
-        return {}
 
 
 def _starts(text: str) -> list[int]:

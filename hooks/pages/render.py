@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -171,12 +172,17 @@ class Renderer:
         self.spans += self._footnote_spans(text, used)
         return text, used
 
-    def _footnote_spans(self, text: str, used: set[str]) -> list[Span]:
-        """Each footnote line maps to its source's entry in the sources file."""
+    @cached_property
+    def _source_entries(self) -> tuple[str, dict[str, int], list[Any]]:
+        """The sources file, each source id's place in its list, and the list (read once per site)."""
         path = self.site.data_file("sources")
         doc = self.site.documents.get(path)
         entries = doc.data.get("sources", []) if doc is not None and isinstance(doc.data, dict) else []
-        where = {entry.get("id"): i for i, entry in enumerate(entries) if isinstance(entry, dict)}
+        return path, {str(entry.get("id")): i for i, entry in enumerate(entries) if isinstance(entry, dict)}, entries
+
+    def _footnote_spans(self, text: str, used: set[str]) -> list[Span]:
+        """Each footnote line maps to its source's entry in the sources file."""
+        path, where, entries = self._source_entries
         spans = []
         for sid in used:
             at = text.find(f"\n[^{sid}]: ")
