@@ -45,6 +45,21 @@ Text = Annotated[str, AfterValidator(_check_text)]
 # A role is the id of a `tests: role` predicate in data/predicates.yaml (checked in model.py).
 Role = Id
 OrgKind = Literal["standards-body", "accreditation-body", "accreditation-network", "certification-body"]
+# The kinds of fact a source can back. A citation names its kind (cite('id', 'kind') in prose and
+# templates; the field's kind for `source:` in data), and a source declares in `supports:` the kinds
+# it backs, so a source cited for what it does not say is found.
+FactKind = Literal[
+    "definition",             # what a term means
+    "iso-role",               # what ISO (and IEC) do and do not do
+    "accreditation",          # accreditation bodies, their networks and recognition arrangements
+    "certification-process",  # audits, stages, scope, validity, surveillance, recertification, nonconformities
+    "standard-content",       # what a standard covers or requires, whom it is for
+    "edition",                # editions, publication dates, amendments
+    "transition",             # transition periods, migrations, validity of certificates to old editions
+    "revision",               # revisions under way and their stages
+    "market",                 # benefits, uses, costs, sectors, why organizations certify
+    "organization",           # who an organization is: name, country, what kind of body
+]
 
 
 class Strict(BaseModel):

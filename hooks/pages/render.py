@@ -72,7 +72,8 @@ class Renderer:
             href = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
             return Markup(href + (f"#{anchor}" if anchor else ""))
 
-        def cite(source_id: str) -> Markup:
+        def cite(source_id: str, kind: str = "") -> Markup:
+            # `kind` names the kind of fact cited (schema.FactKind), checked against the source's `supports`.
             if source_id not in site.sources:
                 raise jinja2.UndefinedError(f"cite(): no source has the id {source_id!r}")
             used.add(source_id)
