@@ -75,12 +75,20 @@ class Sourced(Strict):
 
 # --- sources.yaml ---------------------------------------------------------------------------
 
+class Support(Strict):
+    """One thing a source backs: the kind of fact, and what the source says, in our own words."""
+
+    kind: FactKind
+    claim: Text
+
+
 class Source(Strict):
     id: Id
     publisher: Text
     title: Text
     url: HttpUrl
     verified: dt.date
+    supports: list[Support] = Field(default_factory=list, description="What this source backs, each kind of fact in our words.")
 
 
 class SourcesFile(Strict):
