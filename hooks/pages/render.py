@@ -20,7 +20,8 @@ from markupsafe import Markup
 from hooks.core.findings import DataError, error
 from hooks.data.model import Site
 
-from . import escape
+from . import escape, wording
+from .citations import FOOTNOTE_MARK, once_per_paragraph, strip_footnotes, with_footnotes
 from .content import ContentPage, read_content
 from .paths import GLOSSARY, PILLAR, SOURCES, Page, Span, page_paths, standard_path
 from .sourcemap import MARK_CLOSE, MARK_OPEN, MARK_TEXT, LineMarks, unmark
@@ -43,6 +44,8 @@ class Renderer:
             extensions=[LineMarks],
         )
         self.env.filters.update(
+            capitalize=wording.capitalize,
+            slug=wording.slug,
             date=escape.format_date,
             md=self._markdown_field,
             inline=escape.inline,
@@ -168,7 +171,7 @@ class Renderer:
             line = _template_line(exc, name)
             raise DataError([error(self._template_display(name), line, 1, "template-error",
                                    f"{exc}. Check the field names against the schema (`python -m hooks schema`).")]) from None
-        text, self.spans = self._unmark(text)
+        text, self.spans = once_per_paragraph(*self._unmark(text))
         text = _with_footnotes(text, used, self.site, page_path)
         self.spans += self._footnote_spans(text, used)
         return text, used
@@ -206,6 +209,7 @@ class Renderer:
             raise DataError([error(origin, line_offset + _template_line(exc, "<template>"), column, "template-error",
                                    f"{exc}.")]) from None
         out, _ = self._unmark(out)  # a Markdown field rendered on its own: its place is the field itself
+        out, _ = once_per_paragraph(out, [])
         return out, used
 
     def _template_display(self, name: str) -> str:
@@ -352,29 +356,10 @@ def _template_line(exc: BaseException, name: str) -> int:
     return line
 
 
-_FOOTNOTE_MARK = "\n<!-- pillar:footnotes -->\n"
-
-
-def _strip_footnotes(text: str) -> str:
-    return text.split(_FOOTNOTE_MARK, 1)[0]
-
-
-def _with_footnotes(text: str, used: set[str], site: Site, page_path: str) -> str:
-    """Append one footnote per cited source, each linking to the sources page."""
-    text = _strip_footnotes(text)
-    if not used:
-        return text
-    sources_href = posixpath.relpath(SOURCES, posixpath.dirname(page_path) or ".")
-    lines = [text.rstrip("\n"), _FOOTNOTE_MARK.strip("\n")]
-    # In order of first citation, so the footnotes number 1, 2, 3 down the page.
-    order = {sid: (text.find(f"[^{sid}]") % (len(text) + 1), sid) for sid in used}
-    for sid in sorted(used, key=order.__getitem__):
-        src = site.sources[sid]
-        lines.append(
-            f"[^{sid}]: {escape.inline(src.publisher)}, [{escape.inline(src.title)}]({escape.url(str(src.url))}), "
-            f"verified {escape.format_date(src.verified)}. See [all sources]({sources_href}#src-{sid})."
-        )
-    return "\n".join(lines) + "\n"
+# The footnote helpers live in citations.py; these names are kept for the functions above.
+_FOOTNOTE_MARK = FOOTNOTE_MARK
+_strip_footnotes = strip_footnotes
+_with_footnotes = with_footnotes
 
 
 def render_pages(site: Site, content_dir: Path | None = None) -> list[Page]:
