@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, fixture_site, mkdocs_build
+from helpers import ROOT, add_energy_standard, copy_site, fixture_site, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -16,6 +16,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's own site, built with `mkdocs build --strict`."""
     site = tmp_path_factory.mktemp("built") / "site"
     proc = mkdocs_build(ROOT, site)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def built_five(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's site with a fifth standard (ISO 50001) added as one data file, built `--strict`:
+    what is generated from data must follow the data, counts and lists included."""
+    root = copy_site(tmp_path_factory.mktemp("five") / "src")
+    add_energy_standard(root)
+    site = root.parent / "site"
+    proc = mkdocs_build(root, site)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return site
 

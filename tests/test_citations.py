@@ -7,6 +7,8 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import pytest
+
 from helpers import article
 from hooks.pages.citations import in_reading_order, once_per_paragraph, sort_runs
 from hooks.pages.paths import Span
@@ -67,13 +69,19 @@ def test_capitalize_keeps_acronyms_and_slug_reads() -> None:
     assert slug("ANSI (US member of ISO)") == "ansi-us-member-of-iso"
 
 
+@pytest.fixture(params=["built_site", "built_five"])
+def any_site(request: pytest.FixtureRequest) -> Path:
+    """The site as it is, and with a fifth standard added."""
+    return request.getfixturevalue(request.param)
+
+
 def _pages(built_site: Path) -> list[Path]:
     return sorted(p for p in built_site.rglob("index.html") if article(p) is not None and p.parent.name != "404")
 
 
-def test_built_pages_cite_in_reading_order_once_per_paragraph(built_site: Path) -> None:
+def test_built_pages_cite_in_reading_order_once_per_paragraph(any_site: Path) -> None:
     problems = []
-    for page in _pages(built_site):
+    for page in _pages(any_site):
         body = article(page)
         first_seen: list[int] = []
         for ref in body.select("a.footnote-ref"):
@@ -95,9 +103,9 @@ def test_built_pages_cite_in_reading_order_once_per_paragraph(built_site: Path) 
     assert problems == []
 
 
-def test_built_pages_skip_no_heading_level(built_site: Path) -> None:
+def test_built_pages_skip_no_heading_level(any_site: Path) -> None:
     problems = []
-    for page in _pages(built_site):
+    for page in _pages(any_site):
         levels = [int(h.name[1]) for h in article(page).find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
         if levels[:1] != [1]:
             problems.append((page.parent.name, "does not start with h1", levels[:3]))
@@ -105,8 +113,8 @@ def test_built_pages_skip_no_heading_level(built_site: Path) -> None:
     assert problems == []
 
 
-def test_built_pages_keep_acronyms_in_capitalized_values(built_site: Path) -> None:
+def test_built_pages_keep_acronyms_in_capitalized_values(any_site: Path) -> None:
     lowered = ("Oh&s", "Annex a ", "statement of applicability", "Iso ", "Iec ")
-    found = [(page.parent.name, word) for page in _pages(built_site) for word in lowered
+    found = [(page.parent.name, word) for page in _pages(any_site) for word in lowered
              if word in article(page).get_text()]
     assert found == []
