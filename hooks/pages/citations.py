@@ -34,18 +34,38 @@ def strip_footnotes(text: str) -> str:
 def once_per_paragraph(text: str, spans: list[Span]) -> tuple[str, list[Span]]:
     """Drop a repeated reference to one source within a paragraph, list item or table row, keeping
     the last (the footnote then covers the whole passage); spans move with the text."""
+    refs = list(_REF.finditer(text))
+    if len({m.group(1) for m in refs}) == len(refs):  # no source cited twice on the page: nothing to do
+        return text, spans
+    units: dict[int, int] = {}
+
+    def unit(line_start: int) -> int:
+        """Where the paragraph, list item or table row holding the line that starts here begins."""
+        at = line_start
+        trail = []
+        while at not in units:
+            end = text.find("\n", at)
+            line = text[at:] if end < 0 else text[at:end]
+            if at == 0 or not line.strip() or _UNIT_START.match(line):
+                units[at] = at
+                break
+            before = text.rfind("\n", 0, at - 1) + 1
+            if not text[before:at].strip():  # the line above is blank
+                units[at] = at
+                break
+            trail.append(at)
+            at = before
+        for passed in trail:
+            units[passed] = units[at]
+        return units[at]
+
     removed: list[tuple[int, int]] = []
-    seen: dict[str, tuple[int, int]] = {}
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        if not line.strip() or _UNIT_START.match(line):
-            seen = {}
-        for m in _REF.finditer(line):
-            earlier = seen.get(m.group(1))
-            if earlier is not None:
-                removed.append(earlier)
-            seen[m.group(1)] = (offset + m.start(), offset + m.end())
-        offset += len(line)
+    seen: dict[tuple[int, str], tuple[int, int]] = {}
+    for m in refs:
+        key = (unit(text.rfind("\n", 0, m.start()) + 1), m.group(1))
+        if key in seen:
+            removed.append(seen[key])
+        seen[key] = m.span()
     if not removed:
         return text, spans
     removed.sort()
