@@ -66,3 +66,26 @@ def test_batches_are_consecutive_and_of_about_equal_cost_the_costliest_first() -
     loads = [sum(costs[i] for i in batch) for batch in batches]
     assert loads == sorted(loads, reverse=True)
     assert max(loads[1:]) <= 2 * sum(costs) / 16
+
+
+def test_pages_rendered_in_a_child_while_the_parent_works_are_the_same(fixture_root, tmp_path) -> None:
+    """build_pages(meanwhile=...) renders in a forked child while the parent runs `meanwhile` (the
+    check loads its English pipeline so); the pages are those rendered here, and bad data still
+    raises its located error in the parent."""
+    from helpers import fixture_site
+    from hooks.core.findings import DataError
+    from hooks.publish.engine import build_pages
+
+    ran = []
+    site, pages = build_pages(fixture_root, None, meanwhile=lambda: ran.append(os.getpid()))
+    _, plain = build_pages(fixture_root)
+    assert ran == [os.getpid()]
+    assert [(p.path, p.markdown, p.spans) for p in pages] == [(p.path, p.markdown, p.spans) for p in plain]
+    assert site.project.root == fixture_root
+
+    broken = fixture_site(tmp_path / "broken")
+    standard = next((broken / "data" / "standards").glob("*.yaml"))
+    standard.write_text(standard.read_text("utf-8").replace("designation:", "designation: [", 1), "utf-8")
+    with pytest.raises(DataError) as caught:
+        build_pages(broken, None, meanwhile=lambda: None)
+    assert caught.value.findings[0].file.endswith(standard.name)

@@ -8,11 +8,13 @@ Nothing here is kept between calls: each `run()` starts clean, which is what
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks.core.cache import Cache
 from hooks.core.findings import DataError, Finding, Findings
+from hooks.core.forking import cores, spawn
 from hooks.core.project import today
 from hooks.data.model import Config, Site, load_config, load_site
 from hooks.pages.paths import Page
@@ -35,13 +37,17 @@ class Result:
         return not self.findings.errors()
 
 
-def build_pages(root: Path | Config, cache: Cache | None = None) -> tuple[Site, list[Page]]:
+def build_pages(root: Path | Config, cache: Cache | None = None,
+                meanwhile: Callable[[], object] | None = None) -> tuple[Site, list[Page]]:
     """Load the data of the project in root (or of a configuration already read) and render every
-    page (or take both from the cache); raise DataError on unusable input."""
+    page (or take both from the cache); raise DataError on unusable input.
+
+    `meanwhile`, if given, runs while the pages are loaded and rendered in a forked process (the
+    check loads its English pipeline so: a second of the cold check on two cores); not when they
+    come from the cache."""
     config = root if isinstance(root, Config) else load_config(root)
     if cache is None or not cache.enabled:
-        site = load_site(config)
-        return site, render_pages(site)
+        return _load_and_render(config, meanwhile)
     project = config.project
     fingerprint = cache.inputs(project.config_file, project.data_dir, project.templates_dir, project.docs_dir.resolve())
     cached = cache.load_site(fingerprint)
@@ -49,9 +55,22 @@ def build_pages(root: Path | Config, cache: Cache | None = None) -> tuple[Site, 
         site, pages = cached
         site.project = project  # this run's paths (a content folder spelled another way, another cache folder)
         return site, pages
-    site = load_site(config)
-    pages = render_pages(site)
+    site, pages = _load_and_render(config, meanwhile)
     cache.store_site(fingerprint, (site, pages))
+    return site, pages
+
+
+def _load_and_render(config: Config, meanwhile: Callable[[], object] | None) -> tuple[Site, list[Page]]:
+    def load_and_render() -> tuple[Site, list[Page]]:
+        site = load_site(config)
+        return site, render_pages(site)
+
+    if meanwhile is None or cores() < 2:
+        return load_and_render()
+    collect = spawn(load_and_render)  # a child that fails (bad data) is run again here, to raise here
+    meanwhile()
+    site, pages = collect()
+    site.project = config.project
     return site, pages
 
 
@@ -64,13 +83,15 @@ def run(root: Path, *, extra: list[Path] | None = None, check_date: dt.date | No
     given, the project's own is used (see cache.py; PILLAR_CACHE=off disables it). `workers` > 1
     splits the checking of many uncached pages over that many processes.
     """
-    from hooks.checks.run import check_pages, page_from_file  # imported here: checks import render and model
+    from hooks.checks.claims.syntax import nlp  # imported here: checks import render and model
+    from hooks.checks.run import check_pages, page_from_file
 
     findings = Findings()
     try:
         config = load_config(root, docs_dir=content_dir)
         cache = cache if cache is not None else Cache.open(config.project.cache_dir)
-        site, pages = build_pages(config, cache)
+        # Checking many pages loads the English pipeline: do it while the pages render.
+        site, pages = build_pages(config, cache, nlp if checks and workers > 1 else None)
     except DataError as exc:
         findings.extend(exc.findings)
         return Result(None, [], findings, check_date or dt.date.today())
