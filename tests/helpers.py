@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_7fb0aa66778061d4.txt"
-CHECK_DATE = "2026-11-24"
+CHECK_DATE = "2026-12-05"
 PARTS = ("data", "templates", "content", "hooks", "mkdocs.yml")
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site"
 """The fixture site: mkdocs.yml, data/, templates/ and content/ (no hooks/: `fixture_site` adds the live one)."""
@@ -107,15 +107,15 @@ themes: [energy review, energy performance indicators]
 current_edition:
   year: 2018
   published: 2018-08-21
-  source: iso-certification
+  source: apcer-climate-amendments
   verified: 2026-11-24
 related: [iso-14001]
-source: iso-certification
+source: iso-mss
 verified: 2026-11-24
 """
 """A standard on a subject of its own (ISO 50001), for tests that add one to a site."""
 ENERGY_SUBJECT = ("\n  - id: energy\n    name: energy management\n    system: energy management system\n"
-                  "    abbreviation: EnMS\n    keywords: [energy management]\n    source: iso-certification\n"
+                  "    abbreviation: EnMS\n    keywords: [energy management]\n    source: iso-mss\n"
                   "    verified: 2026-11-24\n")
 
 

@@ -109,7 +109,8 @@ CASES = [
     Bad("subject missing", STD, sub("subject: quality", "subject: qualty"), "unknown-id", "qualty"),
     Bad("duplicate source id", SRC,
         sub("  - id: iso-help-certification-body\n", "  - id: iso-certification\n    publisher: ISO copy\n"
-            "    title: Copy\n    url: https://example.org/\n    verified: 2026-11-24\n  - id: iso-help-certification-body\n"),
+            "    title: Copy\n    url: https://example.org/\n    verified: 2026-11-24\n"
+            "    supports: [{kind: definition, claim: A copy.}]\n  - id: iso-help-certification-body\n"),
         "duplicate-id", "iso-certification\n    publisher: ISO copy"),
     Bad("slug with ../", STD, sub("id: iso-9001", "id: ../iso-9001"), "bad-value", "../iso-9001"),
     Bad("slug unsafe in a URL", STD, sub("id: iso-9001", "id: ISO 9001?"), "bad-value", "ISO 9001?"),

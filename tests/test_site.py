@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 
 from helpers import ROOT, add_energy_standard, article, copy_site, links, mkdocs_build, no_traceback, run, soup, text
+from hooks.data.citations import uncited
 from hooks.data.model import load_site
+from hooks.pages.render import render_pages
 
 STANDARDS = sorted(p.stem for p in (ROOT / "data" / "standards").glob("*.yaml"))
 
@@ -188,3 +191,21 @@ def test_templates_run_in_the_sandbox(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "content/evil.md:6:1: error[template-error]" in proc.stdout
     no_traceback(proc)
+
+
+def test_every_source_is_cited_on_a_page() -> None:
+    """Check that the site's own data has no uncited source: each one is a footnote on some page (an editor's new
+    source is only a note in `python -m hooks check`, but the published data must have none)."""
+    site = load_site(ROOT)
+    cited = {sid for page in render_pages(site) for sid in page.sources}
+    assert [sid for sid in site.sources if sid not in cited] == []
+    assert uncited(site, cited) == []
+
+
+def test_sources_are_publishers_pages_at_canonical_addresses() -> None:
+    """Check that no source is a mirror, reseller, forum or tracking-parameter address."""
+    bad_hosts = re.compile(r"isolutions\.iso\.org|standards\.iteh\.ai|elsmar\.com|webstore\.ansi\.org/\?|gladhillassociates")
+    bad_query = re.compile(r"[?&](?:amp|noamp|reviews|p|utm_[a-z]+|_gl|_rt)=")
+    for source in _data("data/sources.yaml")["sources"]:
+        assert not bad_hosts.search(source["url"]), source["id"]
+        assert not bad_query.search(source["url"]), source["id"]

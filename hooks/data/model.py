@@ -22,6 +22,7 @@ from hooks.core.project import (
 )
 
 from . import schema as schema
+from .citations import check_citations
 from .loader import Document, Loc, load_yaml, parse_yaml, read_text
 from .validation import validate
 
@@ -278,6 +279,8 @@ def load_site(root: Path | Config) -> Site:
     findings.extend(_check_references(site))
     findings.extend(_check_designations(site))
     findings.extend(_check_roles(site))
+    if not findings:  # kinds are checked only on ids that resolve
+        findings.extend(check_citations(site))
     if findings:
         raise DataError(findings)
     return site

@@ -77,6 +77,9 @@ ENTRIES = {
     title: {name}
     url: TODO
     verified: TODO
+    supports:                  # each kind of fact this page may be cited for, and what it says, in your words
+      - kind: TODO             # definition, iso-role, accreditation, certification-process, standard-content, ...
+        claim: TODO
 """),
 }
 

@@ -67,7 +67,8 @@ class Strict(BaseModel):
 
 
 class Sourced(Strict):
-    """A fact: it names its source and the day somebody checked it there."""
+    """A fact: it names its source and the day somebody checked it there (the kind of fact each model's
+    `source` cites is in hooks/data/citations.py, `FIELD_KINDS`)."""
 
     source: Id = Field(description="Id of the source in data/sources.yaml that backs this fact.")
     verified: dt.date = Field(description="The day this fact was last checked against its source (YYYY-MM-DD).")
@@ -88,7 +89,8 @@ class Source(Strict):
     title: Text
     url: HttpUrl
     verified: dt.date
-    supports: list[Support] = Field(default_factory=list, description="What this source backs, each kind of fact in our words.")
+    supports: list[Support] = Field(min_length=1, description="What this source backs: each kind of fact it may be "
+                                    "cited for, with what it says, in our words. A citation of another kind is an error.")
 
 
 class SourcesFile(Strict):
@@ -106,6 +108,12 @@ class RoleClaim(Sourced):
         return (self.since is None or self.since <= day) and (self.until is None or day < self.until)
 
 
+class Continuity(Sourced):
+    """Something of an organization's that stays valid while its work passes to its successor (the IAF MLA mark)."""
+
+    note: Text
+
+
 class Organization(Sourced):
     id: Id
     name: Text
@@ -117,6 +125,7 @@ class Organization(Sourced):
     summary: Text
     successor: Id | None = None
     roles: list[RoleClaim] = []
+    continuity: list[Continuity] = []
 
 
 class OrganizationsFile(Strict):
@@ -182,6 +191,11 @@ class Recertification(Sourced):
     before_expiry: bool
 
 
+class Nonconformities(Sourced):
+    minor_plan_suffices: bool = Field(description="True: before certification is granted, a minor nonconformity needs "
+                                      "the client's correction plan accepted, not the correction done.")
+
+
 class AuditParty(Sourced):
     party: Literal["first", "second", "third"]
     who: Text
@@ -193,6 +207,7 @@ class CertificationFile(Strict):
     certificate_validity: Validity
     surveillance: Surveillance
     recertification: Recertification
+    nonconformities: Nonconformities | None = None
     audit_parties: list[AuditParty] = Field(min_length=3, max_length=3)
     certification_required_by_iso: bool
     required_source: Id

@@ -18,6 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from hooks.core.findings import DataError, error
+from hooks.data.citations import cite_problem
 from hooks.data.model import Site
 
 from . import escape, wording
@@ -25,6 +26,10 @@ from .citations import FOOTNOTE_MARK, once_per_paragraph, strip_footnotes, with_
 from .content import ContentPage, read_content
 from .paths import GLOSSARY, PILLAR, SOURCES, Page, Span, page_paths, standard_path
 from .sourcemap import MARK_CLOSE, MARK_OPEN, MARK_TEXT, LineMarks, unmark
+
+
+class CiteError(ValueError):
+    """A cite() that names an unknown source, no kind, or a kind its source does not support."""
 
 
 class Renderer:
@@ -77,8 +82,9 @@ class Renderer:
 
         def cite(source_id: str, kind: str = "") -> Markup:
             # `kind` names the kind of fact cited (schema.FactKind), checked against the source's `supports`.
-            if source_id not in site.sources:
-                raise jinja2.UndefinedError(f"cite(): no source has the id {source_id!r}")
+            problem = cite_problem(site, source_id, kind)
+            if problem:
+                raise CiteError(f"cite(): {problem}")
             used.add(source_id)
             return Markup(f"[^{source_id}]")
 
@@ -169,8 +175,8 @@ class Renderer:
                                    f"template {exc.name!r} not found.")]) from None
         except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError, ValueError, AttributeError) as exc:
             line = _template_line(exc, name)
-            raise DataError([error(self._template_display(name), line, 1, "template-error",
-                                   f"{exc}. Check the field names against the schema (`python -m hooks schema`).")]) from None
+            hint = "" if isinstance(exc, CiteError) else " Check the field names against the schema (`python -m hooks schema`)."
+            raise DataError([error(self._template_display(name), line, 1, _code(exc), f"{exc}.{hint}")]) from None
         text, self.spans = once_per_paragraph(*self._unmark(text))
         text = _with_footnotes(text, used, self.site, page_path)
         self.spans += self._footnote_spans(text, used)
@@ -206,7 +212,7 @@ class Renderer:
             raise DataError([error(origin, line_offset + (exc.lineno or 1), column, "template-syntax",
                                    f"{exc.message}.")]) from None
         except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError, ValueError, AttributeError) as exc:
-            raise DataError([error(origin, line_offset + _template_line(exc, "<template>"), column, "template-error",
+            raise DataError([error(origin, line_offset + _template_line(exc, "<template>"), column, _code(exc),
                                    f"{exc}.")]) from None
         out, _ = self._unmark(out)  # a Markdown field rendered on its own: its place is the field itself
         out, _ = once_per_paragraph(out, [])
@@ -344,6 +350,10 @@ def _reviewed_note(page: Page) -> Page:
     shift = len(head) - len(body)  # the footnotes' spans move down by the note
     page.spans = [sp if sp.start < len(body) else sp._replace(start=sp.start + shift, end=sp.end + shift) for sp in page.spans]
     return page
+
+
+def _code(exc: BaseException) -> str:
+    return "cite" if isinstance(exc, CiteError) else "template-error"
 
 
 def _template_line(exc: BaseException, name: str) -> int:
