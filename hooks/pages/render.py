@@ -44,6 +44,8 @@ class Renderer:
         )
         self.env.filters.update(
             date=escape.format_date,
+            month=escape.month,
+            number_words=escape.number_words,
             md=self._markdown_field,
             inline=escape.inline,
         )
@@ -296,7 +298,13 @@ class Renderer:
         text, used = self.render_template("standard.md.j2", path, self.site.standard_files[sid], standard=std,
                                           subject=self.site.subjects[std.subject],
                                           siblings=self._siblings(std))
-        dates = [std.verified, std.current_edition.verified] + [e.verified for e in std.earlier_editions]
+
+        def verified(value: Any) -> list[dt.date]:  # every `verified:` of the file: the page is as new as its newest fact
+            if isinstance(value, dict):
+                return [d for k, v in value.items() for d in ([v] if k == "verified" else verified(v))]
+            return [d for v in value for d in verified(v)] if isinstance(value, list) else []
+
+        dates = verified(std.model_dump())
         title = f"{std.designation} certification"
         description = (f"{std.designation}:{std.current_edition.year}, {std.title}: what it covers, who it suits, "
                        "its editions and how certification to it works.")
