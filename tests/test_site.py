@@ -50,7 +50,7 @@ def test_standard_pages_show_their_data(built_site: Path) -> None:
             assert f"{data['designation']}:{earlier['year']}" in page
 
 
-SECTIONS = ("what-it-requires", "who-it-suits", "certification", "editions", "related", "faq")
+SECTIONS = ("what-it-covers", "who-it-suits", "certification", "editions", "related", "faq")
 """The sections every real standard page has, by anchor."""
 
 
