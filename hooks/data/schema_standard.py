@@ -74,7 +74,8 @@ class Transition(Sourced):
     """The move of certificates from an edition to the next, while its end may still be open."""
 
     ends: dt.date | None = Field(default=None, description="The last day certificates to the old edition are valid, once set.")
-    status: Text = Field(description="The state of the transition in a sentence of our own, true on `as_of`.")
+    status: Text = Field(description="The state of the transition in a sentence of our own, true on `as_of`; it is "
+                         "printed after 'As of <month year>, ', so it opens with a name ('ISO 14001:2015 certificates').")
     as_of: dt.date = Field(description="The day the status was established from the source.")
 
 
