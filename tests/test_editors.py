@@ -66,7 +66,10 @@ def test_new_standard_fails_until_filled(tmp_path: Path) -> None:
               .replace("  - TODO a main requirement theme", "  - energy review")
               .replace("  - TODO what is particular about certifying to it", "  - Audits look at energy performance.")
               .replace("year: TODO", "year: 2018").replace("published: TODO", "published: 2018-08-21")
-              .replace("source: TODO", "source: iso-tc176sc2-9001-2015").replace("verified: TODO", "verified: 2026-11-24"))
+              .replace("source: TODO", "source: iso-tc176sc2-9001-2015").replace("verified: TODO", "verified: 2026-11-24")
+              .replace("  - id: TODO", "  - id: iso-14001")
+              .replace("kind: certification-process", "kind: standard-content"))
+    filled = re.sub(r"TODO[^#\n]*", "Filled in by the editor.", filled)  # the page's sections: any sentence will do
     path.write_text(filled, "utf-8")
     assert "TODO" not in re.sub(r"#.*", "", filled)
     final = check(root)

@@ -75,14 +75,21 @@ def test_glossary_is_a_defined_term_set(built_site: Path) -> None:
         assert " ".join(term["description"].split()) in main
 
 
+def _verified(value: object) -> list:
+    """Every `verified:` date in a data tree."""
+    if isinstance(value, dict):
+        return [d for k, v in value.items() for d in ([v] if k == "verified" else _verified(v))]
+    return [d for v in value for d in _verified(v)] if isinstance(value, list) else []
+
+
 def test_sitemap_dates_come_from_the_data(built_site: Path) -> None:
-    """Check that each standard page's lastmod is the newest verified date of its facts."""
+    """Check that each standard page's lastmod is the newest verified date of its facts, anywhere in its file."""
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     urls = {u.find("s:loc", ns).text: u.find("s:lastmod", ns).text
             for u in ET.parse(built_site / "sitemap.xml").getroot().findall("s:url", ns)}
     for path in sorted((ROOT / "data" / "standards").glob("*.yaml")):
         data = yaml.safe_load(path.read_text("utf-8"))
-        dates = [data["verified"], data["current_edition"]["verified"]] + [e["verified"] for e in data["earlier_editions"]]
+        dates = _verified(data)
         assert urls[f"{SITE_URL}/standards/{path.stem}/"] == max(dates).isoformat()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -50,6 +51,47 @@ def test_standard_pages_show_their_data(built_site: Path) -> None:
         assert data["committee"] in page
         for earlier in data["earlier_editions"]:
             assert f"{data['designation']}:{earlier['year']}" in page
+
+
+SECTIONS = ("what-it-covers", "who-it-suits", "certification", "editions", "related", "faq")
+"""The sections every real standard page has, by anchor."""
+
+
+def _article_words(path: Path) -> int:
+    """Words of the page's own text: the article without footnotes, permalink signs and footnote markers."""
+    page = article(path)
+    for node in page.select("div.footnote, a.headerlink, sup"):
+        node.decompose()
+    return len(page.get_text(" ").split())
+
+
+def test_standard_pages_are_pages_of_substance(built_site: Path) -> None:
+    """Check that each real standard page has 800+ words of article text, every section, a key facts panel
+    whose revision row (where a revision is under way) says as of which month, and headings that never skip."""
+    for sid in STANDARDS:
+        path = built_site / "standards" / sid / "index.html"
+        assert _article_words(path) >= 800, (sid, _article_words(path))
+        page = article(path)
+        for anchor in SECTIONS:
+            assert page.find(id=anchor) is not None, (sid, anchor)
+        panel = page.find(class_="key-facts")
+        assert panel is not None, sid
+        facts = " ".join(panel.get_text(" ").split())
+        data = _data(f"data/standards/{sid}.yaml")
+        assert f"{data['designation']}:{data['current_edition']['year']}" in facts, sid
+        assert data["committee"] in facts, sid
+        if data.get("revision"):
+            assert f"As of {data['revision']['as_of']:%B %Y}" in facts, (sid, facts)
+        levels = [int(h.name[1]) for h in page.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+        assert levels[0] == 1 and all(b <= a + 1 for a, b in itertools.pairwise(levels)), (sid, levels)
+
+
+def test_standard_pages_publish_no_research_notes(built_site: Path) -> None:
+    """Check that no research note ("when checked", "not seen", "unverified") reaches a standard page's text."""
+    for sid in STANDARDS:
+        words = " ".join(text(built_site / "standards" / sid / "index.html").split()).lower()
+        for note in ("when checked", "not seen", "unverified", "was not found", "todo"):
+            assert note not in words, (sid, note)
 
 
 def test_earlier_editions_are_history_in_order() -> None:

@@ -17,7 +17,8 @@ from hooks.data.model import validate
 
 STD = "data/standards/iso-9001.yaml"
 KEYS = ("certification_notes, committee, current_edition, designation, developers, earlier_editions, id, "
-        "predecessors, related, revision, source, subject, suits, summary, themes, title, verified")
+        "particulars, predecessors, questions, related, relations, requirements, revision, source, subject, "
+        "suited_to, suits, summary, themes, title, verified")
 
 CASES = {
     "duplicate key": (STD, "subject: quality\n", "subject: quality\nsubject: quality\n",

@@ -37,6 +37,10 @@ class Citation:
     kind: str
 
 
+OWN_KIND = "(its own kind field)"
+"""In FIELD_KINDS: the entry says in its `kind` field which kind of fact it cites (an FAQ answer, a point
+particular to certifying to a standard), defaulting to what such entries usually are."""
+
 FIELD_KINDS: dict[type[BaseModel], dict[str, str]] = {
     schema.Organization: {"source": "organization"},
     schema.Subject: {"source": "standard-content"},
@@ -56,6 +60,12 @@ FIELD_KINDS: dict[type[BaseModel], dict[str, str]] = {
     schema.EarlierEdition: {"source": "edition", "sources": "edition"},
     schema.Predecessor: {"source": "transition", "sources": "transition"},
     schema.Revision: {"source": "revision"},
+    schema.Transition: {"source": "transition"},
+    schema.Requirements: {"source": "standard-content", "sources": "standard-content"},
+    schema.Relation: {"source": "standard-content"},
+    schema.Suit: {"source": OWN_KIND},
+    schema.Particular: {"source": OWN_KIND},
+    schema.Question: {"source": OWN_KIND},
 }
 """The one table of which kind of fact each data field cites, by the model that holds it. A model not
 here cites nothing of a kind (the guide's `sources:` lists are further reading). An organization's
@@ -74,7 +84,9 @@ def kinds(source: schema.Source) -> list[str]:
 def _field_kinds(obj: BaseModel, parent: BaseModel | None) -> dict[str, str]:
     if isinstance(obj, schema.RoleClaim) and isinstance(parent, schema.Organization):
         return {"source": ROLE_KINDS[parent.kind]}
-    return FIELD_KINDS.get(type(obj), {})
+    fields = FIELD_KINDS.get(type(obj), {})
+    own = str(obj.kind) if isinstance(obj, (schema.Suit, schema.Particular, schema.Question)) else ""
+    return {name: own if kind == OWN_KIND else kind for name, kind in fields.items()}
 
 
 def _walk(obj: BaseModel, loc: Loc, parent: BaseModel | None) -> Iterator[tuple[Loc, str, str]]:

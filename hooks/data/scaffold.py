@@ -24,8 +24,6 @@ summary: TODO two or three sentences in your own words.
 suits: TODO who it suits.
 themes:
   - TODO a main requirement theme
-certification_notes:
-  - TODO what is particular about certifying to it
 current_edition:
   year: {year}
   published: TODO            # YYYY-MM-DD
@@ -33,11 +31,59 @@ current_edition:
   source: TODO               # a source id from data/sources.yaml
   verified: TODO             # the day you checked it, YYYY-MM-DD
 earlier_editions: []
-revision: null
+revision: null               # a revision under way: stage, expected, as_of (the day the stage was established), note, source, verified
 related: []
 source: TODO
 verified: TODO
-"""
+
+# --- the page's sections (each block names its source; research notes go in comments) ---
+requirements:                # clauses 4 to 10 of the harmonized structure, then any annex (A.5, ...)
+  source: TODO
+  verified: TODO
+  clauses:
+    - number: "4"
+      title: Context of the organization
+      asks: TODO what clause 4 asks of the standard's system, in one or two sentences of your own.
+    - number: "5"
+      title: Leadership
+      asks: TODO what clause 5 asks of the standard's system, in one or two sentences of your own.
+    - number: "6"
+      title: Planning
+      asks: TODO what clause 6 asks of the standard's system, in one or two sentences of your own.
+    - number: "7"
+      title: Support
+      asks: TODO what clause 7 asks of the standard's system, in one or two sentences of your own.
+    - number: "8"
+      title: Operation
+      asks: TODO what clause 8 asks of the standard's system, in one or two sentences of your own.
+    - number: "9"
+      title: Performance evaluation
+      asks: TODO what clause 9 asks of the standard's system, in one or two sentences of your own.
+    - number: "10"
+      title: Improvement
+      asks: TODO what clause 10 asks of the standard's system, in one or two sentences of your own.
+suited_to:
+  - who: TODO a kind of organization
+    why: TODO why the standard suits it, in a sentence.
+    source: TODO
+    verified: TODO
+particulars:                 # what is particular about certifying to it
+  - topic: TODO a short heading
+    text: TODO one to three sentences of your own.
+    kind: certification-process   # the kind of fact its source backs (FactKind in the standard schema)
+    source: TODO
+    verified: TODO
+relations:
+  - id: TODO                 # a standard id, or a reference id from data/references.yaml
+    why: TODO how it relates to this standard, in a sentence.
+    source: TODO
+    verified: TODO
+questions:                   # three to five questions readers ask
+  - question: TODO a question readers ask?
+    answer: TODO the answer in two to four sentences; a status that changes belongs in the data, not here.
+    source: TODO
+    verified: TODO
+"""  # noqa: E501 - the skeleton written for editors: its comments stay on their lines
 
 ENTRIES = {
     "concept": ("concepts", """\

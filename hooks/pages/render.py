@@ -52,8 +52,11 @@ class Renderer:
             capitalize=wording.capitalize,
             slug=wording.slug,
             date=escape.format_date,
+            month=escape.month,
+            number_words=escape.number_words,
             md=self._markdown_field,
             inline=escape.inline,
+            supporting=self._supporting,
         )
         self.paths = page_paths(site)
         self._fields: dict[str, list[tuple[str, tuple]]] | None = None
@@ -151,6 +154,12 @@ class Renderer:
         if found is None:
             found = self._template_files[name] = self.site.project.rel(self.site.project.template(name))
         return found
+
+    def _supporting(self, source_ids: list[str], kind: str) -> list[str]:
+        """Of the sources named, those that declare they back this kind of fact (a row of a standard's
+        timeline cites, of its edition's sources, only those that say what the row says)."""
+        return [sid for sid in source_ids
+                if sid in self.site.sources and any(s.kind == kind for s in self.site.sources[sid].supports)]
 
     def _markdown_field(self, text: str, context_page: str = "") -> Markup:
         """A Markdown-valued data field: rendered as a sandboxed template, then made safe."""
@@ -306,7 +315,13 @@ class Renderer:
         text, used = self.render_template("standard.md.j2", path, self.site.standard_files[sid], standard=std,
                                           subject=self.site.subjects[std.subject],
                                           siblings=self._siblings(std))
-        dates = [std.verified, std.current_edition.verified] + [e.verified for e in std.earlier_editions]
+
+        def verified(value: Any) -> list[dt.date]:  # every `verified:` of the file: the page is as new as its newest fact
+            if isinstance(value, dict):
+                return [d for k, v in value.items() for d in ([v] if k == "verified" else verified(v))]
+            return [d for v in value for d in verified(v)] if isinstance(value, list) else []
+
+        dates = verified(std.model_dump())
         title = f"{std.designation} certification"
         description = (f"{std.designation}:{std.current_edition.year}, {std.title}: what it covers, who it suits, "
                        "its editions and how certification to it works.")

@@ -33,7 +33,7 @@ PARTS = ("mkdocs.yml", "hooks", "templates", "content", "data")
 FIRST_NUMBER = 90001  # ISO 90001 ... ISO 99999: clear of 9001, 14001, 27001 and 45001
 MAX_STANDARDS = 99999 - FIRST_NUMBER + 1
 PER_NOTE = 50
-CHECK_DATE = dt.date(2026, 11, 24)  # the day the real data was verified; run.py checks as of it
+CHECK_DATE = dt.date(2026, 12, 5)  # the day the newest real data was verified; run.py checks as of it
 
 # What each subject's standards are about, so the prose stays on the standard's own subject
 # (the fact checker reports a standard given another standard's subject).
@@ -206,6 +206,7 @@ def make_standard(k: int, n: int, subjects: dict[str, dict], subject_ids: list[s
         std["revision"] = {
             "stage": stage,
             "expected": 2027 + k % 2,
+            "as_of": verified,
             "note": f"When checked, {note}; certification continues to the current edition until a new one is published.",
             "source": src(4),
             "verified": verified,
