@@ -20,7 +20,7 @@ from markupsafe import Markup
 from hooks.core.findings import DataError, error
 from hooks.data.model import Site
 
-from . import escape
+from . import escape, prose
 from .content import ContentPage, read_content
 from .paths import GLOSSARY, PILLAR, SOURCES, Page, Span, page_paths, standard_path
 from .sourcemap import MARK_CLOSE, MARK_OPEN, MARK_TEXT, LineMarks, unmark
@@ -82,9 +82,6 @@ class Renderer:
         def page_link(path: str) -> str:
             return Markup(posixpath.relpath(path, posixpath.dirname(page_path) or "."))
 
-        def edition(std: Any) -> str:
-            return f"{std.designation}:{std.current_edition.year}"
-
         return {
             "site": site,
             "settings": site.settings,
@@ -98,7 +95,8 @@ class Renderer:
             "guide": site.guide,
             "link": link,
             "cite": cite,
-            "edition": edition,
+            "edition": prose.edition,
+            **prose.helpers(site),  # std(), org(), count(), number(), names(), editions(), sentence() ...
             "page_link": page_link,
             "content_pages": self.content_links,
             "anchor": lambda ident: Markup(" {#" + escape.anchor_id(str(ident)) + "}"),
@@ -251,8 +249,15 @@ class Renderer:
             body, used = self.render_string(section.body, PILLAR, self._guide, *self._offset(("sections", i, "body")))
             used_all |= used
             listed |= set(section.sources)
-            sections.append({"section": section, "body": self._mark(Markup(escape.markdown_field(body)),
-                                                                    ("sections", i, "body"), section.body)})
+            # A title may name the standards or their number from data ("{{ names(standards) }} at a glance");
+            # the heading's anchor is the section's id, so it stays put when the list grows.
+            title, used = self.render_string(section.title, PILLAR, self._guide, *self._offset(("sections", i, "title")))
+            used_all |= used
+            sections.append({"section": section,
+                             "title": self._mark(Markup(escape.markdown_field(title.strip())),
+                                                 ("sections", i, "title"), section.title),
+                             "body": self._mark(Markup(escape.markdown_field(body)),
+                                                ("sections", i, "body"), section.body)})
         faq = []
         for i, item in enumerate(guide.faq):
             answer, used = self.render_string(item.answer, PILLAR, self._guide, *self._offset(("faq", i, "answer")))
