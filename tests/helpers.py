@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_7fb0aa66778061d4.txt"
-CHECK_DATE = "2026-11-24"
+CHECK_DATE = "2026-12-05"  # the day the newest sources were read (was 2026-11-24)
 PARTS = ("data", "templates", "content", "hooks", "mkdocs.yml")
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site"
 """The fixture site: mkdocs.yml, data/, templates/ and content/ (no hooks/: `fixture_site` adds the live one)."""

@@ -56,12 +56,14 @@ def helpers(site: Site) -> dict[str, Any]:
 
     def std(sid: str) -> Any:
         if sid not in site.standards:
-            raise jinja2.UndefinedError(f"std(): no standard has the id {sid!r}; expected one of {sorted(site.standards)}")
+            raise jinja2.UndefinedError(f"std(): no standard has the id {sid!r}; "
+                                        f"expected one of {sorted(site.standards)}")
         return site.standards[sid]
 
     def org(oid: str) -> Any:
         if oid not in site.organizations:
-            raise jinja2.UndefinedError(f"org(): no organization has the id {oid!r}; expected one of {sorted(site.organizations)}")
+            raise jinja2.UndefinedError(f"org(): no organization has the id {oid!r}; "
+                                        f"expected one of {sorted(site.organizations)}")
         return site.organizations[oid]
 
     def editions(items: Any) -> str:
