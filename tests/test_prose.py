@@ -3,6 +3,7 @@ guide types no count or list of standards: with a fifth standard added, its pros
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -116,7 +117,7 @@ def test_pillar_headings_do_not_skip_levels() -> None:
     """Check that the pillar's headings step down one level at a time (h1, h2, h3)."""
     levels = [level for level, _ in _headings(_pillar(ROOT))]
     assert levels[0] == 1
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
 
 
 def test_keep_reading_does_not_repeat_the_standards() -> None:
