@@ -154,3 +154,15 @@ def test_the_built_pillar_with_a_fifth_standard(tmp_path: Path) -> None:
     assert "ISO 9001, ISO 14001, ISO/IEC 27001, ISO 45001 and ISO 50001 at a glance" in page
     assert " five " in page
     assert " four " not in page
+
+
+def test_glossary_entries_are_terms() -> None:
+    """Check that every glossary entry is a term with a definition, not a topic or a sentence
+    ("Benefits of certification", "Who should get certified", "Certification is optional")."""
+    site = load_site(ROOT)
+    for concept in site.concepts.values():
+        term = concept.term
+        assert not re.match(r"(who|what|why|how|when|benefits?|advantages?)\b", term, re.IGNORECASE), term
+        assert not re.search(r"\b(is|are|should|can|must)\b", term), term
+        assert len(term.split()) <= 4, term
+        assert concept.definition and concept.source, term
