@@ -12,7 +12,8 @@ import pytest
 from helpers import article
 from hooks.pages.citations import in_reading_order, once_per_paragraph, sort_runs
 from hooks.pages.paths import Span
-from hooks.pages.wording import capitalize, slug
+from hooks.pages.prose import sentence as capitalize
+from hooks.pages.prose import slug
 
 
 def _span(text: str, part: str) -> Span:

@@ -19,7 +19,7 @@ from hooks.checks.claims.registry import Claim
 from hooks.checks.claims.roles import role_claims
 from hooks.data.model import load_site
 
-CHECK_DATE = dt.date(2026, 11, 24)
+CHECK_DATE = dt.date(2026, 12, 5)  # the day the newest sources were read (was 2026-11-24)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from helpers import ROOT, SEED, check
 from hooks.checks.claims import Checker
 from hooks.data.model import load_site
 
-CHECK_DATE = dt.date(2026, 11, 24)
+CHECK_DATE = dt.date(2026, 12, 5)  # the day the newest sources were read (was 2026-11-24)
 
 
 @pytest.fixture(scope="module")

@@ -56,14 +56,6 @@ def month(value: dt.date | None) -> str:
     return f"{value:%B %Y}"
 
 
-_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-
-
-def number_words(value: int) -> str:
-    """A count in the prose's style: words for zero to nine, digits from 10 ("three years", "12 months")."""
-    return _WORDS[value] if 0 <= value < len(_WORDS) else str(value)
-
-
 def finalize(value: Any) -> Any:
     """Jinja's finalize hook: what every `{{ ... }}` prints passes through here."""
     if value is None:

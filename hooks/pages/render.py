@@ -21,7 +21,7 @@ from hooks.core.findings import DataError, error
 from hooks.data.citations import cite_problem
 from hooks.data.model import Site
 
-from . import escape, wording
+from . import escape, prose
 from .citations import FOOTNOTE_MARK, once_per_paragraph, strip_footnotes, with_footnotes
 from .content import ContentPage, read_content
 from .paths import GLOSSARY, PILLAR, SOURCES, Page, Span, page_paths, standard_path
@@ -49,11 +49,11 @@ class Renderer:
             extensions=[LineMarks],
         )
         self.env.filters.update(
-            capitalize=wording.capitalize,
-            slug=wording.slug,
+            capitalize=prose.sentence,
+            slug=prose.slug,
             date=escape.format_date,
             month=escape.month,
-            number_words=escape.number_words,
+            number_words=prose.number,
             md=self._markdown_field,
             inline=escape.inline,
             supporting=self._supporting,
@@ -94,9 +94,6 @@ class Renderer:
         def page_link(path: str) -> str:
             return Markup(posixpath.relpath(path, posixpath.dirname(page_path) or "."))
 
-        def edition(std: Any) -> str:
-            return f"{std.designation}:{std.current_edition.year}"
-
         return {
             "site": site,
             "settings": site.settings,
@@ -110,7 +107,8 @@ class Renderer:
             "guide": site.guide,
             "link": link,
             "cite": cite,
-            "edition": edition,
+            "edition": prose.edition,
+            **prose.helpers(site),  # std(), org(), count(), number(), names(), editions(), sentence() ...
             "page_link": page_link,
             "content_pages": self.content_links,
             "anchor": lambda ident: Markup(" {#" + escape.anchor_id(str(ident)) + "}"),
@@ -270,8 +268,15 @@ class Renderer:
             body, used = self.render_string(section.body, PILLAR, self._guide, *self._offset(("sections", i, "body")))
             used_all |= used
             listed |= set(section.sources)
-            sections.append({"section": section, "body": self._mark(Markup(escape.markdown_field(body)),
-                                                                    ("sections", i, "body"), section.body)})
+            # A title may name the standards or their number from data ("{{ names(standards) }} at a glance");
+            # the heading's anchor is the section's id, so it stays put when the list grows.
+            title, used = self.render_string(section.title, PILLAR, self._guide, *self._offset(("sections", i, "title")))
+            used_all |= used
+            sections.append({"section": section,
+                             "title": self._mark(Markup(escape.markdown_field(title.strip())),
+                                                 ("sections", i, "title"), section.title),
+                             "body": self._mark(Markup(escape.markdown_field(body)),
+                                                ("sections", i, "body"), section.body)})
         faq = []
         for i, item in enumerate(guide.faq):
             answer, used = self.render_string(item.answer, PILLAR, self._guide, *self._offset(("faq", i, "answer")))
