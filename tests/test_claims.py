@@ -232,6 +232,18 @@ def test_an_unknown_designation_is_a_note_with_a_did_you_mean(checker: Checker) 
     assert "Did you mean ISO 19011?" in hits[0].message
 
 
+@pytest.mark.parametrize("text", [
+    "An accredited certification body works out the audit time for each client, and it must use IAF MD 5 when it does so.",
+    "Under IAF MD 1 a sample of sites is audited. Where sampling does not fit, it audits every site.",
+])
+def test_a_bodys_document_is_not_the_body(checker: Checker, text: str) -> None:
+    """'IAF MD 5' names IAF's mandatory document: no role of IAF's is read from it, nor is a later 'it'
+    taken to mean IAF; and being no ISO designation, it asks for no did-you-mean."""
+    from hooks.pages.markdown import parse
+    assert [(h.code, h.severity) for _, h in checker.hits(parse(text))] == []
+    assert [m.kind for m in checker.ctx.gaz.find(text) if "MD" in text[m.start:m.end]] == ["document"]
+
+
 # --- the pattern checks, read through the parse ---------------------------------------------
 
 def codes(checker: Checker, text: str) -> list[str]:

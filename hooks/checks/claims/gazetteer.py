@@ -31,7 +31,7 @@ OTHERS = (r"\b(?:customers?|clients?|buyers?|purchasers?|regulators?|governments
 @dataclass(frozen=True)
 class Mention:
     kind: str
-    """'org', 'class', 'other', 'standard', 'subject'."""
+    """'org', 'class', 'other', 'standard', 'subject'; 'other-standard' (a standard the data has no page for), 'document' (a body's document: IAF MD 5)."""
     ref: str
     """org id, org kind, standard id, subject id."""
     start: int
@@ -137,6 +137,11 @@ class Gazetteer:
             for m in pattern.finditer(text):
                 if not free(m.start(), m.end()):
                     continue
+                document = _DOCUMENT_CODE.match(text, m.end()) if kind == "org" else None
+                if document is not None:  # "IAF MD 5": a body's document, named like a standard, not the body
+                    mentions.append(Mention("document", text[m.start():document.end()], m.start(), document.end()))
+                    taken.add(m.start(), document.end())
+                    continue
                 ref = (self.org_names[m.group(0).casefold()] if kind == "org"
                        else _which_class(m.group(0)) if kind == "class" else "other")
                 mentions.append(Mention(kind, ref, m.start(), m.end()))
@@ -145,6 +150,10 @@ class Gazetteer:
             if free(m.start(), m.end()):
                 mentions.append(Mention("subject", self.subject_words[_norm(m.group(0))], m.start(), m.end()))
         return sorted(mentions, key=lambda x: x.start)
+
+
+_DOCUMENT_CODE = re.compile(r"[ \t\u00a0]?(?:MD|ML|PL|GD|TB|P|G)[ \t\u00a0]?\d{1,3}(?:[:.]\d{1,4})?\b")
+"""A document code after a body's name: IAF MD 5 (a mandatory document), IAF GD 24, ILAC P15, ILAC G8."""
 
 
 def _bare_editions(text: str, mentions: list[Mention], taken: _Spans) -> list[Mention]:
