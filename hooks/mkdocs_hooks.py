@@ -124,8 +124,9 @@ def on_post_page(output: str, *, page: MkPage, config: MkDocsConfig) -> str:
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     global _cards
-    if _cards is not None:
-        _cards, written = None, _cards()
+    collect, _cards = _cards, None
+    if collect is not None:
+        written = collect()
         log.debug(f"social cards: {written.drawn} drawn, {written.reused} reused")
     errors = sum(1 for f in _report() if f.severity == "error")
     if not errors:

@@ -86,7 +86,7 @@ class Site:
         if self.publisher is None:
             return None
         listed = [r for r in self.publisher.reviewers if page_path in r.pages]
-        return (listed or [r for r in self.publisher.reviewers if not r.pages] or [None])[0]
+        return next(iter(listed or [r for r in self.publisher.reviewers if not r.pages]), None)
 
     def strings(self) -> Iterator[tuple[str, str, Loc]]:
         """Every string value in the data, with its file and location (for provenance)."""
