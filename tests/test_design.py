@@ -17,7 +17,8 @@ import yaml
 
 from helpers import ROOT, article, soup
 from hooks.pages.cards import SIZE, Painter, card_key, card_path
-from hooks.publish.cards import write_cards
+from hooks.pages.paths import Page
+from hooks.publish.cards import Written, start, write_cards
 
 CSS = ROOT / "content" / "stylesheets" / "site.css"
 CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
@@ -235,6 +236,21 @@ def test_cards_are_drawn_once_and_then_copied_from_the_cache(tmp_path: Path) -> 
     assert (third.drawn, third.reused) == (1, 0)
     uncached = write_cards(titles, tmp_path / "d", "Site", "footer", None)
     assert (uncached.drawn, uncached.reused) == (2, 0)
+
+
+def test_a_build_copies_kept_cards_and_draws_the_others_in_a_child(tmp_path: Path) -> None:
+    """Check `start` as the build calls it: cards in the cache are copied, the others drawn (in a forked
+    child) and kept, and every page ends with its card."""
+    def page(path: str, title: str) -> Page:
+        return Page(path, "", title, "", "", True)
+
+    pages = [page("index.md", "What is ISO certification?"), page("glossary.md", "Glossary")]
+    assert start(pages[:1], tmp_path / "a", "Site", "footer", cache_dir=tmp_path / "cache")() == Written(1, 0)
+    written = start(pages, tmp_path / "b", "Site", "footer", cache_dir=tmp_path / "cache")()
+    assert (written.drawn, written.reused) == (1, 1)
+    assert start(pages, tmp_path / "c", "Site", "footer", cache_dir=tmp_path / "cache")() == Written(0, 2)
+    for p in pages:
+        assert _png_size((tmp_path / "c" / card_path(p.path)).read_bytes()) == SIZE
 
 
 def test_every_page_has_its_card_in_the_built_site(built_site: Path) -> None:

@@ -349,7 +349,8 @@ def _reviewed_note(page: Page, site: Site | None = None) -> Page:
         parts.append(f"[Editorial policy]({posixpath.relpath(publisher.policy, posixpath.dirname(page.path) or '.')})")
     # After the title line (the H1 every template opens with), before any text: the spans after it move down.
     at = page.markdown.find("\n") + 1 if page.markdown.startswith("# ") else 0
-    line = "\n" + " · ".join(parts) + "\n{: .pillar-byline }\n" + ("" if at else "\n")
+    # Kept out of the search index, whose preview of every page would otherwise open with the same line.
+    line = "\n" + " · ".join(parts) + "\n{: .pillar-byline data-search-exclude }\n" + ("" if at else "\n")
     page.markdown = page.markdown[:at] + line + page.markdown[at:]
     page.spans = [sp if sp.start < at else sp._replace(start=sp.start + len(line), end=sp.end + len(line)) for sp in page.spans]
     return page

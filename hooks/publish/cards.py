@@ -69,13 +69,21 @@ def write_cards(titles: list[tuple[str, str]], site_dir: Path, site_name: str, f
 
 def start(pages: list[Page], site_dir: Path, site_name: str, footer: str, *, background: bool = True,
           cache_dir: Path | None = None) -> Collect:
-    """Start writing the cards of pages; call the returned function to wait until they are written."""
+    """Start writing the cards of pages; call the returned function to wait until they are written.
+
+    Cards already drawn are copied at once, here: a fork costs more than copying a thousand small files.
+    Only the cards left to draw are drawn by a forked child (when `background`)."""
     titles = [(page.path, str(page.title)) for page in pages]
+    store = cache_dir / "cards" if cache_dir is not None else None
+    kept = {t for t in titles if store is not None and (store / f"{card_key(t[1], site_name, footer)}.png").is_file()}
+    copied = write_cards([t for t in titles if t in kept], site_dir, site_name, footer, cache_dir)
+    left = [t for t in titles if t not in kept]
 
     def work() -> Written:
-        return write_cards(titles, site_dir, site_name, footer, cache_dir)
+        drawn = write_cards(left, site_dir, site_name, footer, cache_dir)
+        return Written(copied.drawn + drawn.drawn, copied.reused + drawn.reused)
 
-    if not background:
+    if not background or not left:
         done = work()
         return lambda: done
     return spawn(work)
