@@ -35,7 +35,7 @@ if str(_ROOT) not in sys.path:
 from hooks.core.cache import switched_off  # noqa: E402 - after the sys.path change above
 from hooks.core.findings import Finding  # noqa: E402 - after the sys.path change above
 from hooks.pages import nav, seo  # noqa: E402 - after the sys.path change above
-from hooks.publish import background, engine  # noqa: E402 - after the sys.path change above
+from hooks.publish import background, cards, engine  # noqa: E402 - after the sys.path change above
 
 log = logging.getLogger("mkdocs.plugins.pillar")
 
@@ -43,6 +43,7 @@ _state: engine.Result | None = None
 _by_path: dict[str, engine.Page] = {}
 _meta_outside_render: dict[str, MutableMapping[str, Any]] = {}
 _pending: background.Collect | None = None
+_cards: cards.Collect | None = None
 _serving = False
 
 
@@ -56,8 +57,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _state, _pending, _by_path, _meta_outside_render
-    _state, _pending, _by_path, _meta_outside_render = None, None, {}, {}
+    global _state, _pending, _by_path, _meta_outside_render, _cards
+    _state, _pending, _by_path, _meta_outside_render, _cards = None, None, {}, {}, None
     root = Path(config.config_file_path).resolve().parent
     result = engine.run(root, check_date=_check_date(), content_dir=Path(config.docs_dir), checks=False)
     if result.site is None:
@@ -70,11 +71,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                     cache=result.cache)
     if not config.nav:
         config.nav = nav.build_nav(result.site, result.pages)
+    # Who publishes the site, for the footer (templates/overrides/partials/copyright.html).
+    config.extra["publisher"] = seo.footer(result.site)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    global _cards
     assert _state is not None
+    # After MkDocs cleaned the site folder: the social cards are written beside the rendering.
+    if _state.site is not None and not switched_off("PILLAR_CARDS"):
+        _cards = cards.start(_state.pages, Path(config.site_dir), config.site_name,
+                             cards.footer_line(config.site_url or "", _state.site), background=not _serving,
+                             cache_dir=_state.cache.folder if _state.cache is not None else None)
     for page in _state.pages:
         if page.generated:
             files.append(File.generated(config, page.path, content=page.markdown))
@@ -114,6 +123,11 @@ def on_post_page(output: str, *, page: MkPage, config: MkDocsConfig) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    global _cards
+    collect, _cards = _cards, None
+    if collect is not None:
+        written = collect()
+        log.debug(f"social cards: {written.drawn} drawn, {written.reused} reused")
     errors = sum(1 for f in _report() if f.severity == "error")
     if not errors:
         return

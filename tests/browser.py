@@ -29,10 +29,18 @@ from helpers import ROOT, env
 CHROMIUM = Path("/usr/bin/chromium")
 HOST = "127.0.0.1"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
-README_CANDIDATE = ROOT / "test-artifacts" / "screenshots" / "pillar-readme.png"
-"""The top of the pillar page at desktop width; the README shows a copy (.github/screenshots/pillar.png)."""
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+README_SHOTS = ROOT / ".github" / "screenshots"
+"""The screenshots the README shows: copies of README_CANDIDATES, made by hand after a look at them."""
+README_CANDIDATES = {
+    f"{name}-{label}": (path, viewport, ARTIFACTS / "readme" / f"{name}-{label}.png")
+    for name, path in (("pillar", ""), ("standard", "standards/iso-9001/"))
+    for label, viewport in (("desktop", DESKTOP), ("phone", PHONE))
+}
+"""name -> (page, viewport, where the test writes the top of that page, one screen high): the pillar and
+a standard page at desktop and phone widths. After a change to the look, run the browser tests and copy
+test-artifacts/screenshots/readme/*.png to .github/screenshots/ (the README shows those)."""
 TIMEOUT_MS = 15_000
 
 # Chromium flags: no sandbox (root in a container), no GPU, and none of the background traffic
@@ -244,9 +252,9 @@ def site_browser(chromium_session: Browser) -> Iterator[Browser]:
         chromium_session.close_pages()
 
 
-def save_screenshot(page: Any, name: str) -> Path:
-    """A full-page PNG in test-artifacts/screenshots/ (git-ignored), kept after the run."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+def save_screenshot(page: Any, name: str, *, full_page: bool = True) -> Path:
+    """A PNG in test-artifacts/screenshots/ (git-ignored), kept after the run: the full page, or the screen."""
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True, animations="disabled")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=full_page, animations="disabled")
     return path

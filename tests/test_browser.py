@@ -3,7 +3,9 @@
 The site is built once with `python -m hooks build` and served on 127.0.0.1 (tests/browser.py).
 Every page a test opens records its requests and console: a request to any other host, a failed
 request, an HTTP error or a console error fails the test. Screenshots are kept in
-test-artifacts/screenshots/ (git-ignored).
+test-artifacts/screenshots/ (git-ignored); the top of the pillar and of a standard page at desktop
+and phone widths also go to test-artifacts/screenshots/readme/, for the README's copies in
+.github/screenshots/.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import yaml
 from browser import (  # noqa: F401
     DESKTOP,
     PHONE,
-    README_CANDIDATE,
+    README_CANDIDATES,
     Browser,
     Recorder,
     chromium_session,
@@ -197,17 +199,59 @@ def test_search_dialog_has_an_accessible_name(site_browser: Browser) -> None:
 
 
 def test_screenshots_at_desktop_and_phone_widths(site_browser: Browser) -> None:
-    """Check the pillar and a standard page at desktop and phone widths, keeping full-page screenshots."""
-    for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        for name, path in (("pillar", ""), ("standard-iso-9001", "standards/iso-9001/")):
-            page, recorder = _open(site_browser, path, viewport)
-            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, f"{name} is {overflow}px wider than a {viewport['width']}px {label} screen"
-            shot = save_screenshot(page, f"{name}-{label}")
-            width, height = _png_size(shot)
-            assert width == viewport["width"] and height >= viewport["height"], (shot, width, height)
-            recorder.assert_clean()
-            if (name, label) == ("pillar", "desktop"):
-                page.evaluate("window.scrollTo(0, 0)")
-                page.screenshot(path=str(README_CANDIDATE), full_page=False, animations="disabled")
-    assert README_CANDIDATE.is_file()
+    """Check the pillar and a standard page at desktop and phone widths, keeping full-page screenshots and,
+    for the README, the top of each page one screen high."""
+    for key, (path, viewport, readme) in README_CANDIDATES.items():
+        page, recorder = _open(site_browser, path, viewport)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{key} is {overflow}px wider than a {viewport['width']}px screen"
+        shot = save_screenshot(page, key)
+        width, height = _png_size(shot)
+        assert width == viewport["width"] and height >= viewport["height"], (shot, width, height)
+        page.evaluate("window.scrollTo(0, 0)")
+        top = save_screenshot(page, f"readme/{readme.stem}", full_page=False)
+        assert top == readme and _png_size(top) == (viewport["width"], viewport["height"]), top
+        recorder.assert_clean()
+
+
+@pytest.mark.parametrize("path", ["", "standards/iso-9001/"], ids=["pillar", "standard"])
+def test_byline_and_footer_show_who_publishes(site_browser: Browser, path: str) -> None:
+    """Check that the byline sits under the title, styled by site.css (smaller than the text), and the footer
+    names the publisher and links the editorial policy, which opens."""
+    page, recorder = _open(site_browser, path)
+    byline = page.locator("article h1 + p.pillar-byline")
+    assert byline.is_visible()
+    assert "Reviewed by" in byline.inner_text()
+    body = page.locator("article p:not(.pillar-byline)").first
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    assert byline.evaluate(size) < body.evaluate(size)
+    footer = page.locator(".md-copyright")
+    assert "Published by" in footer.inner_text() and "Made with" not in footer.inner_text()
+    footer.get_by_role("link", name="Editorial policy").click()
+    page.wait_for_url(site_browser.site.url("editorial-policy/"))
+    assert _h1(page).startswith("Editorial policy")
+    recorder.assert_clean()
+
+
+def test_wide_table_shows_that_it_scrolls_on_a_phone(site_browser: Browser) -> None:
+    """Check the pillar's comparison table on a phone: its wrapper scrolls, says so above it, has edge shadows,
+    is a named, focusable region that the keyboard scrolls; at desktop width none of it is there."""
+    page, recorder = _open(site_browser, "", PHONE)
+    wrap = page.locator("article .md-typeset__scrollwrap").first
+    wrap.scroll_into_view_if_needed()
+    assert wrap.evaluate("w => w.scrollWidth > w.clientWidth"), "the table fits a phone: nothing to show"
+    assert "site-scrolls" in (wrap.get_attribute("class") or "")
+    assert wrap.get_attribute("tabindex") == "0" and wrap.get_attribute("role") == "region"
+    assert "scrolls sideways" in (wrap.get_attribute("aria-label") or "")
+    hint = page.locator("article .site-scroll-hint").first
+    assert hint.is_visible() and "Scroll sideways" in hint.inner_text()
+    assert wrap.evaluate("w => getComputedStyle(w).backgroundImage").count("gradient") == 4
+    wrap.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("w => w.scrollLeft > 0", arg=wrap.element_handle())
+    violations = _axe(site_browser, page, runOnly=["scrollable-region-focusable", "aria-allowed-role", "color-contrast"])
+    assert not violations, _describe(violations)
+    recorder.assert_clean()
+    desktop, _ = _open(site_browser, "")
+    assert desktop.locator("article .site-scroll-hint").count() == 0
+    assert desktop.locator("article .md-typeset__scrollwrap.site-scrolls").count() == 0

@@ -29,6 +29,8 @@ from .validation import validate
 SINGLE_FILES = ("sources", "organizations", "subjects", "concepts", "certification", "misconceptions", "guide",
                 "predicates", "references")
 OPTIONAL_FILES = {"misconceptions", "references"}
+PUBLISHER_FILE = "publisher"
+"""Optional: who publishes the site and reviews its pages (without it pages carry no byline)."""
 
 
 @dataclass
@@ -53,6 +55,8 @@ class Site:
     standard_files: dict[str, str] = field(default_factory=dict)
     """Standard id -> the display path of its YAML file."""
     settings_doc: Document | None = None
+    publisher: schema.Publisher | None = None
+    """Who publishes the site and reviews its pages (data/publisher.yaml), if the project says."""
 
     @property
     def root(self) -> Path:
@@ -77,6 +81,13 @@ class Site:
         for ref in self.references.values():
             known.setdefault(ref.designation, ref.title)
         return known
+
+    def reviewer(self, page_path: str) -> schema.Reviewer | None:
+        """Who reviewed a page: the reviewer listing it in `pages`, else the one without `pages`."""
+        if self.publisher is None:
+            return None
+        listed = [r for r in self.publisher.reviewers if page_path in r.pages]
+        return next(iter(listed or [r for r in self.publisher.reviewers if not r.pages]), None)
 
     def strings(self) -> Iterator[tuple[str, str, Loc]]:
         """Every string value in the data, with its file and location (for provenance)."""
@@ -223,7 +234,9 @@ def load_site(root: Path | Config) -> Site:
                                   f"the data file is missing. Create {name}.yaml (see `python -m hooks new`)."))
             continue
         parsed[name] = load(path, schema.KINDS[name])
-    known = {f"{n}.yaml" for n in SINGLE_FILES}
+    publisher_path = project.data_file(PUBLISHER_FILE)
+    publisher = load(publisher_path, schema.Publisher) if publisher_path.exists() else None
+    known = {f"{n}.yaml" for n in (*SINGLE_FILES, PUBLISHER_FILE)}
     for path in sorted(data_dir.iterdir()):
         if path.is_file() and path.name not in known and path.suffix in (".yaml", ".yml"):
             findings.append(error(project.rel(path), 1, 1, "unknown-file",
@@ -275,7 +288,9 @@ def load_site(root: Path | Config) -> Site:
         documents=docs,
         standard_files=standard_files,
         settings_doc=config.doc,
+        publisher=publisher,
     )
+    findings.extend(_check_publisher(site))
     findings.extend(_check_references(site))
     findings.extend(_check_designations(site))
     findings.extend(_check_roles(site))
@@ -284,6 +299,22 @@ def load_site(root: Path | Config) -> Site:
     if findings:
         raise DataError(findings)
     return site
+
+
+def _check_publisher(site: Site) -> list[Finding]:
+    """The publisher's logo and policy page exist in the content folder; one reviewer reviews the other pages."""
+    if site.publisher is None:
+        return []
+    doc = site.documents[site.data_file(PUBLISHER_FILE)]
+    findings = [doc.error((key,), "missing-file", f"{value!r} is not a file in {site.project.rel(site.project.docs_dir)}/. "
+                          "Give the path of a file in the content folder.")
+                for key, value in (("logo", site.publisher.logo), ("policy", site.publisher.policy))
+                if not (site.project.docs_dir / value).is_file()]
+    defaults = [i for i, r in enumerate(site.publisher.reviewers) if not r.pages]
+    if len(defaults) != 1:
+        findings.append(doc.error(("reviewers",), "reviewers", f"{len(defaults)} reviewers have no `pages`; expected "
+                                  "exactly one, who reviews every page no other reviewer lists."))
+    return findings
 
 
 def _check_roles(site: Site) -> list[Finding]:

@@ -261,6 +261,23 @@ class GuideFile(Strict):
     faq: list[Faq] = []
 
 
+class Reviewer(Strict):
+    name: Text
+    role: Text = Field(description="What the person does for the site ('Standards editor'), no credential they lack.")
+    pages: list[str] = Field(default=[], description="Pages reviewed ('standards/iso-9001.md'); empty: all the others.")
+
+
+class Publisher(Strict):
+    """data/publisher.yaml (optional): who publishes the site and reviews its pages, for bylines and JSON-LD."""
+    name: Text
+    url: HttpUrl
+    logo: str = Field(description="The logo's path in the content folder, e.g. 'assets/logo.svg'.")
+    description: Text
+    policy: str = Field(description="The editorial policy's page in the content folder, e.g. 'editorial-policy.md'.")
+    first_published: dt.date = Field(description="The day the site was first published (JSON-LD datePublished).")
+    reviewers: list[Reviewer] = Field(min_length=1, description="Exactly one without `pages` reviews every other page.")
+
+
 # --- mkdocs.yml: extra.pillar ---------------------------------------------------------------
 
 class Settings(Strict):
@@ -329,6 +346,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "certification": CertificationFile,
     "misconceptions": MisconceptionsFile,
     "guide": GuideFile,
+    "publisher": Publisher,
     "standard": Standard,
 }
 """Every kind of data file and its model; `python -m hooks schema` writes one schema each."""

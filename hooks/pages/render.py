@@ -238,7 +238,7 @@ class Renderer:
         contents = read_content(content_dir or site.project.docs_dir, site.root)
         self.content_links = [(str(c.meta.get("title") or c.first_heading or Path(c.path).stem), c.path)
                               for c in contents if c.meta.get("keep_reading") is True]
-        pages = [_reviewed_note(p) for p in self._generated()]
+        pages = [_reviewed_note(p, site) for p in self._generated()]
         taken = {p.path for p in pages}
         clashes = [c for c in contents if c.path in taken]
         if clashes:
@@ -359,16 +359,30 @@ class Renderer:
                     False, line_offset=content.line_offset, sources=sorted(used), meta=content.meta)
 
 
-def _reviewed_note(page: Page) -> Page:
-    """Each generated page says, visibly, when its facts were last reviewed."""
-    if page.reviewed is None:
+def _reviewed_note(page: Page, site: Site | None = None) -> Page:
+    """Under each generated page's title, who publishes it, who reviewed it and when its facts were last
+    verified (data/publisher.yaml, `Page.reviewed`), with a link to the editorial policy. It is Markdown, so
+    the exported site keeps it; without a publisher the line gives the review date alone."""
+    publisher = site.publisher if site is not None else None
+    parts = []
+    if publisher is not None and site is not None:
+        parts.append(f"By {escape.inline(publisher.name)}")
+        reviewer = site.reviewer(page.path)
+        if reviewer is not None:
+            parts.append(f"Reviewed by {escape.inline(reviewer.name)}, {escape.inline(reviewer.role)}")
+    if page.reviewed is not None:
+        day = escape.format_date(page.reviewed).replace(" ", "\u00a0")  # the date is not split across lines
+        parts.append(f'Last reviewed <time datetime="{page.reviewed.isoformat()}">{day}</time>')
+    if not parts:
         return page
-    body, sep, notes = page.markdown.partition(_FOOTNOTE_MARK)
-    note = f"\nFacts on this page were last reviewed on {page.reviewed.isoformat()}.\n{{: .pillar-reviewed }}\n"
-    head = body.rstrip("\n") + "\n" + note
-    page.markdown = head + (sep + notes if sep else "")
-    shift = len(head) - len(body)  # the footnotes' spans move down by the note
-    page.spans = [sp if sp.start < len(body) else sp._replace(start=sp.start + shift, end=sp.end + shift) for sp in page.spans]
+    if publisher is not None:
+        parts.append(f"[Editorial policy]({posixpath.relpath(publisher.policy, posixpath.dirname(page.path) or '.')})")
+    # After the title line (the H1 every template opens with), before any text: the spans after it move down.
+    at = page.markdown.find("\n") + 1 if page.markdown.startswith("# ") else 0
+    # Kept out of the search index, whose preview of every page would otherwise open with the same line.
+    line = "\n" + " · ".join(parts) + "\n{: .pillar-byline data-search-exclude }\n" + ("" if at else "\n")
+    page.markdown = page.markdown[:at] + line + page.markdown[at:]
+    page.spans = [sp if sp.start < at else sp._replace(start=sp.start + len(line), end=sp.end + len(line)) for sp in page.spans]
     return page
 
 

@@ -1,6 +1,8 @@
 """Search and sharing metadata for each page, from the same data as the page: canonical URL,
-description, Open Graph and Twitter values, and JSON-LD (Article, BreadcrumbList,
-DefinedTermSet). Python builds the values; templates/overrides/main.html prints them.
+description, Open Graph and Twitter values with the page's social card, and JSON-LD (Article with
+its author, dates, image and publisher, BreadcrumbList, DefinedTermSet). Python builds the values;
+templates/overrides/main.html prints them. The publisher comes from data/publisher.yaml (else the
+name in mkdocs.yml's extra.pillar.publisher).
 
 Every string is HTML-escaped here because MkDocs' theme environment does not autoescape,
 and the JSON-LD is serialized so that no `</script>` or `<!--` can close its script tag.
@@ -15,6 +17,7 @@ from markupsafe import Markup, escape
 
 from hooks.data.model import Site
 
+from .cards import card_path
 from .paths import GLOSSARY, PILLAR, SOURCES, Page
 
 
@@ -28,6 +31,31 @@ def page_url(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + stem.lstrip("/")
 
 
+def asset_url(site_url: str, path: str) -> str:
+    """The absolute URL of a file of the built site, e.g. 'assets/logo.svg'."""
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def publisher_ld(site: Site, site_url: str) -> dict[str, Any]:
+    """The publisher as a schema.org Organization, with its logo where data/publisher.yaml gives one."""
+    publisher = site.publisher
+    if publisher is None:
+        return {"@type": "Organization", "name": site.settings.publisher}
+    org: dict[str, Any] = {"@type": "Organization", "name": publisher.name, "url": str(publisher.url)}
+    if site_url:
+        org["logo"] = {"@type": "ImageObject", "url": asset_url(site_url, publisher.logo)}
+    return org
+
+
+def footer(site: Site) -> dict[str, str]:
+    """What the footer says about who publishes the site (templates/overrides/partials/copyright.html):
+    the name, and the site paths of the editorial policy and the sources page."""
+    publisher = site.publisher
+    name = publisher.name if publisher is not None else site.settings.publisher
+    policy = page_url("", publisher.policy).lstrip("/") if publisher is not None else ""
+    return {"name": str(escape(name)), "policy": policy, "sources": page_url("", SOURCES).lstrip("/")}
+
+
 def json_ld(data: Any) -> Markup:
     """JSON for a <script type="application/ld+json"> block: nothing in it can end the block."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -38,6 +66,7 @@ def json_ld(data: Any) -> Markup:
 def metadata(site: Site, page: Page, site_url: str, site_name: str) -> dict[str, Any]:
     """Everything the head of one page needs; strings already escaped for HTML."""
     url = page_url(site_url, page.path)
+    image = asset_url(site_url, card_path(page.path)) if site_url else ""
     graph: list[dict[str, Any]] = []
     home = page_url(site_url, PILLAR)
     crumbs = [{"@type": "ListItem", "position": 1, "name": site.guide.title, "item": home}]
@@ -51,10 +80,15 @@ def metadata(site: Site, page: Page, site_url: str, site_name: str) -> dict[str,
             "@type": "Article",
             "headline": page.title,
             "mainEntityOfPage": url,
-            "publisher": {"@type": "Organization", "name": site.settings.publisher},
+            "publisher": publisher_ld(site, site_url),
+            "author": {k: v for k, v in publisher_ld(site, site_url).items() if k != "logo"},
         }
+        if site.publisher is not None:
+            article["datePublished"] = site.publisher.first_published.isoformat()
         if page.reviewed:
             article["dateModified"] = page.reviewed.isoformat()
+        if image:
+            article["image"] = image
         graph.append(article)
     if page.path == GLOSSARY:
         graph.append({
@@ -70,6 +104,8 @@ def metadata(site: Site, page: Page, site_url: str, site_name: str) -> dict[str,
         "og_type": "article" if page.generated and page.path not in (GLOSSARY, SOURCES) else "website",
         "site_name": escape(site_name),
         "reviewed": page.reviewed.isoformat() if page.reviewed else None,
+        "image": escape(image),
+        "image_alt": escape(f"{page.title} ({site_name})"),
         "json_ld": json_ld({"@context": "https://schema.org", "@graph": graph}),
     }
 
