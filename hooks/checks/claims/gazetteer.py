@@ -31,7 +31,8 @@ OTHERS = (r"\b(?:customers?|clients?|buyers?|purchasers?|regulators?|governments
 @dataclass(frozen=True)
 class Mention:
     kind: str
-    """'org', 'class', 'other', 'standard', 'subject'; 'other-standard' (a standard the data has no page for), 'document' (a body's document: IAF MD 5)."""
+    """'org', 'class', 'other', 'standard', 'subject'; 'other-standard' (a standard the data has no
+    page for), 'document' (a body's document: IAF MD 5)."""
     ref: str
     """org id, org kind, standard id, subject id."""
     start: int
