@@ -73,6 +73,8 @@ def test_json_ld_values_are_visible_on_the_page(built_site: Path) -> None:
         [crumbs] = [g for g in graph if g["@type"] == "BreadcrumbList"]
         for item in crumbs["itemListElement"]:
             assert item["name"] in visible
+        items = [item["item"] for item in crumbs["itemListElement"]]
+        assert len(items) == len(set(items)), items  # each crumb leads to a page of its own
 
 
 def test_glossary_is_a_defined_term_set(built_site: Path) -> None:

@@ -70,9 +70,7 @@ def metadata(site: Site, page: Page, site_url: str, site_name: str) -> dict[str,
     graph: list[dict[str, Any]] = []
     home = page_url(site_url, PILLAR)
     crumbs = [{"@type": "ListItem", "position": 1, "name": site.guide.title, "item": home}]
-    if page.path != PILLAR:
-        if page.path.startswith("standards/"):
-            crumbs.append({"@type": "ListItem", "position": 2, "name": "Standards", "item": home})
+    if page.path != PILLAR:  # no "Standards" step: it has no page of its own, and a crumb must lead somewhere
         crumbs.append({"@type": "ListItem", "position": len(crumbs) + 1, "name": page.title, "item": url})
     graph.append({"@type": "BreadcrumbList", "itemListElement": crumbs})
     if page.generated and (page.path == PILLAR or page.path.startswith("standards/")):
