@@ -95,8 +95,13 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
-def _ids(path: Path, key: str) -> list[str]:
-    return [item["id"] for item in yaml.safe_load(path.read_text("utf-8"))[key]]
+def _sources_by_kind(path: Path) -> dict[str, list[str]]:
+    """Each kind of fact -> the ids of the sources that declare they back it."""
+    found: dict[str, list[str]] = {}
+    for source in yaml.safe_load(path.read_text("utf-8"))["sources"]:
+        for kind in dict.fromkeys(s["kind"] for s in source.get("supports", [])):
+            found.setdefault(kind, []).append(source["id"])
+    return found
 
 
 def _subjects(path: Path) -> dict[str, dict]:
@@ -131,7 +136,8 @@ def _day(base: dt.date, k: int, spread: int) -> dt.date:
     return base - dt.timedelta(days=(k * 37) % spread)
 
 
-def make_standard(k: int, n: int, subjects: dict[str, dict], subject_ids: list[str], sources: list[str]) -> dict:
+def make_standard(k: int, n: int, subjects: dict[str, dict], subject_ids: list[str],
+                  sources: dict[str, list[str]]) -> dict:
     sid = _id(k)
     designation = _designation(k)
     subject_id = subject_ids[k % len(subject_ids)]
@@ -147,7 +153,11 @@ def make_standard(k: int, n: int, subjects: dict[str, dict], subject_ids: list[s
     year = 2010 + (k * 7) % 13  # 2010..2022
     published = dt.date(year, 1 + (k * 5) % 12, 1 + (k * 11) % 28)
     verified = _day(CHECK_DATE, k, 200)
-    src = lambda i: sources[(k * 3 + i) % len(sources)]  # noqa: E731
+    def src(i: int, kind: str) -> str:
+        """A source that declares it backs this kind of fact (as the check requires), varied by standard."""
+        pool = sources[kind]
+        return pool[(k * 3 + i) % len(pool)]
+
     title_kind = "Requirements" if k % 3 else "Requirements with guidance for use"
     std: dict = {
         "id": sid,
@@ -178,11 +188,11 @@ def make_standard(k: int, n: int, subjects: dict[str, dict], subject_ids: list[s
         "current_edition": {
             "year": year,
             "published": published,
-            "source": src(0),
+            "source": src(0, "edition"),
             "verified": verified,
         },
         "related": sorted({_id((k + 1) % n), _id((k + 7) % n)} - {sid}),
-        "source": src(1),
+        "source": src(1, "standard-content"),
         "verified": verified,
     }
     if k % 3 == 0 and year <= 2021:
@@ -190,7 +200,7 @@ def make_standard(k: int, n: int, subjects: dict[str, dict], subject_ids: list[s
             "designation": f"{designation}:{year}/Amd 1:{year + 3}",
             "published": dt.date(year + 3, 2 + k % 10, 1 + k % 27),
             "summary": f"Adds a requirement to consider whether climate change is a relevant issue for the {system}.",
-            "source": src(2),
+            "source": src(2, "edition"),
             "verified": verified,
         }]
     if k % 2 == 0:
@@ -198,7 +208,7 @@ def make_standard(k: int, n: int, subjects: dict[str, dict], subject_ids: list[s
             "year": year - 7,
             "withdrawn": published,
             "certificates_valid_until": published + dt.timedelta(days=3 * 365),
-            "source": src(3),
+            "source": src(3, "edition"),
             "verified": verified,
         }]
     if k % 10 == 0:
@@ -208,7 +218,7 @@ def make_standard(k: int, n: int, subjects: dict[str, dict], subject_ids: list[s
             "expected": 2027 + k % 2,
             "as_of": verified,
             "note": f"When checked, {note}; certification continues to the current edition until a new one is published.",
-            "source": src(4),
+            "source": src(4, "revision"),
             "verified": verified,
         }
     if not std["related"]:
@@ -308,7 +318,7 @@ def write(n: int, out: Path) -> dict:
     data = out / "data"
     subjects = _subjects(data / "subjects.yaml")
     subject_ids = list(subjects)
-    sources = _ids(data / "sources.yaml", "sources")
+    sources = _sources_by_kind(data / "sources.yaml")
     std_dir = data / "standards"
     for k in range(n):
         std = make_standard(k, n, subjects, subject_ids, sources)
