@@ -9,16 +9,15 @@ inline silencing: `<!-- factcheck: ignore=<code> reason="..." -->`.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hooks.checks.claims.syntax import nlp
 from hooks.core.cache import Cache
 from hooks.core.cache import key as cache_key
+from hooks.core.collector import few_collections
 from hooks.core.findings import Finding
 from hooks.core.forking import map_chunks
 from hooks.core.project import rel
@@ -99,7 +98,7 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
 
     # Forking costs tens of milliseconds: worth it only for a large share of a large site.
     forks = workers if len(todo) >= PARALLEL_MIN_PAGES else 1
-    with _few_collections():
+    with few_collections():
         if forks > 1:
             nlp()  # load the English pipeline once, before the fork, so the children share it
         fresh = map_chunks(judge, todo, forks, weight=_cost) if todo else []
@@ -122,27 +121,6 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
     findings += claim_findings
     findings += check_data(site, pages, day)
     return findings
-
-
-@contextmanager
-def _few_collections() -> Iterator[None]:
-    """Judging pages makes millions of small objects, nearly all freed by reference counting as soon
-    as they are done with; at the default thresholds the cyclic collector still ran some 2,000 times
-    at N=1000, each time through everything alive (the site, the pages, the English pipeline), for
-    a sixth of the time. Meanwhile, what exists before is set aside (gc.freeze: never collected, and
-    not copied into a forked child by the collector's writes) and a collection waits for 100,000 new
-    objects instead of 700. Afterwards everything goes to the oldest generation, collected when it
-    next is, not in one long collection of the young ones (half a second) as soon as the thresholds
-    are back."""
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(100_000, 50, 100)
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        gc.set_threshold(*thresholds)
 
 
 def _cost(job: _Job) -> int:

@@ -24,6 +24,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .collector import no_collections
+
 _FORMAT = 1
 _SKIP_DIRS = {"__pycache__", ".git", ".cache"}
 
@@ -149,7 +151,7 @@ class Cache:
         if self.folder is None:
             return None
         try:
-            with open(self.folder / name, "rb") as f:
+            with open(self.folder / name, "rb") as f, no_collections():
                 return pickle.load(f)
         except Exception:
             return None

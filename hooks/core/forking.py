@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TypeVar
 
+from .collector import no_collections
+
 T = TypeVar("T")
 R = TypeVar("R")
 S = TypeVar("S")
@@ -52,7 +54,8 @@ def spawn(fn: Callable[[], S]) -> Callable[[], S]:
         _, status = os.waitpid(pid, 0)
         if os.waitstatus_to_exitcode(status) != 0 or not data:
             return fn()
-        return pickle.loads(data)
+        with no_collections():
+            return pickle.loads(data)
 
     return collect
 
