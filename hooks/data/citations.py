@@ -85,8 +85,7 @@ def _field_kinds(obj: BaseModel, parent: BaseModel | None) -> dict[str, str]:
     if isinstance(obj, schema.RoleClaim) and isinstance(parent, schema.Organization):
         return {"source": ROLE_KINDS[parent.kind]}
     fields = FIELD_KINDS.get(type(obj), {})
-    own = str(obj.kind) if isinstance(obj, (schema.Suit, schema.Particular, schema.Question)) else ""
-    return {name: own if kind == OWN_KIND else kind for name, kind in fields.items()}
+    return {name: str(getattr(obj, "kind", "")) if kind == OWN_KIND else kind for name, kind in fields.items()}
 
 
 def _walk(obj: BaseModel, loc: Loc, parent: BaseModel | None) -> Iterator[tuple[Loc, str, str]]:

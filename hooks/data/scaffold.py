@@ -10,6 +10,16 @@ from hooks.core.project import Project
 
 from .jsonschema import schema_comment
 
+HARMONIZED_CLAUSES = ("Context of the organization", "Leadership", "Planning", "Support", "Operation",
+                      "Performance evaluation", "Improvement")
+"""Clauses 4 to 10 of the harmonized structure that every management system standard shares, in order."""
+
+CLAUSE = """\
+    - number: "{number}"
+      title: {title}
+      asks: TODO what clause {number} asks of the standard's system, in one or two sentences of your own.
+"""
+
 STANDARD = """\
 {comment}
 # {name}: what the standard is, its editions and what is particular about certifying to it.
@@ -41,28 +51,7 @@ requirements:                # clauses 4 to 10 of the harmonized structure, then
   source: TODO
   verified: TODO
   clauses:
-    - number: "4"
-      title: Context of the organization
-      asks: TODO what clause 4 asks of the standard's system, in one or two sentences of your own.
-    - number: "5"
-      title: Leadership
-      asks: TODO what clause 5 asks of the standard's system, in one or two sentences of your own.
-    - number: "6"
-      title: Planning
-      asks: TODO what clause 6 asks of the standard's system, in one or two sentences of your own.
-    - number: "7"
-      title: Support
-      asks: TODO what clause 7 asks of the standard's system, in one or two sentences of your own.
-    - number: "8"
-      title: Operation
-      asks: TODO what clause 8 asks of the standard's system, in one or two sentences of your own.
-    - number: "9"
-      title: Performance evaluation
-      asks: TODO what clause 9 asks of the standard's system, in one or two sentences of your own.
-    - number: "10"
-      title: Improvement
-      asks: TODO what clause 10 asks of the standard's system, in one or two sentences of your own.
-suited_to:
+{clauses}suited_to:
   - who: TODO a kind of organization
     why: TODO why the standard suits it, in a sentence.
     source: TODO
@@ -144,7 +133,9 @@ def new_file(project: Project, kind: str, name: str) -> Path:
             raise FileExistsError(f"{path} exists already")
         year = "TODO"
         depth = len(PurePosixPath(project.rel(path)).parent.parts)  # folders below the root, where schemas/ is
-        path.write_text(STANDARD.format(comment=schema_comment("standard", depth), name=name, ident=ident, year=year), "utf-8")
+        clauses = "".join(CLAUSE.format(number=n, title=t) for n, t in enumerate(HARMONIZED_CLAUSES, start=4))
+        path.write_text(STANDARD.format(comment=schema_comment("standard", depth), name=name, ident=ident, year=year,
+                                        clauses=clauses), "utf-8")
         return path
     data_file, template = ENTRIES[kind]
     path = project.data_file(data_file)

@@ -18,7 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from hooks.core.findings import DataError, error
-from hooks.data.citations import cite_problem
+from hooks.data.citations import cite_problem, kinds
 from hooks.data.model import Site
 
 from . import escape, prose
@@ -156,8 +156,7 @@ class Renderer:
     def _supporting(self, source_ids: list[str], kind: str) -> list[str]:
         """Of the sources named, those that declare they back this kind of fact (a row of a standard's
         timeline cites, of its edition's sources, only those that say what the row says)."""
-        return [sid for sid in source_ids
-                if sid in self.site.sources and any(s.kind == kind for s in self.site.sources[sid].supports)]
+        return [sid for sid in source_ids if sid in self.site.sources and kind in kinds(self.site.sources[sid])]
 
     def _markdown_field(self, text: str, context_page: str = "") -> Markup:
         """A Markdown-valued data field: rendered as a sandboxed template, then made safe."""
@@ -185,7 +184,7 @@ class Renderer:
             hint = "" if isinstance(exc, CiteError) else " Check the field names against the schema (`python -m hooks schema`)."
             raise DataError([error(self._template_display(name), line, 1, _code(exc), f"{exc}.{hint}")]) from None
         text, self.spans = once_per_paragraph(*self._unmark(text))
-        text = _with_footnotes(text, used, self.site, page_path)
+        text = with_footnotes(text, used, self.site, page_path)
         self.spans += self._footnote_spans(text, used)
         return text, used
 
@@ -289,8 +288,8 @@ class Renderer:
         text, used = self.render_template("pillar.md.j2", PILLAR, self._guide, sections=sections, faq=faq,
                                           intro=self._mark(Markup(escape.markdown_field(intro)), ("intro",), guide.intro))
         used_all |= used
-        text = _with_footnotes(_strip_footnotes(text), used_all, self.site, PILLAR)
-        body_end = text.find(_FOOTNOTE_MARK)
+        text = with_footnotes(strip_footnotes(text), used_all, self.site, PILLAR)
+        body_end = text.find(FOOTNOTE_MARK)
         self.spans = [sp for sp in self.spans if body_end < 0 or sp.end <= body_end] + self._footnote_spans(text, used_all)
         everything = used_all | listed
         reviewed = max(self.site.sources[s].verified for s in everything) if everything else None
@@ -353,7 +352,7 @@ class Renderer:
         used: set[str] = set()
         if content.meta.get("jinja") is True:
             text, used = self.render_string(text, content.path, content.origin, content.line_offset)
-            text = _with_footnotes(text, used, self.site, content.path)
+            text = with_footnotes(text, used, self.site, content.path)
         title = str(content.meta.get("title") or content.first_heading or Path(content.path).stem)
         return Page(content.path, text, title, str(content.meta.get("description") or ""), content.origin,
                     False, line_offset=content.line_offset, sources=sorted(used), meta=content.meta)
@@ -398,12 +397,6 @@ def _template_line(exc: BaseException, name: str) -> int:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
-
-
-# The footnote helpers live in citations.py; these names are kept for the functions above.
-_FOOTNOTE_MARK = FOOTNOTE_MARK
-_strip_footnotes = strip_footnotes
-_with_footnotes = with_footnotes
 
 
 def render_pages(site: Site, content_dir: Path | None = None) -> list[Page]:
