@@ -8,6 +8,9 @@ warnings stop it only with `--strict` (MkDocs counts them), notes never. `mkdocs
 the findings and keeps serving. `PILLAR_CHECKS=off` skips the checks (nothing to fail on);
 `PILLAR_FAIL_ON_ERRORS=off` reports error findings without failing (the benchmarks time builds
 of sites with planted false claims that way).
+Under `mkdocs serve`, data that stops loading does not stop the preview: each rebuild logs the
+located errors and renders the last good data, with the errors in a banner on every page, until
+an edit makes the data load again.
 State lives on `_state`, replaced in `on_config`, which runs at the start of every build,
 so nothing leaks from one `serve` rebuild to the next.
 """
@@ -34,7 +37,7 @@ if str(_ROOT) not in sys.path:
 
 from hooks.core.cache import switched_off  # noqa: E402 - after the sys.path change above
 from hooks.core.findings import Finding  # noqa: E402 - after the sys.path change above
-from hooks.pages import nav, seo  # noqa: E402 - after the sys.path change above
+from hooks.pages import banner, nav, seo  # noqa: E402 - after the sys.path change above
 from hooks.publish import background, cards, engine  # noqa: E402 - after the sys.path change above
 
 log = logging.getLogger("mkdocs.plugins.pillar")
@@ -45,6 +48,10 @@ _meta_outside_render: dict[str, MutableMapping[str, Any]] = {}
 _pending: background.Collect | None = None
 _cards: cards.Collect | None = None
 _serving = False
+_last_good: engine.Result | None = None
+"""Under `mkdocs serve`, the last run whose data loaded (the hook module outlives rebuilds)."""
+_data_errors: list[Finding] = []
+"""Under `mkdocs serve`, the located errors of data that does not load, shown on every page."""
 
 
 # Hooks ---------------------------------------------------------------------------------------
@@ -57,22 +64,33 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _state, _pending, _by_path, _meta_outside_render, _cards
+    global _state, _pending, _by_path, _meta_outside_render, _cards, _last_good, _data_errors
     _state, _pending, _by_path, _meta_outside_render, _cards = None, None, {}, {}, None
     root = Path(config.config_file_path).resolve().parent
     result = engine.run(root, check_date=_check_date(), content_dir=Path(config.docs_dir), checks=False)
+    _data_errors = []
     if result.site is None:
-        raise PluginError("the site's data or templates are unusable:\n" +
-                          "\n".join(f.as_text() for f in result.findings.active()))
+        errors = result.findings.active()
+        if not (_serving and _last_good is not None):
+            raise PluginError("the site's data or templates are unusable:\n" + "\n".join(f.as_text() for f in errors))
+        # A raised error would leave serve answering no request until the data loads again.
+        _log_findings(errors)
+        log.error(f"the data does not load ({_count(len(errors))} above); serving the last good data, "
+                  "with the errors on every page.")
+        result, _data_errors = _last_good, errors
+    elif _serving:
+        _last_good = result
+    site = result.site
+    assert site is not None  # the last good run's data loaded
     _state, _by_path = result, {p.path: p for p in result.pages}
     # While MkDocs renders, a child process checks; `serve` (with its threads) checks inline.
-    if not switched_off("PILLAR_CHECKS"):
-        _pending = background.start(result.site, result.pages, result.check_date, background=not _serving,
+    if not switched_off("PILLAR_CHECKS") and not _data_errors:
+        _pending = background.start(site, result.pages, result.check_date, background=not _serving,
                                     cache=result.cache)
     if not config.nav:
-        config.nav = nav.build_nav(result.site, result.pages)
+        config.nav = nav.build_nav(site, result.pages)
     # Who publishes the site, for the footer (templates/overrides/partials/copyright.html).
-    config.extra["publisher"] = seo.footer(result.site)
+    config.extra["publisher"] = seo.footer(site)
     return config
 
 
@@ -119,6 +137,8 @@ def on_post_page(output: str, *, page: MkPage, config: MkDocsConfig) -> str:
     original = _meta_outside_render.pop(page.file.src_uri, None)
     if original is not None:
         page.meta = original
+    if _data_errors:
+        return banner.after_body_start(output, banner.data_errors_banner(_data_errors))
     return output
 
 

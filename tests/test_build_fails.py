@@ -116,6 +116,15 @@ def _get(url: str) -> tuple[int, str] | None:
         return None
 
 
+def _stop(proc: subprocess.Popen[str]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=15)
+
+
 def test_serve_keeps_serving_with_an_error_finding(tmp_path: Path) -> None:
     """Check that `mkdocs serve` with a false claim shows the finding, serves the page and keeps running."""
     root = _with_false_claim(fixture_site(tmp_path / "src"))
@@ -143,9 +152,59 @@ def test_serve_keeps_serving_with_an_error_finding(tmp_path: Path) -> None:
             assert CLAIM_AT in output
             assert "Traceback" not in output and "Aborted" not in output
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=15)
+            _stop(proc)
+
+
+def _wait_for(predicate, timeout: float = 120) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_shows_the_last_good_build_with_a_banner_while_the_data_is_broken(tmp_path: Path) -> None:
+    """Check that `mkdocs serve`, when an edit breaks the data, keeps answering with the last good build,
+    puts the located errors on every page and in the log on every rebuild, and recovers on the next good edit."""
+    root = fixture_site(tmp_path / "src")
+    data = root / "data" / "subjects.yaml"
+    good = data.read_text("utf-8")
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    log_path = tmp_path / "serve.log"
+
+    def page(path: str) -> str:
+        answer = _get(base + path)
+        return answer[1] if answer is not None and answer[0] == 200 else ""
+
+    def broken_builds() -> int:
+        return log_path.read_text("utf-8").count("the data does not load")
+
+    with log_path.open("w", encoding="utf-8") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"),
+                                 "-a", f"127.0.0.1:{port}"],
+                                cwd=root, env=env(), stdout=log, stderr=subprocess.STDOUT, text=True)
+        try:
+            assert _wait_for(lambda: bool(page("/about/"))), "serve did not answer:\n" + log_path.read_text("utf-8")
+            assert "pillar-data-errors" not in page("/about/")
+
+            data.write_text(good + "\n  : broken: [\n", "utf-8")
+            assert _wait_for(lambda: broken_builds() == 1), log_path.read_text("utf-8")
+            time.sleep(1)
+            for path in ("/about/", "/"):
+                body = page(path)
+                assert 'class="pillar-data-errors"' in body, f"{path} has no banner"
+                assert "data/subjects.yaml:" in body
+            # A second broken edit logs the located errors again.
+            data.write_text(good + "\n  : broken again: [\n", "utf-8")
+            assert _wait_for(lambda: broken_builds() == 2), log_path.read_text("utf-8")
+            assert log_path.read_text("utf-8").count("data/subjects.yaml:") >= 2
+
+            data.write_text(good, "utf-8")
+            assert _wait_for(lambda: bool(page("/about/")) and "pillar-data-errors" not in page("/about/")), \
+                log_path.read_text("utf-8")
+            assert proc.poll() is None
+            assert "Traceback" not in log_path.read_text("utf-8")
+        finally:
+            _stop(proc)

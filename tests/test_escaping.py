@@ -119,3 +119,17 @@ def test_nav_title_is_inert(poisoned: Path) -> None:
     nav = soup(poisoned / "standards" / "iso-9001" / "index.html").find("nav", class_="md-nav--primary")
     assert "Guide " + PAYLOAD.split("<")[0] in nav.get_text()
     assert not nav.find("script")
+
+
+def test_the_serve_banner_escapes_the_errors_it_shows() -> None:
+    """Check that the banner `mkdocs serve` shows over broken data escapes an error's text (it quotes the
+    editor's input) and goes right after the body start tag, even one that spans lines."""
+    from hooks.core.findings import Finding
+    from hooks.pages.banner import after_body_start, data_errors_banner
+
+    finding = Finding("data/x.yaml", 3, 4, "error", "yaml", "unexpected <script>alert(1)</script>")
+    page = '<html><head><title>t</title></head>\n<body dir="ltr"\n  class="a">\n<p>text</p></body></html>'
+    out = after_body_start(page, data_errors_banner([finding]))
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert out.index('<div class="pillar-data-errors"') == out.index('class="a">') + len('class="a">')
+    assert out.replace(data_errors_banner([finding]), "") == page
