@@ -83,18 +83,48 @@ def test_linkchecker_passes_on_the_built_site(built_site: Path) -> None:
     assert "0 errors found" in proc.stdout
 
 
-def test_linkchecker_finds_a_planted_broken_link(tmp_path: Path) -> None:
-    """Check that the LinkChecker command fails on a small site with a broken link.
+def test_linkchecker_finds_a_planted_broken_link_and_anchor(tmp_path: Path) -> None:
+    """Check that the LinkChecker command fails on a small site with a broken link and a broken anchor.
 
-    (LinkChecker 10.6 does not check #anchors of directory URLs such as `a/#top`, which is what
-    MkDocs writes; the in-build check above covers anchors.)"""
+    The site is served on 127.0.0.1 because LinkChecker 10.6, reading files, does not check the
+    #anchors of directory URLs such as `a/#top`, which is what MkDocs writes; over HTTP it does."""
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
-    (site / "index.html").write_text('<a href="a/">a</a> <a href="missing/">x</a> <a href="a/#nope">y</a>', "utf-8")
+    (site / "index.html").write_text('<a href="a/">a</a> <a href="missing/">x</a> <a href="a/#nope">y</a> '
+                                     '<a href="a/#top">z</a>', "utf-8")
     (site / "a" / "index.html").write_text('<h1 id="top">A</h1><a href="../">home</a>', "utf-8")
     proc = run(["-m", "hooks", "--root", str(ROOT), "linkcheck", "--site-dir", str(site)], ROOT)
     assert proc.returncode == 1, proc.stdout
     assert "missing/" in proc.stdout and "1 error found" in proc.stdout
+    assert "Anchor `nope'" in proc.stdout and "Anchor `top'" not in proc.stdout
+    assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_the_local_server_lets_linkchecker_go_fast_and_hides_hang_ups(tmp_path: Path) -> None:
+    """Check that the server LinkChecker reads the site from sends the `LinkChecker` header (without it
+    LinkChecker makes at most 10 requests a second) and prints no traceback when a client hangs up."""
+    import contextlib
+    import io
+    import urllib.request
+
+    from hooks.checks.site_links import serve
+
+    (tmp_path / "index.html").write_text("<p>home</p>", "utf-8")
+    server, url = serve(tmp_path)
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert response.headers["LinkChecker"]
+        for error, printed in ((BrokenPipeError(), False), (ConnectionResetError(), False), (ValueError("x"), True)):
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err):
+                try:
+                    raise error
+                except Exception:
+                    server.handle_error(None, ("127.0.0.1", 1))  # type: ignore[arg-type]
+            assert ("Traceback" in err.getvalue()) is printed, type(error)
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
