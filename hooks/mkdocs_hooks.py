@@ -125,11 +125,10 @@ def on_page_context(context: dict, *, page: MkPage, config: MkDocsConfig, nav: o
     if ours is not None and _state is not None and _state.site is not None:
         if ours.generated and config.repo_url:
             page.edit_url = _edit_url(config, ours.origin)
-        meta = seo.metadata(_state.site, ours, config.site_url or "", config.site_name)
         # Only while this page renders: Material's nav reads every page's meta on every page, so
         # meta left behind would make each later page's nav slower (quadratic in the site's size).
         _meta_outside_render[page.file.src_uri] = page.meta
-        page.meta = {**page.meta, "seo": meta, "description": meta["description"], "title": meta["title"]}
+        page.meta = {**page.meta, **seo.head(_state.site, ours, config.site_url or "", config.site_name)}
     return context
 
 

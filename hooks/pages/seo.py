@@ -1,8 +1,10 @@
 """Search and sharing metadata for each page, from the same data as the page: canonical URL,
 description, Open Graph and Twitter values with the page's social card, and JSON-LD (Article with
 its author, dates, image and publisher, BreadcrumbList, DefinedTermSet). Python builds the values;
-templates/overrides/main.html prints them. The publisher comes from data/publisher.yaml (else the
-name in mkdocs.yml's extra.pillar.publisher).
+templates/overrides/main.html prints them. `head()` is what a page's meta holds for the theme: the MkDocs
+hooks add it while the page renders, and `python -m hooks export` writes it into the page's front matter,
+so every engine that reads front matter prints the same head. The publisher comes from
+data/publisher.yaml (else the name in mkdocs.yml's extra.pillar.publisher).
 
 Every string is HTML-escaped here because MkDocs' theme environment does not autoescape,
 and the JSON-LD is serialized so that no `</script>` or `<!--` can close its script tag.
@@ -106,6 +108,13 @@ def metadata(site: Site, page: Page, site_url: str, site_name: str) -> dict[str,
         "image_alt": escape(f"{page.title} ({site_name})"),
         "json_ld": json_ld({"@context": "https://schema.org", "@graph": graph}),
     }
+
+
+def head(site: Site, page: Page, site_url: str, site_name: str) -> dict[str, Any]:
+    """The page meta the head is printed from: `seo` (templates/overrides/main.html), and the `title` and
+    `description` the theme's own <title> and <meta name="description"> print (escaped, as every value)."""
+    meta = metadata(site, page, site_url, site_name)
+    return {"seo": meta, "title": meta["title"], "description": meta["description"]}
 
 
 def robots_txt(site_url: str) -> str:

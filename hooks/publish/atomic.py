@@ -8,7 +8,9 @@ into another, and so that MkDocs' own output reaches the terminal unchanged.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -67,9 +69,13 @@ def _swap(staging: Path, target: Path) -> None:
 
 def _source_date_epoch(data_dir: Path) -> str:
     """A fixed build date for reproducible output: the newest verified date in the data."""
-    import datetime as dt
-    import re
+    newest = newest_verified(data_dir)
+    return str(int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp()))
 
+
+def newest_verified(data_dir: Path) -> dt.date:
+    """The newest `verified:` date in the data: the build's date, so a page without a date of its own
+    (a hand-written page) is dated by it in the sitemap (the export writes it into such a page's front matter)."""
     newest = dt.date(2000, 1, 1)
     for path in data_dir.rglob("*.yaml"):
         for found in re.findall(r"verified:\s*(\d{4}-\d{2}-\d{2})", path.read_text("utf-8", "replace")):
@@ -77,4 +83,4 @@ def _source_date_epoch(data_dir: Path) -> str:
                 newest = max(newest, dt.date.fromisoformat(found))
             except ValueError:
                 continue
-    return str(int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp()))
+    return newest
