@@ -117,6 +117,19 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
      {("evaluates-accreditation-bodies", "iso", "reported")}),
     ("Our certificates did not come from DNV; they all came from ISO.",
      {("issues-certificates", "dnv", "negated"), ("issues-certificates", "iso", "asserted")}),
+    # the edition of a standard; a body named as the object is a body of its kind; hyphenated verb
+    # prefixes ('co-', 'peer-', 're-'); 'it' standing for a standard named before in the sentence
+    ("IAF drafted the first edition of ISO 14001 in 1996.", {("develops-standards", "iaf", "asserted")}),
+    ("The IAF still evaluates ANAB every four years.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    ("Our registrar is accredited by ANAB, which the IAF peer-assesses.",
+     {("accredits-certification-bodies", "anab", "asserted"), ("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    ("DNV audited us, and ISO co-signed the certificate.",
+     {("issues-certificates", "dnv", "asserted"), ("issues-certificates", "iso", "asserted")}),
+    ("ANAB co-authored ISO 14001 with ISO.", {("develops-standards", "anab", "asserted")}),
+    ("ISO wrote ISO 45001, and DNV later revised it.",
+     {("develops-standards", "iso", "asserted"), ("develops-standards", "dnv", "asserted")}),
+    ("Our ISO 14001 certificate was renewed in 2025, two years after DNV re-issued it.",
+     {("issues-certificates", "dnv", "asserted")}),
 ])
 def test_extraction(checker: Checker, sentence: str, expected: set[tuple[str, str, str]]) -> None:
     """Check that a sentence yields exactly these role claims, each with how the sentence holds it."""

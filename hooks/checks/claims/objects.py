@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from hooks.data.schema import Frame
 
 from .agents import PREPOSITIONAL
-from .arguments import RELATIVE, _lemma, _nounlike, _passive, _stands_for
+from .arguments import RELATIVE, _lemma, _named_before, _nounlike, _passive, _stands_for
 from .gazetteer import Mention
 from .reading import Reading
 from .syntax import conjuncts
@@ -55,6 +55,9 @@ def _object(verb: Token) -> Token | None:
                 and (c.dep_ != "dative" or c.lower_ in RELATIVE)), None)
     if obj is not None and obj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
+    if obj is not None and obj.lower_ in ("which", "whom") and verb.dep_ == "advcl" and obj.i > 0:
+        # "accredited by UKAS, which the IAF evaluates": a relative clause parsed as adverbial; the noun before the comma
+        return next((t for t in reversed(verb.doc[:obj.i]) if not t.is_punct), None)
     if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" and (
             (obj is not None and obj.lower_ in RELATIVE)
             or (obj is None and any(c.dep_ == "dobj" and c.lower_ in RELATIVE for c in verb.head.children))):
@@ -107,6 +110,8 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame, kinds: dict[str, s
             named = reading.mention(each)
             if named is not None and named.kind == "class":
                 words.add(named.ref.replace("-", " "))  # "they" standing for "accreditation bodies"
+            elif named is not None and named.kind == "org" and kinds.get(named.ref):
+                words.add(kinds[named.ref].replace("-", " "))  # "IAF evaluates UKAS": a body of that kind
             if words & wanted or (not any(" " in w for w in wanted & {_lemma(each)}) and set(compounds) & wanted):
                 return True
     return False
@@ -141,14 +146,26 @@ def _documents(reading: Reading, node: Token) -> bool:
 def _standard_named(reading: Reading, node: Token) -> Mention | None:
     """The standard an object names: its own name, or 'the ISO 9001 standard'; not 'our ISO 9001 certificate'."""
     mention = reading.mention(node)
+    if mention is None and node.lower_ in ("it", "them"):
+        # "ISO publishes ISO 9001, and IEC co-publishes it"; not "our ISO 9001 certificate ... issued it"
+        mention = _named_before(reading, node, ("standard",))
+        return mention if mention is not None and mention in reading.mentions and not _modifier(reading, mention) else None
     if mention is None and _lemma(node) in EDITION_WORDS:
-        return reading.noun_mention(node)
-    if mention is not None:
-        after = reading.token_at(mention.end)  # "ISO 9001 certificate" parsed as two objects: a modifier
-        if after is not None and reading.span(after)[0] >= mention.end and after.pos_ in ("NOUN", "PROPN") \
-                and _lemma(after) not in EDITION_WORDS and reading.text[mention.end:reading.span(after)[0]].isspace():
-            return None
+        # "the ISO 9001 standard"; "the first edition of ISO 9001": the standard the edition is of
+        return reading.noun_mention(node) or next(
+            (found for prep in node.children if prep.dep_ == "prep" and prep.lower_ == "of"
+             for t in prep.children if t.dep_ == "pobj"
+             if (found := reading.mention(t)) is not None and found.kind == "standard"), None)
+    if mention is not None and _modifier(reading, mention):
+        return None  # "ISO 9001 certificate" parsed as two objects: a modifier
     return mention
+
+
+def _modifier(reading: Reading, mention: Mention) -> bool:
+    """Is the named standard a modifier of the noun right after it ('ISO 9001 certificate')?"""
+    after = reading.token_at(mention.end)
+    return after is not None and reading.span(after)[0] >= mention.end and after.pos_ in ("NOUN", "PROPN") \
+        and _lemma(after) not in EDITION_WORDS and reading.text[mention.end:reading.span(after)[0]].isspace()
 
 
 EDITION_WORDS = ("standard", "edition", "version", "revision")
