@@ -130,6 +130,27 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
      {("develops-standards", "iso", "asserted"), ("develops-standards", "dnv", "asserted")}),
     ("Our ISO 14001 certificate was renewed in 2025, two years after DNV re-issued it.",
      {("issues-certificates", "dnv", "asserted")}),
+    # a pseudo-cleft names the agent after the copula; 'rather than by X' rejects X; 'not X but Y' in a cleft
+    ("The organization that certified our plant is ISO.", {("issues-certificates", "iso", "asserted")}),
+    ("Our certificate was issued by DNV rather than by ISO.",
+     {("issues-certificates", "dnv", "asserted"), ("issues-certificates", "iso", "negated")}),
+    ("It is not DNV but ISO that issues our certificates.",
+     {("issues-certificates", "dnv", "negated"), ("issues-certificates", "iso", "asserted")}),
+    # a certificate issued to someone is not a standard published
+    ("The ISO 14001 certificate that DNV issued us names ISO 14001:2026 and our plant.", set()),
+    # 'does' in a relative clause: the one the clause is of, and not the verb whose object it describes
+    ("DNV does not admit accreditation bodies, but IAF is the body that does.",
+     {("evaluates-accreditation-bodies", "dnv", "negated"), ("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    ("ANAB does not certify anyone; it accredits the registrars that do.",
+     {("issues-certificates", "anab", "negated"), ("accredits-certification-bodies", "anab", "asserted"),
+      ("issues-certificates", "certification-body", "asserted")}),
+    # a noun naming the role after 'remain' or 'become'; the class noun kept before a relative clause
+    ("Since the handover, IAF has remained the global network of accreditation bodies.",
+     {("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    ("The certification body that audited our plant is accredited by UKAS.",
+     {("issues-certificates", "certification-body", "asserted"), ("accredits-certification-bodies", "ukas", "asserted")}),
+    ("Most registrars acquire their accreditation from the IAF.", {("accredits-certification-bodies", "iaf", "asserted")}),
+    ("After the audit, ISO dished out our certificate within a week.", {("issues-certificates", "iso", "asserted")}),
 ])
 def test_extraction(checker: Checker, sentence: str, expected: set[tuple[str, str, str]]) -> None:
     """Check that a sentence yields exactly these role claims, each with how the sentence holds it."""

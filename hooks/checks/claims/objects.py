@@ -62,10 +62,8 @@ def _object(verb: Token) -> Token | None:
             (obj is not None and obj.lower_ in RELATIVE)
             or (obj is None and any(c.dep_ == "dobj" and c.lower_ in RELATIVE for c in verb.head.children))):
         return verb.head.head  # "the MLA, which IAF continues to manage": the relative pronoun's noun
-    if obj is None and verb.dep_ == "relcl":
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ not in RELATIVE:
-            return verb.head
+    if obj is None and verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children):
+        return verb.head  # "the bodies (that) IAF evaluates"
     if obj is None and verb.dep_ == "conj":
         return _object(verb.head) if verb.head.pos_ in ("VERB",) else None
     if obj is None:  # "looks after the arrangement", "signs off on every system": the preposition's object
@@ -77,6 +75,8 @@ def _object(verb: Token) -> Token | None:
 def _object_fits(reading: Reading, verb: Token, frame: Frame, kinds: dict[str, str]) -> bool:
     objects = _objects(verb)
     if frame.standard_object:
+        if any(c.dep_ == "dative" and c.lower_ not in RELATIVE for c in verb.children):
+            return False  # "the certificate DNV issued us": given to someone, not published
         for node in (n for obj in objects for n in conjuncts(obj)):
             mention = _standard_named(reading, node)
             if (mention is not None and mention.kind == "standard") or (_lemma(node) == "standard" and (

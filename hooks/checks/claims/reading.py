@@ -136,7 +136,7 @@ _CLASS_LEAD = re.compile(r"(?:^|[^\w\s]|\b(?:by|and|or|but|that|nor|from|to|with
                          r"the|a|an|our|your|their|its|every|each|"
                          r"only|all|most|many|some|which|who|when|if|because|while|whereas|how|why|what|where|so|then|not|"
                          r"is|are|was|were|be)\b)\s*$", re.I)
-_PRONOUN_NEXT = re.compile(r"\s+(?:(?:that|which|whom)\s+(?:(?-i:[A-Z])|(?:they|we|it|you)\b)|"
+_PRONOUN_NEXT = re.compile(r"\s+(?:(?:that|which|whom|who)\b|"
                            r"(?:they|we|it|you|i|he|she)\b)", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)\s+$", re.I)
 _PARTICIPLE = re.compile(r"\s+(?:accredited|approved|registered|certified)\b", re.I)
@@ -275,7 +275,7 @@ def _stand_in(text: str, m: Mention) -> str | None:
             return "its" if m.kind == "org" else None
         if m.kind == "class":
             if _PRONOUN_NEXT.match(text, m.end):
-                return None  # "the bodies (that) they have accredited": a relative clause needs its noun
+                return None  # "the bodies (that) they accredited", "the body that audited us": a relative clause needs its noun
             if not _CLASS_LEAD.search(text, 0, m.start):
                 return None  # "an ISO-accredited certification body": the modifier needs its noun
             return "they" if text[m.start:m.end].casefold().endswith(("ies", "s")) else "it"

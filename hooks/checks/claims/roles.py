@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from hooks.data.schema import Predicate
 
 from .agents import PRONOUNS, _agent_mentions, _agents, _contrast
-from .arguments import _lemma, _passive
+from .arguments import RELATIVE, _lemma, _passive, _subjects
 from .gazetteer import Mention
 from .holding import denied_by_complement
 from .holding_value import Holding
@@ -128,7 +128,10 @@ def _elliptic_claims(reading: Reading, registry: Registry) -> list[Claim]:
         if found is None:
             continue
         predicate, standard = found
-        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if any(c.lower_ in RELATIVE for c in subjects):
+            subjects = _subjects(token)  # "..., and it remains the body that does so": the one the clause is of
+        for subject in subjects:
             for mention in _agent_mentions(reading, subject):
                 if mention is None or mention.kind not in AGENTIVE:
                     continue
@@ -152,9 +155,11 @@ def _antecedent(reading: Reading, registry: Registry, do: Token) -> tuple[Predic
     """The role relation stated by the nearest verb before 'do' (a verb the tagger read as a plural
     noun, "the registrar that issues certificates", counts when its object follows it)."""
     subject = {t.i for c in do.children if c.dep_ == "nsubj" for t in c.subtree}
+    above = {next((t.i for t in do.head.ancestors if t.pos_ in ("VERB", "AUX")), -1)} if do.dep_ == "relcl" else set()
     for token in reversed(reading.doc[:do.i]):
-        if token.i in subject:
-            continue  # "accredited certification bodies do": the subject's own words are not what they do
+        if token.i in subject or token.i in above:
+            continue  # "accredited certification bodies do": the subject's own words are not what they do; nor is
+            # the verb whose object the relative clause describes ("it accredits the bodies that do")
         if token.pos_ == "NOUN" and token.lower_.endswith("s") and token.i + 1 < len(token.doc):
             frames = [(p, f) for p, f in registry.by_verb.get(verb_lemma(token), []) if p.tests == "role"]
             nxt = next((t for t in token.doc[token.i + 1:token.i + 4] if t.pos_ in ("NOUN", "PROPN")), token.doc[token.i + 1])
