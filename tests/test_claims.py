@@ -390,6 +390,12 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("Certification bodies get their accreditation from ISO itself.", ["role-accreditor"]),
     ("ISO, which develops the standards, leaves auditing to certification bodies.", []),
     ("ISO 9001 covers quality, ISO 14001 the environment and ISO 45001 health and safety.", []),
+    # an edition held or in use now, read from the parse: the object of 'hold' (through 'which' too), or
+    # the subject of 'remains' / 'is still' with a word of use
+    ("We migrated our head office to ISO 45001 last year, but our depot still holds OHSAS 18001.", ["edition-withdrawn"]),
+    ("ISO 9001:2008 remains a recognised basis for certification.", ["edition-withdrawn"]),
+    ("ISO 14001:2004 is still the version most of our suppliers hold.", ["edition-withdrawn"]),
+    ("ISO 14001:2004, which our depot still holds, was revised in 2015.", ["edition-withdrawn"]),
 ])
 def test_pattern_checks(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the edition, number, party, requirement and subject checks read these as the data says."""
