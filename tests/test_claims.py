@@ -362,6 +362,9 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("What does ISO 14001 cover? Information security, mainly.", ["standard-subject"]),
     ("What does ISO 14001 cover? Environmental management.", []),
     ("What does ISO 14001 cover? Not information security.", []),
+    ("Which version of ISO 45001 is current? OHSAS 18001.", ["edition-withdrawn"]),
+    ("Which edition of ISO 14001 is the current one? ISO 14001:2004.", ["edition-withdrawn"]),
+    ("Who accredits certification bodies? The IAF does, after a peer review of each applicant.", ["role-accreditor"]),
     # what came up on the second and third splits and the second set of real pages
     ("Therefore a company cannot be either accredited or certified by ISO.", []),
     ("IAF has decided that OHSAS 18001 certifications can be extended by six months.", []),
