@@ -151,6 +151,11 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
      {("issues-certificates", "certification-body", "asserted"), ("accredits-certification-bodies", "ukas", "asserted")}),
     ("Most registrars acquire their accreditation from the IAF.", {("accredits-certification-bodies", "iaf", "asserted")}),
     ("After the audit, ISO dished out our certificate within a week.", {("issues-certificates", "iso", "asserted")}),
+    # an act without a 'by' phrase: the owner of its seal, of the task it is, or the body it rests with
+    ("Our plant proudly displays UKAS's seal of approval.", {("approves-organizations", "ukas", "asserted")}),
+    ("The certification of companies is ISO's job.", {("issues-certificates", "iso", "asserted")}),
+    ("Supervision of the arrangement now lies with the IAF.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    ("The assessment of accreditation bodies is the IAF's task.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
 ])
 def test_extraction(checker: Checker, sentence: str, expected: set[tuple[str, str, str]]) -> None:
     """Check that a sentence yields exactly these role claims, each with how the sentence holds it."""
