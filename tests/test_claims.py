@@ -117,6 +117,45 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
      {("evaluates-accreditation-bodies", "iso", "reported")}),
     ("Our certificates did not come from DNV; they all came from ISO.",
      {("issues-certificates", "dnv", "negated"), ("issues-certificates", "iso", "asserted")}),
+    # the edition of a standard; a body named as the object is a body of its kind; hyphenated verb
+    # prefixes ('co-', 'peer-', 're-'); 'it' standing for a standard named before in the sentence
+    ("IAF drafted the first edition of ISO 14001 in 1996.", {("develops-standards", "iaf", "asserted")}),
+    ("The IAF still evaluates ANAB every four years.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    ("Our registrar is accredited by ANAB, which the IAF peer-assesses.",
+     {("accredits-certification-bodies", "anab", "asserted"), ("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    ("DNV audited us, and ISO co-signed the certificate.",
+     {("issues-certificates", "dnv", "asserted"), ("issues-certificates", "iso", "asserted")}),
+    ("ANAB co-authored ISO 14001 with ISO.", {("develops-standards", "anab", "asserted")}),
+    ("ISO wrote ISO 45001, and DNV later revised it.",
+     {("develops-standards", "iso", "asserted"), ("develops-standards", "dnv", "asserted")}),
+    ("Our ISO 14001 certificate was renewed in 2025, two years after DNV re-issued it.",
+     {("issues-certificates", "dnv", "asserted")}),
+    # a pseudo-cleft names the agent after the copula; 'rather than by X' rejects X; 'not X but Y' in a cleft
+    ("The organization that certified our plant is ISO.", {("issues-certificates", "iso", "asserted")}),
+    ("Our certificate was issued by DNV rather than by ISO.",
+     {("issues-certificates", "dnv", "asserted"), ("issues-certificates", "iso", "negated")}),
+    ("It is not DNV but ISO that issues our certificates.",
+     {("issues-certificates", "dnv", "negated"), ("issues-certificates", "iso", "asserted")}),
+    # a certificate issued to someone is not a standard published
+    ("The ISO 14001 certificate that DNV issued us names ISO 14001:2026 and our plant.", set()),
+    # 'does' in a relative clause: the one the clause is of, and not the verb whose object it describes
+    ("DNV does not admit accreditation bodies, but IAF is the body that does.",
+     {("evaluates-accreditation-bodies", "dnv", "negated"), ("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    ("ANAB does not certify anyone; it accredits the registrars that do.",
+     {("issues-certificates", "anab", "negated"), ("accredits-certification-bodies", "anab", "asserted"),
+      ("issues-certificates", "certification-body", "asserted")}),
+    # a noun naming the role after 'remain' or 'become'; the class noun kept before a relative clause
+    ("Since the handover, IAF has remained the global network of accreditation bodies.",
+     {("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    ("The certification body that audited our plant is accredited by UKAS.",
+     {("issues-certificates", "certification-body", "asserted"), ("accredits-certification-bodies", "ukas", "asserted")}),
+    ("Most registrars acquire their accreditation from the IAF.", {("accredits-certification-bodies", "iaf", "asserted")}),
+    ("After the audit, ISO dished out our certificate within a week.", {("issues-certificates", "iso", "asserted")}),
+    # an act without a 'by' phrase: the owner of its seal, of the task it is, or the body it rests with
+    ("Our plant proudly displays UKAS's seal of approval.", {("approves-organizations", "ukas", "asserted")}),
+    ("The certification of companies is ISO's job.", {("issues-certificates", "iso", "asserted")}),
+    ("Supervision of the arrangement now lies with the IAF.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    ("The assessment of accreditation bodies is the IAF's task.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
 ])
 def test_extraction(checker: Checker, sentence: str, expected: set[tuple[str, str, str]]) -> None:
     """Check that a sentence yields exactly these role claims, each with how the sentence holds it."""
@@ -328,6 +367,9 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("What does ISO 14001 cover? Information security, mainly.", ["standard-subject"]),
     ("What does ISO 14001 cover? Environmental management.", []),
     ("What does ISO 14001 cover? Not information security.", []),
+    ("Which version of ISO 45001 is current? OHSAS 18001.", ["edition-withdrawn"]),
+    ("Which edition of ISO 14001 is the current one? ISO 14001:2004.", ["edition-withdrawn"]),
+    ("Who accredits certification bodies? The IAF does, after a peer review of each applicant.", ["role-accreditor"]),
     # what came up on the second and third splits and the second set of real pages
     ("Therefore a company cannot be either accredited or certified by ISO.", []),
     ("IAF has decided that OHSAS 18001 certifications can be extended by six months.", []),
@@ -356,6 +398,12 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("Certification bodies get their accreditation from ISO itself.", ["role-accreditor"]),
     ("ISO, which develops the standards, leaves auditing to certification bodies.", []),
     ("ISO 9001 covers quality, ISO 14001 the environment and ISO 45001 health and safety.", []),
+    # an edition held or in use now, read from the parse: the object of 'hold' (through 'which' too), or
+    # the subject of 'remains' / 'is still' with a word of use
+    ("We migrated our head office to ISO 45001 last year, but our depot still holds OHSAS 18001.", ["edition-withdrawn"]),
+    ("ISO 9001:2008 remains a recognised basis for certification.", ["edition-withdrawn"]),
+    ("ISO 14001:2004 is still the version most of our suppliers hold.", ["edition-withdrawn"]),
+    ("ISO 14001:2004, which our depot still holds, was revised in 2015.", ["edition-withdrawn"]),
 ])
 def test_pattern_checks(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the edition, number, party, requirement and subject checks read these as the data says."""

@@ -27,6 +27,8 @@ TEAM_WORDS = {"auditor", "auditors", "assessor", "assessors", "inspector", "insp
               "experts", "representative", "representatives", "people", "official", "officials"}
 """An agent phrase that stands for the body it comes from: 'the auditors from UKAS', 'UKAS auditors'."""
 PRONOUNS = {"it", "they", "itself", "themselves"}
+COPULAS = {"be", "remain", "stay", "become"}
+"""Verbs by which a noun names what the subject is ('IAF remains the world association of ...')."""
 
 
 def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, str | None]]:
@@ -34,7 +36,7 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
     ("ISO, not our registrar, ..."), 'affirmed' ("not by X but by Y") or 'compound' ("ISO-approved")."""
     found: list[tuple[Token, str | None]] = []
     if _nounlike(verb):  # "ANAB is the publisher of ISO 45001", "ANAB, the publisher of ..."
-        if verb.dep_ == "attr" and verb.head.lemma_ == "be":
+        if verb.dep_ == "attr" and verb.head.lemma_ in COPULAS:  # "IAF remains the world association of ..."
             found += [(t, None) for t in verb.head.children if t.dep_ == "nsubj"]
         elif verb.dep_ == "appos":
             found.append((verb.head, None))
@@ -68,7 +70,10 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
     else:
         for subject in _subjects(verb):
             excepted = _excepted(subject)
-            found += [(t, "affirmed") for t in excepted] if excepted else [(subject, None)]
+            # "It is not X but Y that runs the MLA": Y is affirmed against the negation
+            found += [(t, "affirmed") for t in excepted] if excepted else \
+                [(subject, "affirmed" if subject.i > 0 and subject.doc[subject.i - 1].lower_ == "but"
+                  and but_after_not(subject) else None)]
     result: list[tuple[Token, str | None]] = []
     for agent, contrast in found:
         before = agent.doc[agent.i - 1] if agent.i > 0 else None
@@ -96,11 +101,18 @@ def _excepted(subject: Token) -> list[Token]:
 
 def _contrast(prep: Token) -> str | None:
     """'not from ISO': a preposition phrase the sentence denies."""
-    if any(c.dep_ == "neg" for c in prep.children) or (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "not"):
+    if any(c.dep_ == "neg" for c in prep.children) or (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "not") \
+            or _set_against(prep):
         return "denied"
     if prep.i > 0 and prep.doc[prep.i - 1].lower_ == "but" and but_after_not(prep):
         return "affirmed"  # "did not come from our registrar but from ISO"
     return None
+
+
+def _set_against(prep: Token) -> bool:
+    """'rather than by ISO', 'instead of from ISO': the phrase names the alternative the sentence rejects."""
+    before = [t.lower_ for t in prep.doc[max(0, prep.i - 2):prep.i]]
+    return before in (["rather", "than"], ["instead", "of"])
 
 
 def _by_agents(verb: Token) -> list[tuple[Token, str | None]]:
@@ -110,10 +122,11 @@ def _by_agents(verb: Token) -> list[tuple[Token, str | None]]:
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             affirmed = child.i > 0 and child.doc[child.i - 1].lower_ == "but"
+            contrast = "affirmed" if affirmed else "denied" if _set_against(child) else None
             for t in (t for t in child.children if t.dep_ == "pobj"):
                 excepted = [x for p in t.subtree if p.lower_ in ("than", "except", "but") and p.i > t.i
                             for x in p.children if x.dep_ == "pobj"] if t.lower_ in ("anyone", "anybody", "nobody") else []
-                found += [(x, "affirmed") for x in excepted] or [(t, "affirmed" if affirmed else None)]
+                found += [(x, "affirmed") for x in excepted] or [(t, contrast)]
             for conj in child.children:
                 if conj.dep_ == "conj" and conj.lower_ == "by":
                     found += [(t, "affirmed") for t in conj.children if t.dep_ == "pobj"]

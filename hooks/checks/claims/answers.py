@@ -38,30 +38,34 @@ _WHO = re.compile(r"\W*(?:who|which\s+(?:body|bodies|organi[sz]ations?|company|c
 _RESTATABLE = re.compile(r"\W*(?P<wh>when|what)\s+(?P<aux>did|does|do|was|is|were)\s+(?:the\s+)?", re.I)
 """A question whose short answer fills the place of its wh-word (see _restated)."""
 _WHICH_STANDARD = re.compile(r"\W*(?:which|what)\s+(?:ISO\s+)?standard\b", re.I)
+_WHICH_EDITION = re.compile(r"\W*(?:which|what)\s+(?:edition|version|revision)\s+of\s+", re.I)
+"""'Which edition of ISO 14001 is current? ISO 14001:2015.': the answer put in the question's place."""
 
 
 def answerable(text: str) -> str | None:
     """The sentence, where it is a question whose short answer the next sentence can give (who, which
     standard, when or what); else None."""
-    return text if (_WHO.match(text) or _WHICH_STANDARD.match(text) or _RESTATABLE.match(text)) \
-        and text.rstrip().endswith("?") else None
+    return text if (_WHO.match(text) or _WHICH_STANDARD.match(text) or _RESTATABLE.match(text)
+                    or _WHICH_EDITION.match(text)) and text.rstrip().endswith("?") else None
 
 
 def answered(question: str | None, text: str, ctx: Context, registry: Registry, parse: Parse, page_hits: PageHits) -> list[Hit]:
     """'Who issues ISO certificates? ISO does.' (or just 'ISO.'): the short answer to a question
     asking who does something states that its body does it; read together, judged as one claim."""
-    if question is None or len(text.split()) > 8:
-        return []
+    bare = _short_answer(text) if question is not None else None
+    if question is None or len((bare or text).split()) > 8:
+        return []  # short: the name with its aside ("ISO does, after an audit by its own staff.")
     gaz = ctx.gaz
     if _RESTATABLE.match(question):
         return _restated(question, text, ctx, page_hits)
+    if _WHICH_EDITION.match(question):
+        return _answered_edition(question, text, ctx, page_hits)
     which = _WHICH_STANDARD.match(question)
     if which is not None:
         return _answered_standard(question[which.end():], text, ctx, registry, parse)
     names = [m for m in gaz.find(text) if m.kind in ("org", "class")]
     if not names:
         return []
-    bare = _short_answer(text)
     said = f"{bare} does." if bare is not None and text[names[0].start:names[0].end] == bare \
         and text[:names[0].start].strip(" *_").casefold() in ("", "the") else text
     combined = f"{question} {said}"
@@ -102,6 +106,25 @@ def _restated(question: str, text: str, ctx: Context, page_hits: PageHits) -> li
     hits = []
     for _, hit in page_hits(parse_markdown(said)):
         if hit.end > len(prefix) and hit.severity != "info":
+            hit.start, hit.end = len(text) - len(text.lstrip()), len(text.rstrip())
+            hits.append(hit)
+    return hits
+
+
+def _answered_edition(question: str, text: str, ctx: Context, page_hits: PageHits) -> list[Hit]:
+    """'Which edition of ISO 14001 is current? ISO 14001:2015.': the edition put in the question's place
+    ('ISO 14001:2015 is current.') and that sentence judged; a finding is placed on the answer."""
+    asked = _WHICH_EDITION.match(question)
+    bare = text.strip().rstrip(".!").strip()
+    named = [m for m in ctx.gaz.find(bare) if m.kind == "standard"]
+    of = next((m for m in ctx.gaz.find(question) if m.kind == "standard" and asked is not None and m.start == asked.end()), None)
+    if of is None or len(named) != 1 or (named[0].start, named[0].end) != (0, len(bare)) or named[0].ref != of.ref \
+            or not re.match(r"\s+(?:is|remains)\b", question[of.end:]):
+        return []  # the answer names an edition of the standard asked about, and the question says what it is
+    said = f"{bare}{question[of.end:].rstrip().rstrip('?*_ ')}."
+    hits = []
+    for _, hit in page_hits(parse_markdown(said)):
+        if hit.start < len(bare) and hit.severity != "info":
             hit.start, hit.end = len(text) - len(text.lstrip()), len(text.rstrip())
             hits.append(hit)
     return hits

@@ -49,7 +49,10 @@ def _nounlike(token: Token) -> bool:
 
 def _subjects(verb: Token) -> list[Token]:
     """The active subject, through relative pronouns, clefts, coordination and control."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    # "the bodies that it evaluates" parsed with two subjects: the relative pronoun is the object
+    subject = next((c for c in subjects if c.lower_ not in RELATIVE), None) if len(subjects) > 1 else \
+        next(iter(subjects), None)
     if subject is not None and subject.lower_ in RELATIVE:
         head = verb.head
         if verb.dep_ == "relcl":
@@ -63,10 +66,18 @@ def _subjects(verb: Token) -> list[Token]:
             twin = _twin(head)
             if twin is not None and head.lower_ in ("body", "organization", "organisation", "one"):
                 return [twin]  # the same apposition parsed as two subjects
+            if head.lower_ in ("one", "body", "organization", "organisation") and head.dep_ == "nsubj" \
+                    and head.head.lemma_ == "be":
+                named = [c for c in head.head.children if c.dep_ == "attr"
+                         and not any(g.dep_ in ("acl", "relcl", "nummod") for g in c.children)]
+                if named:
+                    return named  # "The body that accredited our registrar is DNV": the copula names it
             return [head]
         # "It was ISO, not our registrar, that audited us": the cleft's focus is the agent
         if head.lemma_ == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
-            return [c for c in head.children if c.dep_ in ("attr", "dobj")]  # "not Y" among them is denied below
+            # "not Y" among them is denied below; "not Y but Z": Z is coordinated with Y (or hangs on the copula)
+            return [c for c in head.children if c.dep_ in ("attr", "dobj")
+                    or (c.dep_ == "conj" and c.pos_ in ("PRON", "PROPN", "NOUN"))]
         return []
     if subject is not None:
         return [subject]
@@ -87,9 +98,16 @@ def _stands_for(pronoun: Token, words: list[str]) -> Token | None:
     ('Not one of our certificates came from X; they all came from ISO')."""
     if pronoun.lower_ not in ("them", "it", "they", "some", "ones", "one"):
         return None
-    heads = {w.split()[-1].casefold() for w in words}
-    return next((t for t in reversed(pronoun.doc[:pronoun.i]) if t.pos_ in ("NOUN", "PROPN") and _lemma(t).rstrip("s") in heads),
-                None)
+    above = {t.i for t in pronoun.ancestors}  # "the accreditation body that oversees it": not the body itself
+    for t in reversed(pronoun.doc[:pronoun.i]):
+        if t.i in above or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = _lemma(t).rstrip("s")
+        modifiers = {_lemma(c) for c in t.children if c.dep_ in ("compound", "amod")}
+        # a word of several ('accreditation body') needs its first words too
+        if any(w.split()[-1].casefold() == lemma and all(x.casefold() in modifiers for x in w.split()[:-1]) for w in words):
+            return t
+    return None
 
 
 def _relative_head(reading: Reading, pronoun: Token) -> tuple[int, int]:
@@ -126,13 +144,18 @@ def _in_other_relative(reading: Reading, mention: Mention, pronoun: Token) -> bo
     return False
 
 
+def _plural(reading: Reading, mention: Mention) -> bool:
+    """A class of bodies named in the plural ('accreditation bodies'): not what 'it' stands for."""
+    return mention.kind == "class" and reading.text[mention.start:mention.end].casefold().endswith("s")
+
+
 def _named_before(reading: Reading, pronoun: Token, kinds: tuple[str, ...]) -> Mention | None:
     """What 'it' or 'they' refers to: the nearest mention of these kinds before it in the sentence,
     else the first in the sentence before (a body) or the last (a standard)."""
     start = reading.span(pronoun)[0]
     own = _relative_head(reading, pronoun)
     here = [m for m in reading.mentions if m.kind in kinds and m.end <= start and not _compared(reading, m)
-            and not (own[0] <= m.start < own[1])]
+            and not (own[0] <= m.start < own[1]) and not (pronoun.lower_ in ("it", "itself") and _plural(reading, m))]
     outside = [m for m in here if not _in_other_relative(reading, m, pronoun)]
     if outside or here:
         return (outside or here)[-1]

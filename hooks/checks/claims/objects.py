@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from hooks.data.schema import Frame
 
 from .agents import PREPOSITIONAL
-from .arguments import RELATIVE, _lemma, _nounlike, _passive, _stands_for
+from .arguments import RELATIVE, _lemma, _named_before, _nounlike, _passive, _stands_for
 from .gazetteer import Mention
 from .reading import Reading
 from .syntax import conjuncts
@@ -55,14 +55,15 @@ def _object(verb: Token) -> Token | None:
                 and (c.dep_ != "dative" or c.lower_ in RELATIVE)), None)
     if obj is not None and obj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
+    if obj is not None and obj.lower_ in ("which", "whom") and verb.dep_ == "advcl" and obj.i > 0:
+        # "accredited by UKAS, which the IAF evaluates": a relative clause parsed as adverbial; the noun before the comma
+        return next((t for t in reversed(verb.doc[:obj.i]) if not t.is_punct), None)
     if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" and (
             (obj is not None and obj.lower_ in RELATIVE)
             or (obj is None and any(c.dep_ == "dobj" and c.lower_ in RELATIVE for c in verb.head.children))):
         return verb.head.head  # "the MLA, which IAF continues to manage": the relative pronoun's noun
-    if obj is None and verb.dep_ == "relcl":
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ not in RELATIVE:
-            return verb.head
+    if obj is None and verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children):
+        return verb.head  # "the bodies (that) IAF evaluates"
     if obj is None and verb.dep_ == "conj":
         return _object(verb.head) if verb.head.pos_ in ("VERB",) else None
     if obj is None:  # "looks after the arrangement", "signs off on every system": the preposition's object
@@ -74,6 +75,8 @@ def _object(verb: Token) -> Token | None:
 def _object_fits(reading: Reading, verb: Token, frame: Frame, kinds: dict[str, str]) -> bool:
     objects = _objects(verb)
     if frame.standard_object:
+        if any(c.dep_ == "dative" and c.lower_ not in RELATIVE for c in verb.children):
+            return False  # "the certificate DNV issued us": given to someone, not published
         for node in (n for obj in objects for n in conjuncts(obj)):
             mention = _standard_named(reading, node)
             if (mention is not None and mention.kind == "standard") or (_lemma(node) == "standard" and (
@@ -107,6 +110,8 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame, kinds: dict[str, s
             named = reading.mention(each)
             if named is not None and named.kind == "class":
                 words.add(named.ref.replace("-", " "))  # "they" standing for "accreditation bodies"
+            elif named is not None and named.kind == "org" and kinds.get(named.ref):
+                words.add(kinds[named.ref].replace("-", " "))  # "IAF evaluates UKAS": a body of that kind
             if words & wanted or (not any(" " in w for w in wanted & {_lemma(each)}) and set(compounds) & wanted):
                 return True
     return False
@@ -141,14 +146,26 @@ def _documents(reading: Reading, node: Token) -> bool:
 def _standard_named(reading: Reading, node: Token) -> Mention | None:
     """The standard an object names: its own name, or 'the ISO 9001 standard'; not 'our ISO 9001 certificate'."""
     mention = reading.mention(node)
+    if mention is None and node.lower_ in ("it", "them"):
+        # "ISO publishes ISO 9001, and IEC co-publishes it"; not "our ISO 9001 certificate ... issued it"
+        mention = _named_before(reading, node, ("standard",))
+        return mention if mention is not None and mention in reading.mentions and not _modifier(reading, mention) else None
     if mention is None and _lemma(node) in EDITION_WORDS:
-        return reading.noun_mention(node)
-    if mention is not None:
-        after = reading.token_at(mention.end)  # "ISO 9001 certificate" parsed as two objects: a modifier
-        if after is not None and reading.span(after)[0] >= mention.end and after.pos_ in ("NOUN", "PROPN") \
-                and _lemma(after) not in EDITION_WORDS and reading.text[mention.end:reading.span(after)[0]].isspace():
-            return None
+        # "the ISO 9001 standard"; "the first edition of ISO 9001": the standard the edition is of
+        return reading.noun_mention(node) or next(
+            (found for prep in node.children if prep.dep_ == "prep" and prep.lower_ == "of"
+             for t in prep.children if t.dep_ == "pobj"
+             if (found := reading.mention(t)) is not None and found.kind == "standard"), None)
+    if mention is not None and _modifier(reading, mention):
+        return None  # "ISO 9001 certificate" parsed as two objects: a modifier
     return mention
+
+
+def _modifier(reading: Reading, mention: Mention) -> bool:
+    """Is the named standard a modifier of the noun right after it ('ISO 9001 certificate')?"""
+    after = reading.token_at(mention.end)
+    return after is not None and reading.span(after)[0] >= mention.end and after.pos_ in ("NOUN", "PROPN") \
+        and _lemma(after) not in EDITION_WORDS and reading.text[mention.end:reading.span(after)[0]].isspace()
 
 
 EDITION_WORDS = ("standard", "edition", "version", "revision")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .gazetteer import Mention
 from .holding import held
 from .holding_value import Authority, Holding
+from .syntax import known_verb_form
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
     from spacy.tokens import Doc, Token
@@ -135,7 +136,7 @@ _CLASS_LEAD = re.compile(r"(?:^|[^\w\s]|\b(?:by|and|or|but|that|nor|from|to|with
                          r"the|a|an|our|your|their|its|every|each|"
                          r"only|all|most|many|some|which|who|when|if|because|while|whereas|how|why|what|where|so|then|not|"
                          r"is|are|was|were|be)\b)\s*$", re.I)
-_PRONOUN_NEXT = re.compile(r"\s+(?:(?:that|which|whom)\s+(?:(?-i:[A-Z])|(?:they|we|it|you)\b)|"
+_PRONOUN_NEXT = re.compile(r"\s+(?:(?:that|which|whom|who)\b|"
                            r"(?:they|we|it|you|i|he|she)\b)", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)\s+$", re.I)
 _PARTICIPLE = re.compile(r"\s+(?:accredited|approved|registered|certified)\b", re.I)
@@ -166,14 +167,38 @@ def skeleton(text: str, mentions: list[Mention]) -> tuple[str, list[tuple[int, i
             end = m.end + 2
         if start == 0 or (text[:start].rstrip().endswith((".", ":", "#", "|")) and stand_in != "ISO 9001"):
             stand_in = stand_in.capitalize() if stand_in in ("it", "they", "its") else stand_in
-        out.append(text[at:start])
-        length += start - at
+        length = _plain(text, at, start, out, pieces, length)
         pieces.append((length, length + len(stand_in), start, end))
         out.append(stand_in)
         length += len(stand_in)
         at = end
-    out.append(text[at:])
+    _plain(text, at, len(text), out, pieces, length)
     return _squeeze("".join(out), pieces)
+
+
+# A verb prefix joined by a hyphen ("co-signed", "peer-evaluates", "re-issued"): the tokenizer splits the
+# hyphen and the parse of the pieces goes wrong. The prefix is joined where that makes a verb the
+# lemmatizer knows ("cosigned", "coordinates"), else dropped where the rest is one ("publishes"): a
+# co-publisher publishes, a peer evaluation evaluates.
+_PREFIXED = re.compile(r"\b(co|peer|re)[-‑]([a-z]{3,})\b", re.I)
+
+
+def _plain(text: str, start: int, end: int, out: list[str], pieces: list[tuple[int, int, int, int]], length: int) -> int:
+    """Append text[start:end] to the skeleton with its prefixed verbs read as one word; the new length."""
+    at = start
+    for m in _PREFIXED.finditer(text, start, end):
+        joined = m.group(1) + m.group(2)
+        word = joined if known_verb_form(joined) else m.group(2) if known_verb_form(m.group(2)) else None
+        if word is None:
+            continue
+        out.append(text[at:m.start()])
+        length += m.start() - at
+        pieces.append((length, length + len(word), m.start(), m.end()))
+        out.append(word)
+        length += len(word)
+        at = m.end()
+    out.append(text[at:end])
+    return length + end - at
 
 
 _SPACES = re.compile(r"[ \t]{2,}|\n\s*")
@@ -250,7 +275,7 @@ def _stand_in(text: str, m: Mention) -> str | None:
             return "its" if m.kind == "org" else None
         if m.kind == "class":
             if _PRONOUN_NEXT.match(text, m.end):
-                return None  # "the bodies (that) they have accredited": a relative clause needs its noun
+                return None  # "the bodies (that) they accredited", "the body that audited us": a relative clause needs its noun
             if not _CLASS_LEAD.search(text, 0, m.start):
                 return None  # "an ISO-accredited certification body": the modifier needs its noun
             return "they" if text[m.start:m.end].casefold().endswith(("ies", "s")) else "it"

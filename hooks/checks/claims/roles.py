@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from hooks.data.schema import Predicate
 
 from .agents import PRONOUNS, _agent_mentions, _agents, _contrast
-from .arguments import _lemma, _passive
+from .arguments import RELATIVE, _lemma, _passive, _subjects
 from .gazetteer import Mention
 from .holding import denied_by_complement
 from .holding_value import Holding
@@ -91,16 +91,42 @@ def _action_claims(reading: Reading, registry: Registry) -> list[Claim]:
             if frame.standard_object and not any((m := _standard_named(reading, t)) is not None and m.kind == "standard"
                                                  for t in of):
                 continue
-            for by in bys:
-                for agent in (t for t in by.children if t.dep_ == "pobj"):
-                    for mention in _agent_mentions(reading, agent):
-                        if mention is None or mention.kind not in AGENTIVE:
-                            continue
-                        holding = reading.held(token, extra_negations=(1 if _contrast(by) == "denied" else 0)
-                                               + (1 if denied_by_complement(token) else 0))
-                        start, end = reading.span(token)
-                        claims.append(Claim(predicate.id, mention, min(start, mention.start), max(end, mention.end), holding))
+            found = [(t, _contrast(by)) for by in bys for t in by.children if t.dep_ == "pobj"]
+            if frame.agent == "subject":
+                found += [(t, None) for t in _owners(token)]
+            for agent, contrast in found:
+                for mention in _agent_mentions(reading, agent):
+                    if mention is None or mention.kind not in AGENTIVE:
+                        continue
+                    holding = reading.held(token, extra_negations=(1 if contrast == "denied" else 0)
+                                           + (1 if denied_by_complement(token) else 0))
+                    start, end = reading.span(token)
+                    claims.append(Claim(predicate.id, mention, min(start, mention.start), max(end, mention.end), holding))
     return claims
+
+
+SEALS = {"stamp", "seal", "mark", "badge"}
+"""Nouns whose 'of' phrase names an act done by their owner: "ISO's stamp of approval" is ISO's approval."""
+TASKS = {"job", "task", "call", "responsibility", "role", "business", "duty", "remit", "domain", "work", "preserve",
+         "province", "bread", "mission", "function", "prerogative", "decision"}
+"""Nouns that make an act their owner's: "Peer evaluation of accreditation bodies is the IAF's job"."""
+RESTING = {"rest", "lie", "sit"}
+"""Verbs by which an act belongs to the body named with 'with': "Stewardship of the MLA rests with the IAF"."""
+
+
+def _owners(action: Token) -> list[Token]:
+    """Who an action noun is done by, where no 'by' phrase says so: the owner of its seal ("ISO's stamp of
+    approval"), the owner of the task it is ("... is the IAF's job"), or the body the task rests with
+    ("... rests with the IAF"). Not the act's own owner: "our registrar's accreditation" is done to it."""
+    found = [c for c in action.head.head.children if c.dep_ == "poss"] \
+        if action.dep_ == "pobj" and action.head.lower_ == "of" and action.head.head.lemma_.casefold() in SEALS else []
+    verb = action.head
+    if action.dep_ == "nsubj" and verb.lemma_.casefold() == "be":
+        found += [p for c in verb.children if c.dep_ == "attr" and c.lemma_.casefold() in TASKS
+                  for p in c.children if p.dep_ == "poss"]
+    elif action.dep_ == "nsubj" and verb.lemma_.casefold() in RESTING:
+        found += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.children if t.dep_ == "pobj"]
+    return found
 
 
 def _kind(registry: Registry, mention: Mention) -> str:
@@ -128,7 +154,10 @@ def _elliptic_claims(reading: Reading, registry: Registry) -> list[Claim]:
         if found is None:
             continue
         predicate, standard = found
-        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if any(c.lower_ in RELATIVE for c in subjects):
+            subjects = _subjects(token)  # "..., and it remains the body that does so": the one the clause is of
+        for subject in subjects:
             for mention in _agent_mentions(reading, subject):
                 if mention is None or mention.kind not in AGENTIVE:
                     continue
@@ -152,9 +181,11 @@ def _antecedent(reading: Reading, registry: Registry, do: Token) -> tuple[Predic
     """The role relation stated by the nearest verb before 'do' (a verb the tagger read as a plural
     noun, "the registrar that issues certificates", counts when its object follows it)."""
     subject = {t.i for c in do.children if c.dep_ == "nsubj" for t in c.subtree}
+    above = {next((t.i for t in do.head.ancestors if t.pos_ in ("VERB", "AUX")), -1)} if do.dep_ == "relcl" else set()
     for token in reversed(reading.doc[:do.i]):
-        if token.i in subject:
-            continue  # "accredited certification bodies do": the subject's own words are not what they do
+        if token.i in subject or token.i in above:
+            continue  # "accredited certification bodies do": the subject's own words are not what they do; nor is
+            # the verb whose object the relative clause describes ("it accredits the bodies that do")
         if token.pos_ == "NOUN" and token.lower_.endswith("s") and token.i + 1 < len(token.doc):
             frames = [(p, f) for p, f in registry.by_verb.get(verb_lemma(token), []) if p.tests == "role"]
             nxt = next((t for t in token.doc[token.i + 1:token.i + 4] if t.pos_ in ("NOUN", "PROPN")), token.doc[token.i + 1])

@@ -107,6 +107,27 @@ def verb_lemma(token: Token) -> str:
         token.pos_ = pos
 
 
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    return frozenset(nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+
+
+def known_verb(word: str) -> bool:
+    """Is this a verb's base form in the lemmatizer's own tables ('cosign', 'coordinate'; not 'copublish')?"""
+    return word.casefold() in _verbs()
+
+
+def known_verb_form(word: str) -> bool:
+    """Is this word a form of a verb the lemmatizer knows ('cosigned', 'publishes')?"""
+    low = word.casefold()
+    for suffix in ("", "s", "es", "d", "ed", "ing"):
+        if low.endswith(suffix):
+            stem = low[:len(low) - len(suffix)]
+            if known_verb(stem) or (suffix in ("ed", "ing", "es") and known_verb(stem + "e")):
+                return True
+    return False
+
+
 WORD = re.compile(r"[a-z]+")
 """A word of lower-cased text, for looking it up among word forms."""
 
