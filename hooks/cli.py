@@ -1,9 +1,10 @@
 """The command line: every check runs here without MkDocs.
 
-    python -m hooks [--root DIR] [--no-cache] check [PATH ...] [--format text|json|github|sarif] [--date YYYY-MM-DD]
+    python -m hooks [--root DIR] [--no-cache] check [PATH ...] [--format text|json|github|sarif] [--notes] [--date YYYY-MM-DD]
     python -m hooks export OUTDIR
     python -m hooks build [--site-dir DIR] [--strict]
     python -m hooks schema [OUTDIR]
+    python -m hooks docs [--check]
     python -m hooks links [--output FILE]
     python -m hooks linkcheck [--site-dir DIR]
     python -m hooks external [--site-dir DIR]
@@ -51,6 +52,8 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="load, validate, render and check everything; print findings")
     c.add_argument("paths", nargs="*", type=Path, help="extra Markdown files to check as pages of the site")
     c.add_argument("--format", choices=sorted(report.FORMATS), default="text")
+    c.add_argument("--notes", action="store_true",
+                   help="list notes (such as sources no page cites) in text, github and sarif too; json always does")
     c.add_argument("--date", type=_date, default=None, help="check as of this day (default: today)")
     e = sub.add_parser("export", help="write the rendered site sources for plain MkDocs")
     e.add_argument("outdir", type=Path)
@@ -59,6 +62,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="fail on warnings too (as mkdocs build --strict)")
     s = sub.add_parser("schema", help="write a JSON Schema per kind of data file")
     s.add_argument("outdir", type=Path, nargs="?", default=None)
+    d = sub.add_parser("docs", help="write the tables of codes in README.md and CONTRIBUTING.md from hooks/core/codes.yaml")
+    d.add_argument("--check", action="store_true", help="only say which file is out of date (exit 1), writing nothing")
     lk = sub.add_parser("links", help="write each page's inbound and outbound internal links as JSON")
     lk.add_argument("--output", type=Path, default=None)
     lc = sub.add_parser("linkcheck", help="run LinkChecker over the built site (internal links and anchors)")
@@ -93,14 +98,31 @@ def _check(root: Path, args: argparse.Namespace) -> int:
         return 2
     from hooks.core.forking import cores
 
-    result = engine.run(root, extra=list(args.paths), check_date=args.date, workers=cores())
+    # Absolute, so a file outside the project is told from one inside (SARIF: a file: URI, not a relative one).
+    extra = [p.resolve() for p in args.paths]
+    result = engine.run(root, extra=extra, check_date=args.date, workers=cores())
+    options = report.Options(notes=args.notes, root=root,
+                             repository=_repository(root) if args.format == "sarif" else None)
     if args.format == "json":
-        out = report.as_json(result.findings, check_date=result.check_date.isoformat(),
+        out = report.as_json(result.findings, options, check_date=result.check_date.isoformat(),
                              pages=[p.path for p in result.pages])
     else:
-        out = report.FORMATS[args.format](result.findings)
+        out = report.FORMATS[args.format](result.findings, options)
     sys.stdout.write(out)
     return 0 if result.ok else 1
+
+
+def _repository(root: Path) -> str | None:
+    """The repository's web address: mkdocs.yml's repo_url, else the one GitHub Actions runs for, else None."""
+    try:
+        doc = load_config(root).doc
+    except DataError:
+        doc = None  # the check reports it
+    url = doc.get(("repo_url",)) if doc else None
+    if isinstance(url, str) and url.startswith(("https://", "http://")):
+        return url.rstrip("/")
+    server, repo = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
+    return f"{server.rstrip('/')}/{repo}" if server and repo else None
 
 
 def _export(root: Path, args: argparse.Namespace) -> int:
@@ -144,6 +166,27 @@ def _schema(root: Path, args: argparse.Namespace) -> int:
     written = write_schemas(args.outdir or project.schemas_dir)
     print("\n".join(str(p) for p in written))
     return 0
+
+
+def _docs(root: Path, args: argparse.Namespace) -> int:
+    from hooks.reports.tables import DOCS, update
+
+    stale = []
+    for name, render in DOCS.items():
+        path = root / name
+        try:
+            text = path.read_text("utf-8")
+            new = update(text, render)
+        except (OSError, ValueError) as exc:
+            print(f"{name}: error: {exc}", file=sys.stderr)
+            return 1
+        if new != text:
+            stale.append(name)
+            if not args.check:
+                path.write_text(new, "utf-8")
+    verb = "is out of date; run python -m hooks docs" if args.check else "rewritten"
+    print("\n".join(f"{name}: {verb}" for name in stale) or "the tables of codes are up to date")
+    return 1 if stale and args.check else 0
 
 
 def _links(root: Path, args: argparse.Namespace) -> int:
@@ -197,9 +240,9 @@ def _external(root: Path, args: argparse.Namespace) -> int:
     findings = check_external((args.site_dir or project.site_dir).resolve(), project.external_cache,
                               own=own, ignore=settings.external_ignore, timeout=settings.external_timeout,
                               cache_days=settings.external_cache_days)
-    sys.stdout.write(report.FORMATS[args.format](findings))
+    sys.stdout.write(report.FORMATS[args.format](findings, report.Options(root=root)))
     return 1 if findings.errors() else 0
 
 
-COMMANDS = {"check": _check, "export": _export, "build": _build, "schema": _schema, "links": _links, "new": _new,
+COMMANDS = {"check": _check, "export": _export, "build": _build, "schema": _schema, "docs": _docs, "links": _links, "new": _new,
             "linkcheck": _linkcheck, "external": _external}

@@ -9,23 +9,50 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, HttpUrl
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Each rule below is written once and used twice: by the validator the engine runs, and in the JSON
+# Schema editors' YAML plugins read, so an editor sees while typing what the check would report.
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""An id: lower-case letters and digits in words joined by single hyphens (it becomes a page's address)."""
+NON_BLANK = r"\S"
+"""Text has something besides white space."""
+PLACEHOLDER = "TODO"
+"""What `python -m hooks new` writes where an editor must fill something in."""
+WEB_URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://"
+"""How a web address starts: what pydantic's HttpUrl requires of the scheme (in any case, as JSON Schema
+patterns take no flags)."""
+_ID = re.compile(ID_PATTERN)
+
+
+class Schema:
+    """JSON Schema keywords for a type whose rule a validator enforces, which pydantic cannot see
+    (`Annotated` metadata; hashed by identity, as a type with it may stand in a union)."""
+
+    def __init__(self, keywords: dict[str, Any]):
+        self.keywords = keywords
+
+    def __repr__(self) -> str:
+        return f"Schema({self.keywords!r})"
+
+    def __get_pydantic_json_schema__(self, core: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {**handler(core), **self.keywords}
 
 
 def _check_id(value: str) -> str:
-    if not _ID.match(value):
+    if not _ID.fullmatch(value):
         raise ValueError("expected a lower-case id of letters, digits and single hyphens, such as 'iso-9001'")
     return value
 
 
 def _check_text(value: str) -> str:
-    if not value.strip():
+    if not re.search(NON_BLANK, value):
         raise ValueError("expected some text, received an empty string")
-    if "TODO" in value:
+    if re.search(PLACEHOLDER, value):
         raise ValueError("the placeholder TODO is still here; replace it with the real value")
     return value
 
@@ -38,9 +65,12 @@ def _check_pattern(value: str) -> str:
     return value
 
 
-Id = Annotated[str, AfterValidator(_check_id)]
-Pattern = Annotated[str, AfterValidator(_check_pattern)]
-Text = Annotated[str, AfterValidator(_check_text)]
+Id = Annotated[str, AfterValidator(_check_id), Schema({"pattern": ID_PATTERN})]
+WebUrl = Annotated[HttpUrl, Schema({"pattern": WEB_URL_PATTERN})]
+"""An absolute http(s) URL (pydantic's HttpUrl; the schema's `format: uri` alone would let javascript: pass)."""
+Pattern = Annotated[str, AfterValidator(_check_pattern), Schema({"format": "regex"})]
+Text = Annotated[str, AfterValidator(_check_text),
+                 Schema({"minLength": 1, "pattern": NON_BLANK, "not": {"pattern": PLACEHOLDER}})]
 # A role is the id of a `tests: role` predicate in data/predicates.yaml (checked in model.py).
 Role = Id
 OrgKind = Literal["standards-body", "accreditation-body", "accreditation-network", "certification-body"]
@@ -86,7 +116,7 @@ class Source(Strict):
     id: Id
     publisher: Text
     title: Text
-    url: HttpUrl
+    url: WebUrl
     verified: dt.date
     supports: list[Support] = Field(min_length=1, description="What this source backs: each kind of fact it may be "
                                     "cited for, with what it says, in our words. A citation of another kind is an error.")
@@ -120,7 +150,7 @@ class Organization(Sourced):
     aliases: list[Text] = []
     kind: OrgKind
     country: str | None = None
-    url: HttpUrl
+    url: WebUrl
     summary: Text
     successor: Id | None = None
     roles: list[RoleClaim] = []
@@ -270,7 +300,7 @@ class Reviewer(Strict):
 class Publisher(Strict):
     """data/publisher.yaml (optional): who publishes the site and reviews its pages, for bylines and JSON-LD."""
     name: Text
-    url: HttpUrl
+    url: WebUrl
     logo: str = Field(description="The logo's path in the content folder, e.g. 'assets/logo.svg'.")
     description: Text
     policy: str = Field(description="The editorial policy's page in the content folder, e.g. 'editorial-policy.md'.")

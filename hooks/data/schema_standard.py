@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .schema import FactKind, Id, Sourced, Strict, Text
 
 __all__ = ["Amendment", "Clause", "CurrentEdition", "EarlierEdition", "Particular", "Predecessor", "Question",
-           "Relation", "Requirements", "Revision", "Standard", "Suit", "Transition"]
+           "Relation", "Requirements", "Revision", "Stage", "Standard", "Suit", "Transition"]
 
 
 class Amendment(Sourced):
@@ -61,10 +62,16 @@ class EarlierEdition(Sourced):
         return self
 
 
+Stage = Literal["PWI", "NP", "AWI", "WD", "CD", "DIS", "FDIS", "PRF"]
+"""The stages of an ISO project before publication, as ISO abbreviates them: preliminary work item, new work
+item proposal, approved work item, working draft, committee draft, draft and final draft International
+Standard, proof."""
+
+
 class Revision(Sourced):
     """A revision under way: a status that changes, so the page prints it with the day it was established."""
 
-    stage: Text = Field(description="The ISO stage reached, as ISO names it: 'DIS', 'FDIS'.")
+    stage: Stage = Field(description="The ISO stage reached, as ISO abbreviates it: 'DIS', 'FDIS'.")
     expected: str | int = Field(description="When publication is expected, as the source puts it: '2027'.")
     as_of: dt.date = Field(description="The day the stage was established from the source; printed 'As of <month year>'.")
     note: Text
