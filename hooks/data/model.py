@@ -215,7 +215,7 @@ def load_site(root: Path | Config) -> Site:
     def load(path: Path, model: type[BaseModel]) -> Any:
         display = project.rel(path)
         try:
-            doc = load_yaml(path, display)
+            doc = load_yaml(path, display, root=project.root)
             docs[display] = doc
             return validate(doc, model, doc.data)
         except DataError as exc:

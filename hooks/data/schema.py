@@ -12,6 +12,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl
+from pydantic_core import PydanticCustomError
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -38,7 +39,25 @@ def _check_pattern(value: str) -> str:
     return value
 
 
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z](?:[a-z0-9-]*[a-z0-9])?$")
+"""A public host name: dotted labels, the last (the top-level domain) beginning with a letter."""
+
+
+def _check_url(url: HttpUrl) -> HttpUrl:
+    # Published in links and the search index: no secrets, nothing only the editor's network can reach.
+    if url.username is not None or url.password is not None:
+        raise PydanticCustomError("url_credentials", "the URL carries a user name or password (user:secret@); "
+                                  "pages must not publish them. Remove them, up to and including the @")
+    if not _HOST.match(url.host or ""):
+        raise PydanticCustomError("url_host", "'{host}' is not a public host name such as www.iso.org (a name "
+                                  "without a dot reaches only a local network; an IP address is no page's lasting "
+                                  "address). Give the page's public address", {"host": url.host or ""})
+    return url
+
+
 Id = Annotated[str, AfterValidator(_check_id)]
+WebUrl = Annotated[HttpUrl, AfterValidator(_check_url)]
+"""An absolute http(s) URL of a public page, safe to publish."""
 Pattern = Annotated[str, AfterValidator(_check_pattern)]
 Text = Annotated[str, AfterValidator(_check_text)]
 # A role is the id of a `tests: role` predicate in data/predicates.yaml (checked in model.py).
@@ -86,7 +105,7 @@ class Source(Strict):
     id: Id
     publisher: Text
     title: Text
-    url: HttpUrl
+    url: WebUrl
     verified: dt.date
     supports: list[Support] = Field(min_length=1, description="What this source backs: each kind of fact it may be "
                                     "cited for, with what it says, in our words. A citation of another kind is an error.")
@@ -120,7 +139,7 @@ class Organization(Sourced):
     aliases: list[Text] = []
     kind: OrgKind
     country: str | None = None
-    url: HttpUrl
+    url: WebUrl
     summary: Text
     successor: Id | None = None
     roles: list[RoleClaim] = []
@@ -270,7 +289,7 @@ class Reviewer(Strict):
 class Publisher(Strict):
     """data/publisher.yaml (optional): who publishes the site and reviews its pages, for bylines and JSON-LD."""
     name: Text
-    url: HttpUrl
+    url: WebUrl
     logo: str = Field(description="The logo's path in the content folder, e.g. 'assets/logo.svg'.")
     description: Text
     policy: str = Field(description="The editorial policy's page in the content folder, e.g. 'editorial-policy.md'.")

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import yaml
 
+from hooks.core.findings import DataError
 from hooks.core.project import CONFIG_FILE, Project
 from hooks.data.loader import parse_yaml, read_text
 from hooks.data.model import Site
+from hooks.pages.content import site_files, unpublishable
 from hooks.pages.nav import build_nav
 from hooks.pages.paths import Page
 
@@ -29,18 +31,21 @@ def _plain(value: object) -> object:
 
 
 def export(site: Site, pages: list[Page], outdir: Path) -> None:
+    """Write the export; DataError (before anything is written) if the content folder holds what must
+    not be published, which the pages read from the cache may not have shown."""
     project, out = site.project, Project.export_layout(outdir)
+    files = site_files(site)
+    problems = unpublishable(files, pages)
+    if problems:
+        raise DataError(problems)
     docs = out.docs_dir
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
-    content = project.docs_dir
-    if content.is_dir():
-        for path in sorted(content.rglob("*")):
-            if path.is_file() and path.suffix != ".md":
-                target = docs / path.relative_to(content)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, target)
+    for src in sorted(files.assets):
+        target = docs / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(files.files[src], target)
     for page in pages:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
