@@ -8,6 +8,7 @@ the data means: that is `schema.py` and `model.py`.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,20 +106,27 @@ class Document:
 OUTSIDE = "outside-project"
 
 
-def outside(path: Path, root: Path) -> str | None:
-    """Why path is refused if it leads outside the project in root (through a link, of the file or of a
-    folder above it), else None: what a link brings in from elsewhere (/etc/hosts) is never read or published."""
+def within(root: Path, folder: Path) -> tuple[Path, ...]:
+    """Where the files read from folder may really be: in the project in root, and in folder itself where
+    the project names a folder outside itself (docs_dir: ../docs); a link leading out of these is refused."""
+    named_outside = not Path(os.path.abspath(folder)).is_relative_to(os.path.abspath(root))
+    return (root.resolve(), folder.resolve()) if named_outside else (root.resolve(),)
+
+
+def outside(path: Path, area: tuple[Path, ...]) -> str | None:
+    """Why path is refused if it leads out of the area (see `within`) through a link, of the file or of a
+    folder above it, else None: what a link brings in from elsewhere (/etc/hosts) is never read or published."""
     target = path.resolve()
-    if target.is_relative_to(root.resolve()):
+    if any(target.is_relative_to(folder) for folder in area):
         return None
     return (f"this is a link to {target}, outside the project; nothing from outside the project is read or "
             "published. Copy it into the project, or remove the link.")
 
 
-def read_text(path: Path, display: str, *, root: Path | None = None) -> str:
-    """Read a UTF-8 file, turning the ways it can be unreadable into located errors. Given the project's
-    root, a file that a link leads outside of it is refused."""
-    refusal = outside(path, root) if root is not None else None
+def read_text(path: Path, display: str, *, area: tuple[Path, ...] = ()) -> str:
+    """Read a UTF-8 file, turning the ways it can be unreadable into located errors. Given an area (see
+    `within`), a file that a link leads out of it is refused."""
+    refusal = outside(path, area) if area else None
     if refusal:
         raise DataError([error(display, 1, 1, OUTSIDE, refusal)])
     try:
@@ -141,10 +149,10 @@ def read_text(path: Path, display: str, *, root: Path | None = None) -> str:
                                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8. Save the file as UTF-8.")]) from None
 
 
-def load_yaml(path: Path, display: str | None = None, *, root: Path | None = None) -> Document:
-    """Load one YAML file into a Document, or raise DataError with located findings (see read_text for root)."""
+def load_yaml(path: Path, display: str | None = None, *, area: tuple[Path, ...] = ()) -> Document:
+    """Load one YAML file into a Document, or raise DataError with located findings (see read_text for area)."""
     display = display or str(path)
-    text = read_text(path, display, root=root)
+    text = read_text(path, display, area=area)
     return parse_yaml(text, display)
 
 

@@ -23,7 +23,7 @@ import pathspec
 
 from hooks.core.findings import DataError, Finding, error
 from hooks.core.project import rel
-from hooks.data.loader import OUTSIDE, outside, parse_yaml, read_text
+from hooks.data.loader import OUTSIDE, outside, parse_yaml, read_text, within
 from hooks.data.model import Site
 
 from .paths import Page, address
@@ -135,6 +135,7 @@ def content_files(folder: Path, root: Path, exclude_docs: str = "", *, directory
 
 def _walk(folder: Path, root: Path, spec: pathspec.GitIgnoreSpec) -> Iterator[tuple[str, Path, tuple[str, str] | None]]:
     """(src, path, None) for each file to publish, (src, path, (code, message)) for each refused file or folder."""
+    area = within(root, folder)
     for here, dirnames, filenames in os.walk(folder, followlinks=True):  # as MkDocs walks it
         base = Path(here)
         inside = base.relative_to(folder).as_posix()
@@ -144,7 +145,7 @@ def _walk(folder: Path, root: Path, spec: pathspec.GitIgnoreSpec) -> Iterator[tu
             path, src = base / name, prefix + name
             if spec.match_file(src + "/"):
                 continue
-            refusal = outside(path, root)
+            refusal = outside(path, area)
             if refusal:
                 yield src, path, (OUTSIDE, refusal)
             elif path.resolve() in (base.resolve(), *base.resolve().parents):
@@ -157,7 +158,7 @@ def _walk(folder: Path, root: Path, spec: pathspec.GitIgnoreSpec) -> Iterator[tu
             path, src = base / name, prefix + name
             if spec.match_file(src):
                 continue
-            refusal = outside(path, root)
+            refusal = outside(path, area)
             if refusal:
                 yield src, path, (OUTSIDE, refusal)
             elif not path.is_file():
