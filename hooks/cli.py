@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from hooks.core.findings import DataError
+from hooks.core.findings import DataError, Findings
 from hooks.core.project import CONFIG_FILE, Project, config_file, find_root
 from hooks.data.model import Config, load_config
 from hooks.publish import engine
@@ -132,7 +132,11 @@ def _export(root: Path, args: argparse.Namespace) -> int:
     if result.site is None:
         sys.stderr.write(report.as_text(result.findings))
         return 1
-    export(result.site, result.pages, args.outdir)
+    try:
+        export(result.site, result.pages, args.outdir)
+    except DataError as exc:
+        sys.stderr.write(report.as_text(Findings(exc.findings)))
+        return 1
     print(f"exported {len(result.pages)} pages to {args.outdir}")
     return 0
 
@@ -213,7 +217,7 @@ def _new(root: Path, args: argparse.Namespace) -> int:
         return 1
     try:
         path = new_file(project, args.kind, args.name)
-    except FileExistsError as exc:
+    except (FileExistsError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"wrote {path}; fill in every TODO, then run `python -m hooks check`.")

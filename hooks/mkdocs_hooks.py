@@ -37,7 +37,7 @@ if str(_ROOT) not in sys.path:
 
 from hooks.core.cache import switched_off  # noqa: E402 - after the sys.path change above
 from hooks.core.findings import Finding  # noqa: E402 - after the sys.path change above
-from hooks.pages import banner, nav, seo  # noqa: E402 - after the sys.path change above
+from hooks.pages import banner, content, nav, seo  # noqa: E402 - after the sys.path change above
 from hooks.publish import background, cards, engine  # noqa: E402 - after the sys.path change above
 
 log = logging.getLogger("mkdocs.plugins.pillar")
@@ -97,6 +97,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _cards
     assert _state is not None
+    if _state.site is not None:
+        _publish_only_ours(files, config)
     # After MkDocs cleaned the site folder: the social cards are written beside the rendering.
     if _state.site is not None and not switched_off("PILLAR_CARDS"):
         _cards = cards.start(_state.pages, Path(config.site_dir), config.site_name,
@@ -164,6 +166,21 @@ def on_build_error(*, error: Exception) -> None:
 
 
 # Helper functions ----------------------------------------------------------------------------
+
+def _publish_only_ours(files: Files, config: MkDocsConfig) -> None:
+    """MkDocs publishes exactly the content files the engine read and checked (content.site_files, the
+    one list): the others (a link leading outside the project) leave `files`, and fail the build."""
+    assert _state is not None and _state.site is not None
+    ours = content.site_files(_state.site, Path(config.docs_dir))
+    docs_dir = os.path.normpath(config.docs_dir)
+    for file in list(files):
+        if file.src_dir is not None and os.path.normpath(file.src_dir) == docs_dir and file.src_uri not in ours.files:
+            files.remove(file)
+    problems = content.unpublishable(ours, _state.pages)
+    if problems:  # the pages came from the cache, made before these files appeared: the build fails here
+        raise PluginError("the content folder holds files that cannot be published:\n" +
+                          "\n".join(f.as_text() for f in problems))
+
 
 def _page(src_uri: str) -> engine.Page | None:
     return _by_path.get(src_uri)

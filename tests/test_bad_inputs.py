@@ -140,6 +140,28 @@ CASES = [
         "template-syntax", (6, 1)),
     Bad("content not utf-8", "content/about.md", const(b"# About\n\ncaf\xe9\n"), "encoding", (3, 4)),
     Bad("content clashes with a generated page", "content/glossary.md", const("# Mine\n"), "page-clash", (1, 1)),
+    # the file set: what MkDocs would publish beside a generated page, or unread by the checks
+    Bad("content at a generated page's address", "content/standards/iso-9001/index.md", const("# Mine\n"),
+        "page-clash", (1, 1)),
+    Bad("content differs from a generated page only in case", "content/Glossary.md", const("# Mine\n"),
+        "page-clash", (1, 1)),
+    Bad("content folder differs from a generated one only in case", "content/Standards/notes.md", const("# Mine\n"),
+        "page-clash", (1, 1)),
+    Bad("readme beside the generated index", "content/README.md", const("# Mine\n"), "page-clash", (1, 1)),
+    Bad("markdown not named .md", "content/notes.markdown", const("# Notes\n"), "page-suffix", (1, 1)),
+    # nesting deep enough to exhaust Python's stack
+    Bad("data nested 500 deep", "data/subjects.yaml", lambda t: t + "x_deep: " + "[" * 500 + "]" * 500 + "\n",
+        "too-deep", "[" * 450 + "]"),
+    Bad("data nested 500 deep in block style", STD, lambda t: t + "".join(f"{' ' * i}k{i}:\n" for i in range(500)),
+        "too-deep", "k51:"),
+    Bad("front matter nested 999 deep", "content/about.md",
+        const("---\nhide: " + "[" * 999 + "]" * 999 + "\n---\n# About\n"), "too-deep", "[" * 949 + "]"),
+    # URLs published in links and the search index
+    Bad("url with credentials", SRC, sub("url: https://", "url: https://user:secret@"), "bad-url", "https://user:"),
+    Bad("url host without a dot", SRC, lambda t: re.sub(r"url: https://[^/\s]+", "url: https://intranet", t, count=1),
+        "bad-url", "https://intranet"),
+    Bad("url at an ip address", ORGS, sub("url: https://www.iso.org", "url: http://192.168.1.10"), "bad-url",
+        "http://192.168"),
 ]
 
 

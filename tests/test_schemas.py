@@ -39,6 +39,8 @@ BEYOND_SCHEMA = {
     "id-mismatch": "the file's name", "unknown-file": "which files exist",
     "template-syntax": "Jinja2", "template-error": "Jinja2", "page-clash": "which pages exist",
     "front-matter": "Markdown pages have no schema",
+    "too-deep": "how deep the YAML nests, which the loader limits before any value is read",
+    "outside-project": "where a symbolic link leads", "page-suffix": "a file's name",
 }
 """Why the catalogue's other codes are the check's alone."""
 ISSUE_CASES = [

@@ -23,7 +23,7 @@ from hooks.core.forking import map_chunks
 from hooks.core.project import rel
 from hooks.data.loader import read_text
 from hooks.data.model import Site
-from hooks.pages.content import split_front_matter
+from hooks.pages.content import site_files, split_front_matter, unpublishable
 from hooks.pages.markdown import ParsedPage, parse
 from hooks.pages.origin import Origins
 from hooks.pages.paths import Page, standard_path
@@ -112,11 +112,10 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
         parsed[name] = entries[name].parsed
         claim_findings += entries[name].findings
     findings: list[Finding] = []
-    content_dir = project.docs_dir
-    assets = {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*")
-              if p.is_file() and p.suffix != ".md"} if content_dir.is_dir() else set()
-    link_findings, graph = check_links(pages, parsed, assets, origins.locate, extra)
+    files = site_files(site)
+    link_findings, graph = check_links(pages, parsed, files.assets, origins.locate, extra)
     findings += link_findings
+    findings += unpublishable(files, pages)  # pages from the cache may predate the content folder's files
     findings += check_cluster(pages, [standard_path(s) for s in site.standards], graph, origins.locate)
     findings += claim_findings
     findings += check_data(site, pages, day)

@@ -122,11 +122,14 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def rel(path: Path, root: Path) -> str:
-    """path relative to root with forward slashes (as every message shows a file), else as given."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
+    """path relative to root with forward slashes (as every message shows a file), else as given.
+
+    A link keeps its own name (data/sources.yaml, not the file it leads to): the name is the file's key
+    everywhere, whatever a link points at; the real paths count only when root is spelt another way."""
+    for inner, outer in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+        if inner.is_relative_to(outer):
+            return inner.relative_to(outer).as_posix()
+    return str(path)
 
 
 class _Dated(Protocol):

@@ -8,6 +8,7 @@ the data means: that is `schema.py` and `model.py`.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,9 @@ except AttributeError:  # pragma: no cover
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
+MAX_DEPTH = 50
+"""Levels of nesting a value may have: the deepest data file nests 7; a walk hundreds deep would exhaust
+Python's stack (libyaml itself stops at 1000)."""
 SAFE_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -99,8 +103,32 @@ class Document:
         return error(self.path, pos.line, pos.column, code, message)
 
 
-def read_text(path: Path, display: str) -> str:
-    """Read a UTF-8 file, turning the ways it can be unreadable into located errors."""
+OUTSIDE = "outside-project"
+
+
+def within(root: Path, folder: Path) -> tuple[Path, ...]:
+    """Where the files read from folder may really be: in the project in root, and in folder itself where
+    the project names a folder outside itself (docs_dir: ../docs); a link leading out of these is refused."""
+    named_outside = not Path(os.path.abspath(folder)).is_relative_to(os.path.abspath(root))
+    return (root.resolve(), folder.resolve()) if named_outside else (root.resolve(),)
+
+
+def outside(path: Path, area: tuple[Path, ...]) -> str | None:
+    """Why path is refused if it leads out of the area (see `within`) through a link, of the file or of a
+    folder above it, else None: what a link brings in from elsewhere (/etc/hosts) is never read or published."""
+    target = path.resolve()
+    if any(target.is_relative_to(folder) for folder in area):
+        return None
+    return (f"this is a link to {target}, outside the project; nothing from outside the project is read or "
+            "published. Copy it into the project, or remove the link.")
+
+
+def read_text(path: Path, display: str, *, area: tuple[Path, ...] = ()) -> str:
+    """Read a UTF-8 file, turning the ways it can be unreadable into located errors. Given an area (see
+    `within`), a file that a link leads out of it is refused."""
+    refusal = outside(path, area) if area else None
+    if refusal:
+        raise DataError([error(display, 1, 1, OUTSIDE, refusal)])
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -121,10 +149,10 @@ def read_text(path: Path, display: str) -> str:
                                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8. Save the file as UTF-8.")]) from None
 
 
-def load_yaml(path: Path, display: str | None = None) -> Document:
-    """Load one YAML file into a Document, or raise DataError with located findings."""
+def load_yaml(path: Path, display: str | None = None, *, area: tuple[Path, ...] = ()) -> Document:
+    """Load one YAML file into a Document, or raise DataError with located findings (see read_text for area)."""
     display = display or str(path)
-    text = read_text(path, display)
+    text = read_text(path, display, area=area)
     return parse_yaml(text, display)
 
 
@@ -140,6 +168,8 @@ def parse_yaml(text: str, display: str, *, allow_tags: bool = False) -> Document
             raise DataError([_syntax_error(exc, text, display)]) from None
         except yaml.YAMLError as exc:
             raise DataError([error(display, 1, 1, "yaml-syntax", f"{exc}.")]) from None
+        except RecursionError:  # only the pure-Python composer recurses (the fallback without libyaml)
+            raise DataError([error(display, 1, 1, "too-deep", _TOO_DEEP)]) from None
         if node is None:
             raise DataError([error(display, 1, 1, "empty", "the file is empty. Expected a YAML mapping.")])
         doc = Document(path=display, data=None)
@@ -195,8 +225,12 @@ def _unbalanced_quote(lines: list[str]) -> tuple[int, int] | None:
     return None
 
 
+_TOO_DEEP = (f"values are nested more than {MAX_DEPTH} levels deep here; data files and front matter are "
+             "a few levels deep. Flatten the structure.")
+
+
 class _Abort(Exception):
-    """Stops the walk at the first alias: one error is enough, and the graph may be huge."""
+    """Stops the walk at the first alias or overly deep value: one error is enough, and the graph may be huge."""
 
 
 class _Walker:
@@ -219,6 +253,9 @@ class _Walker:
             # defuses "billion laughs" expansion and recursive structures.
             self._fail(node, "yaml-alias",
                        "anchors and aliases (&name, *name) are not allowed in data files. Write the value out.")
+            raise _Abort
+        if len(loc) > MAX_DEPTH:
+            self._fail(node, "too-deep", _TOO_DEEP)
             raise _Abort
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:

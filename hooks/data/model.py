@@ -23,7 +23,7 @@ from hooks.core.project import (
 
 from . import schema as schema
 from .citations import check_citations
-from .loader import Document, Loc, load_yaml, parse_yaml, read_text
+from .loader import Document, Loc, load_yaml, parse_yaml, read_text, within
 from .validation import validate
 
 SINGLE_FILES = ("sources", "organizations", "subjects", "concepts", "certification", "misconceptions", "guide",
@@ -215,7 +215,7 @@ def load_site(root: Path | Config) -> Site:
     def load(path: Path, model: type[BaseModel]) -> Any:
         display = project.rel(path)
         try:
-            doc = load_yaml(path, display)
+            doc = load_yaml(path, display, area=within(project.root, project.data_dir))
             docs[display] = doc
             return validate(doc, model, doc.data)
         except DataError as exc:

@@ -1,10 +1,17 @@
 """`python -m hooks new KIND NAME`: a skeleton an editor fills in. Every placeholder is TODO,
-which the schema rejects, so `python -m hooks check` points at each one until it is filled."""
+which the schema rejects, so `python -m hooks check` points at each one until it is filled.
+
+The skeletons are templates for their comments' sake, but every value put into one is written by
+the YAML library, so a name of any length or punctuation ("Scope: what a certificate covers") stays
+one string and the file stays YAML."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path, PurePosixPath
+
+import yaml
 
 from hooks.core.project import Project
 
@@ -22,9 +29,9 @@ CLAUSE = """\
 
 STANDARD = """\
 {comment}
-# {name}: what the standard is, its editions and what is particular about certifying to it.
+# {heading}: what the standard is, its editions and what is particular about certifying to it.
 # Used by: its page (standards/{ident}.md), the pillar guide's comparison table and the fact checker.
-id: {ident}
+id: {id}
 designation: {name}
 developers: [iso]            # organization ids from data/organizations.yaml
 title: TODO official title
@@ -77,7 +84,7 @@ questions:                   # three to five questions readers ask
 ENTRIES = {
     "concept": ("concepts", """\
 
-  - id: {ident}
+  - id: {id}
     term: {name}
     aliases: []
     definition: TODO one to three sentences in your own words.
@@ -87,7 +94,7 @@ ENTRIES = {
 """),
     "organization": ("organizations", """\
 
-  - id: {ident}
+  - id: {id}
     name: {name}
     abbreviation: TODO
     aliases: []
@@ -107,7 +114,7 @@ ENTRIES = {
 """),  # noqa: E501 - the skeleton written for editors: its comment names the four roles on one line
     "source": ("sources", """\
 
-  - id: {ident}
+  - id: {id}
     publisher: TODO
     title: {name}
     url: TODO
@@ -119,28 +126,49 @@ ENTRIES = {
 }
 
 
+MAX_SLUG = 60
+"""Characters of an id made from a name: well inside a file name's limit (255 bytes), and a readable address."""
+
+
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    """The id for a name: 'ISO/IEC 27001' -> 'iso-iec-27001', accents dropped, at most MAX_SLUG characters
+    (cut at a hyphen where there is one); '' if the name has no letter or digit."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    ident = re.sub(r"[^a-z0-9]+", "-", ascii_name.casefold()).strip("-")
+    if len(ident) > MAX_SLUG:
+        cut = ident[: MAX_SLUG + 1]
+        ident = (cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_SLUG]).strip("-")
+    return ident
+
+
+def value(text: str) -> str:
+    """text as one YAML scalar on one line, quoted where YAML needs it."""
+    written = yaml.safe_dump(text, allow_unicode=True, width=float("inf")).removesuffix("\n...\n").rstrip("\n")
+    if "\n" in written:  # a line break in the name: written as an escape, not across lines
+        written = yaml.safe_dump(text, allow_unicode=True, width=float("inf"), default_style='"').rstrip("\n")
+    return written
 
 
 def new_file(project: Project, kind: str, name: str) -> Path:
     """Write the skeleton into the project's data folder; refuse to overwrite. Returns the file
-    written or appended to."""
+    written or appended to. ValueError if the name gives no id."""
     ident = slug(name)
+    if not ident:
+        raise ValueError(f"the name {name!r} has no letter or digit to make an id from. Give a name with some.")
     if kind == "standard":
         path = project.standard_file(ident)
         if path.exists():
             raise FileExistsError(f"{path} exists already")
         year = "TODO"
         depth = len(PurePosixPath(project.rel(path)).parent.parts)  # folders below the root, where schemas/ is
-        clauses = "".join(CLAUSE.format(number=n, title=t) for n, t in enumerate(HARMONIZED_CLAUSES, start=4))
-        path.write_text(STANDARD.format(comment=schema_comment("standard", depth), name=name, ident=ident, year=year,
-                                        clauses=clauses), "utf-8")
+        clauses = "".join(CLAUSE.format(number=n, title=value(t)) for n, t in enumerate(HARMONIZED_CLAUSES, start=4))
+        path.write_text(STANDARD.format(comment=schema_comment("standard", depth), heading=" ".join(name.split()),
+                                        name=value(name), ident=ident, id=value(ident), year=year, clauses=clauses), "utf-8")
         return path
     data_file, template = ENTRIES[kind]
     path = project.data_file(data_file)
     text = path.read_text("utf-8")
-    if re.search(rf"^\s*- id: {re.escape(ident)}\s*$", text, re.M):
+    if re.search(rf"^\s*- id: (['\"]?){re.escape(ident)}\1\s*$", text, re.M):
         raise FileExistsError(f"{path} already has an entry with the id {ident!r}")
-    path.write_text(text.rstrip("\n") + "\n" + template.format(ident=ident, name=name), "utf-8")
+    path.write_text(text.rstrip("\n") + "\n" + template.format(id=value(ident), name=value(name)), "utf-8")
     return path

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, HttpUrl
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 
 # Each rule below is written once and used twice: by the validator the engine runs, and in the JSON
 # Schema editors' YAML plugins read, so an editor sees while typing what the check would report.
@@ -23,9 +23,10 @@ NON_BLANK = r"\S"
 """Text has something besides white space."""
 PLACEHOLDER = "TODO"
 """What `python -m hooks new` writes where an editor must fill something in."""
-WEB_URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://"
-"""How a web address starts: what pydantic's HttpUrl requires of the scheme (in any case, as JSON Schema
-patterns take no flags)."""
+WEB_URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@]*\.[A-Za-z][^/?#@.]*(?:[/?#]|$)"
+"""A public web address: the http(s) scheme pydantic's HttpUrl requires (in any case, as JSON Schema patterns
+take no flags), no user name or password before the host, and a dotted host name whose last label begins
+with a letter (not `localhost`, not an IP address): what `_check_url` requires, for editors' plugins."""
 _ID = re.compile(ID_PATTERN)
 
 
@@ -65,8 +66,24 @@ def _check_pattern(value: str) -> str:
     return value
 
 
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z](?:[a-z0-9-]*[a-z0-9])?$")
+"""A public host name: dotted labels, the last (the top-level domain) beginning with a letter."""
+
+
+def _check_url(url: HttpUrl) -> HttpUrl:
+    # Published in links and the search index: no secrets, nothing only the editor's network can reach.
+    if url.username is not None or url.password is not None:
+        raise PydanticCustomError("url_credentials", "the URL carries a user name or password (user:secret@); "
+                                  "pages must not publish them. Remove them, up to and including the @")
+    if not _HOST.match(url.host or ""):
+        raise PydanticCustomError("url_host", "'{host}' is not a public host name such as www.iso.org (a name "
+                                  "without a dot reaches only a local network; an IP address is no page's lasting "
+                                  "address). Give the page's public address", {"host": url.host or ""})
+    return url
+
+
 Id = Annotated[str, AfterValidator(_check_id), Schema({"pattern": ID_PATTERN})]
-WebUrl = Annotated[HttpUrl, Schema({"pattern": WEB_URL_PATTERN})]
+WebUrl = Annotated[HttpUrl, AfterValidator(_check_url), Schema({"pattern": WEB_URL_PATTERN})]
 """An absolute http(s) URL (pydantic's HttpUrl; the schema's `format: uri` alone would let javascript: pass)."""
 Pattern = Annotated[str, AfterValidator(_check_pattern), Schema({"format": "regex"})]
 Text = Annotated[str, AfterValidator(_check_text),

@@ -53,15 +53,16 @@ def _problem(doc: Document, model: type[BaseModel], base: Loc, err: Any) -> Prob
         return Problem(doc.error(loc[:-1], "missing-key", f"missing required key {missing!r}. Add it."), missing=missing)
     received = err.get("input")
     msg = err["msg"]
-    if kind.startswith("url"):
+    if kind in ("url_parsing", "url_scheme", "url_type"):  # pydantic's own; schema.py's say what to fix
         msg = "expected an absolute http:// or https:// URL"
     msg = msg[0].lower() + msg[1:] if msg else msg
     if isinstance(received, (dict, list)):
         got = type(received).__name__ if not isinstance(received, dict) else "a mapping"
     else:
         got = repr(received)
-    code = {"date_from_datetime_parsing": "bad-date", "date_parsing": "bad-date", "date_type": "bad-date",
-            "url_parsing": "bad-url", "url_scheme": "bad-url", "url_type": "bad-url"}.get(kind, "bad-value")
+    about_a_url = kind.startswith("url")  # pydantic's url_* kinds and schema.py's url_credentials, url_host
+    code = {"date_from_datetime_parsing": "bad-date", "date_parsing": "bad-date",
+            "date_type": "bad-date"}.get(kind, "bad-url" if about_a_url else "bad-value")
     return Problem(doc.error(loc, code, f"{name}: {msg}; received {got}."))
 
 

@@ -7,6 +7,7 @@ SEO, links, checks, export) do not import the renderer for it.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -66,3 +67,15 @@ def page_paths(site: Site) -> dict[str, str]:
     paths = {"pillar": PILLAR, "glossary": GLOSSARY, "sources": SOURCES}
     paths.update({sid: standard_path(sid) for sid in site.standards})
     return paths
+
+
+def address(src: str, directory_urls: bool = True) -> str:
+    """Where MkDocs writes the file at src (a path in the docs folder) in the built site: 'about.md' ->
+    'about/index.html' ('about.html' without directory URLs), 'README.md' -> 'index.html', an asset as it is."""
+    folder, name = posixpath.split(src)
+    stem, suffix = posixpath.splitext(name)
+    if suffix != ".md":
+        return src
+    if stem in ("index", "README"):
+        return posixpath.join(folder, "index.html")
+    return posixpath.join(folder, stem, "index.html") if directory_urls else posixpath.join(folder, stem + ".html")

@@ -23,7 +23,7 @@ from hooks.data.model import Site
 
 from . import escape, prose
 from .citations import FOOTNOTE_MARK, once_per_paragraph, strip_footnotes, with_footnotes
-from .content import ContentPage, read_content
+from .content import ContentPage, clashes, read_content, site_files
 from .paths import GLOSSARY, PILLAR, SOURCES, Page, Span, page_paths, standard_path
 from .sourcemap import MARK_CLOSE, MARK_OPEN, MARK_TEXT, LineMarks, unmark
 
@@ -234,15 +234,14 @@ class Renderer:
         """Every page of the site: generated from data, then hand-written ones (from the project's
         content folder, or the one given)."""
         site = self.site
-        contents = read_content(content_dir or site.project.docs_dir, site.root)
+        files = site_files(site, content_dir)
+        contents = read_content(files)
         self.content_links = [(str(c.meta.get("title") or c.first_heading or Path(c.path).stem), c.path)
                               for c in contents if c.meta.get("keep_reading") is True]
         pages = [_reviewed_note(p, site) for p in self._generated()]
-        taken = {p.path for p in pages}
-        clashes = [c for c in contents if c.path in taken]
-        if clashes:
-            raise DataError([error(c.origin, 1, 1, "page-clash",
-                                   f"{c.path!r} is generated from data; rename the hand-written page.") for c in clashes])
+        clashing = clashes(pages, files)
+        if clashing:
+            raise DataError(clashing)
         pages += [self._content(content) for content in contents]
         return pages
 

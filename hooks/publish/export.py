@@ -22,10 +22,12 @@ from typing import Any
 import yaml
 
 from hooks.core.cache import Cache, switched_off
+from hooks.core.findings import DataError
 from hooks.core.project import CONFIG_FILE, Project
 from hooks.data.loader import parse_yaml, read_text
 from hooks.data.model import Site
 from hooks.pages import seo
+from hooks.pages.content import site_files, unpublishable
 from hooks.pages.nav import build_nav
 from hooks.pages.paths import Page
 from hooks.publish import cards
@@ -45,20 +47,23 @@ def _plain(value: object) -> object:
 
 
 def export(site: Site, pages: list[Page], outdir: Path) -> None:
+    """Write the export; DataError (before anything is written) if the content folder holds what must
+    not be published, which the pages read from the cache may not have shown."""
     project, out = site.project, Project.export_layout(outdir)
+    files = site_files(site)
+    problems = unpublishable(files, pages)
+    if problems:
+        raise DataError(problems)
     config = parse_yaml(read_text(project.config_file, CONFIG_FILE), CONFIG_FILE, allow_tags=True).data
     site_url, site_name = str(config.get("site_url") or ""), str(config.get("site_name") or "")
     docs = out.docs_dir
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
-    content = project.docs_dir
-    if content.is_dir():
-        for path in sorted(content.rglob("*")):
-            if path.is_file() and path.suffix != ".md":
-                target = docs / path.relative_to(content)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, target)
+    for src in sorted(files.assets):
+        target = docs / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(files.files[src], target)
     built = newest_verified(project.data_dir)
     for page in pages:
         target = docs / page.path
