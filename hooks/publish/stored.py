@@ -19,7 +19,7 @@ import datetime as dt
 import math
 import typing
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from pydantic import BaseModel, JsonValue, create_model
 from typing_extensions import TypedDict
@@ -77,28 +77,24 @@ def _yaml(value: Any) -> Any:
     return result
 
 
-class _Pos(NamedTuple):
-    loc: tuple[str | int | bool, ...]
-    """Keys and indexes; the loader keeps a YAML key that is a number or a truth as it is."""
-    line: int
-    column: int
-    style: str | None
-    indent: int
+_Row = tuple[tuple[str | int | bool, ...], int, int, str | None, int]
+"""A position as kept: (loc, line, column, style, indent); a loc holds keys and indexes, and the loader
+keeps a YAML key that is a number or a truth as it is. (A plain tuple: a named one costs half again to read.)"""
 
 
 class _Document(TypedDict):
     path: str
     data: JsonValue
-    values: list[_Pos]
-    keys: list[_Pos]
+    values: list[_Row]
+    keys: list[_Row]
 
 
-def _rows(table: dict[tuple[Any, ...], Pos]) -> list[_Pos]:
-    return [_Pos(loc, pos.line, pos.column, pos.style, pos.indent) for loc, pos in table.items()]
+def _rows(table: dict[tuple[Any, ...], Pos]) -> list[_Row]:
+    return [(loc, pos.line, pos.column, pos.style, pos.indent) for loc, pos in table.items()]
 
 
-def _table(rows: list[_Pos]) -> dict[tuple[Any, ...], Pos]:
-    return {row.loc: Pos(row.line, row.column, row.style, row.indent) for row in rows}
+def _table(rows: list[_Row]) -> dict[tuple[Any, ...], Pos]:
+    return {loc: Pos(line, column, style, indent) for loc, line, column, style, indent in rows}
 
 
 def _document_plain(doc: Document) -> _Document:
