@@ -188,6 +188,7 @@ def test_a_crafted_cache_file_is_never_run(tmp_path: Path) -> None:
     assert not marker.exists()
     assert cache.hits == 0
     assert _view(again) == _view(cold)
+    assert {p.name for p in folder.iterdir()} == {"site.jsonl", "pages.jsonl"}  # the old pickles are gone
 
 
 def _sign(key: str, value: bytes) -> bytes:

@@ -17,8 +17,8 @@ JSON. The value is plain JSON that a `Codec` turns back into objects, checking i
 pydantic TypeAdapter over the stored type). Whatever does not verify (another version, a bad
 checksum, a cut or flipped line, a wrong shape, a file of anything else) is a miss, never an error.
 `PILLAR_CACHE=off` (or `--no-cache`) turns the cache off. Nothing here lives at module level
-except the hash of the engine's code as loaded: that is what produced the values, even under
-`mkdocs serve`.
+except the hash of the engine's code as loaded (that is what produced the values, even under
+`mkdocs serve`) and the TypeAdapter of each stored shape, built once.
 """
 
 from __future__ import annotations
