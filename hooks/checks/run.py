@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hooks.checks.claims.syntax import nlp
-from hooks.core.cache import Cache
+from hooks.core.cache import Cache, Plain
 from hooks.core.cache import key as cache_key
 from hooks.core.collector import few_collections
 from hooks.core.findings import Finding
@@ -53,6 +53,10 @@ class Checked:
     findings: list[Finding]
 
 
+_KEPT = Plain[Checked, Checked](Checked)
+"""How the cache keeps a Checked: as its own fields in JSON, read back by pydantic (see core/cache.py)."""
+
+
 @dataclass(frozen=True)
 class _Job:
     """A page still to check: its name among the pages (extra pages are 'extra:<origin>') and cache key."""
@@ -76,7 +80,7 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
     for name, page in named:
         key = cache_key("page", data, day, name, page.origin, page.line_offset, page.generated, page.template,
                         page.markdown) if cache.enabled else ""
-        entry = cache.page(key)
+        entry = cache.page(key, _KEPT)
         if entry is None:
             todo.append(_Job(name, key, page))
         else:
@@ -104,7 +108,7 @@ def check_pages(site: Site, pages: list[Page], extra: list[Page], day: dt.date,
         fresh = map_chunks(judge, todo, forks, weight=_cost) if todo else []
     for job, entry in zip(todo, fresh, strict=True):
         entries[job.name] = entry
-        cache.store_page(job.key, entry)
+        cache.store_page(job.key, entry, _KEPT)
     cache.save()
     parsed: dict[str, ParsedPage] = {}
     claim_findings: list[Finding] = []

@@ -20,6 +20,8 @@ from hooks.data.model import Config, Site, load_config, load_site
 from hooks.pages.paths import Page
 from hooks.pages.render import render_pages
 
+from . import stored
+
 
 @dataclass
 class Result:
@@ -49,14 +51,13 @@ def build_pages(root: Path | Config, cache: Cache | None = None,
     if cache is None or not cache.enabled:
         return _load_and_render(config, meanwhile)
     project = config.project
-    fingerprint = cache.inputs(project.config_file, project.data_dir, project.templates_dir, project.docs_dir.resolve())
-    cached = cache.load_site(fingerprint)
+    fingerprint = cache.inputs(project.config_file, project.data_dir, project.templates_dir, project.docs_dir)
+    kept = stored.codec(project)  # what comes back carries this run's paths (a content folder spelled another way)
+    cached = cache.load_site(fingerprint, kept)
     if cached is not None:
-        site, pages = cached
-        site.project = project  # this run's paths (a content folder spelled another way, another cache folder)
-        return site, pages
+        return cached
     site, pages = _load_and_render(config, meanwhile)
-    cache.store_site(fingerprint, (site, pages))
+    cache.store_site(fingerprint, (site, pages), kept)
     return site, pages
 
 
