@@ -88,6 +88,21 @@ def test_changed_data_invalidates_cached_findings(tmp_path: Path) -> None:
     assert "misconception" not in _codes(second)
 
 
+def test_editing_a_page_in_a_linked_folder_rechecks_it(tmp_path: Path) -> None:
+    """Check that a page in a folder linked into content/ (inside the project, so MkDocs publishes it) is part
+    of the key: editing it is seen by a warm run, not answered from the cache."""
+    root = _site(tmp_path)
+    (root / "notes").mkdir()
+    linked = root / "notes" / "linked-note.md"
+    linked.write_text(PAGE.format(body="Certification bodies issue certificates."), "utf-8")
+    (root / "content" / "notes").symlink_to(root / "notes", target_is_directory=True)
+    first, _ = _run(root, tmp_path / "cache")
+    assert "role-issuer" not in _codes(first, "linked-note.md")
+    linked.write_text(PAGE.format(body="Our plant was certified by ISO in 2021."), "utf-8")
+    second, _ = _run(root, tmp_path / "cache")
+    assert "role-issuer" in _codes(second, "linked-note.md")
+
+
 def test_check_date_is_part_of_the_key(tmp_path: Path) -> None:
     """Check that the same page, cached, is judged as of each run's own date."""
     root = _site(tmp_path, "We still hold an ISO/IEC 27001:2013 certificate.")

@@ -57,11 +57,26 @@ def _tree_hash(folder: Path) -> bytes:
     if not folder.is_dir():
         h.update(b"\0missing")
         return h.digest()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and not _SKIP_DIRS.intersection(path.parts):
+    for path in sorted(_files(folder)):
+        if not _SKIP_DIRS.intersection(path.parts):
             h.update(path.relative_to(folder).as_posix().encode() + b"\0")
             h.update(path.read_bytes() + b"\0")
     return h.digest()
+
+
+def _files(folder: Path) -> list[Path]:
+    """Every file under folder, through linked folders too (MkDocs publishes what they hold, so an edit
+    there must change the key), each real folder once (a link back up cannot loop)."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for here, dirs, names in os.walk(folder, followlinks=True):
+        real = Path(here).resolve()
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        found.extend(Path(here, name) for name in names if Path(here, name).is_file())
+    return found
 
 
 ENGINE = Path(__file__).resolve().parent.parent
