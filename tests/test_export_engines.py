@@ -53,6 +53,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def built(request: pytest.FixtureRequest, exported: Path) -> Path:
     """The export as one engine builds it, with --strict."""
     engine = request.param
+    if engine == "zensical" and sys.version_info < (3, 11):
+        pytest.skip("Zensical 0.0.73 requires Python 3.11 or newer; the lock installs it only there")
     assert importlib.util.find_spec(engine) is not None, f"{engine} is not installed: pip install -r requirements-dev.txt"
     config = exported / "mkdocs.yml"
     if engine == "zensical":
