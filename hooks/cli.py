@@ -2,7 +2,7 @@
 
     python -m hooks [--root DIR] [--no-cache] check [PATH ...] [--format text|json|github|sarif] [--date YYYY-MM-DD]
     python -m hooks export OUTDIR
-    python -m hooks build [--site-dir DIR] [--strict]
+    python -m hooks build [--site-dir DIR] [--strict] [--lock-timeout SECONDS]
     python -m hooks schema [OUTDIR]
     python -m hooks links [--output FILE]
     python -m hooks linkcheck [--site-dir DIR]
@@ -57,6 +57,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the site atomically: site/ is replaced only on success; any error finding fails it")
     b.add_argument("--site-dir", type=Path, default=None)
     b.add_argument("--strict", action="store_true", help="fail on warnings too (as mkdocs build --strict)")
+    b.add_argument("--lock-timeout", type=float, default=None, metavar="SECONDS",
+                   help="give up after this long if another build of the same site folder is running (default: wait)")
     s = sub.add_parser("schema", help="write a JSON Schema per kind of data file")
     s.add_argument("outdir", type=Path, nargs="?", default=None)
     lk = sub.add_parser("links", help="write each page's inbound and outbound internal links as JSON")
@@ -118,7 +120,7 @@ def _export(root: Path, args: argparse.Namespace) -> int:
 def _build(root: Path, args: argparse.Namespace) -> int:
     from hooks.publish.atomic import build
 
-    return build(root, args.site_dir, strict=args.strict)
+    return build(root, args.site_dir, strict=args.strict, lock_timeout=args.lock_timeout)
 
 
 def _config(root: Path) -> Config | None:
