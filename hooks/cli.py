@@ -2,7 +2,7 @@
 
     python -m hooks [--root DIR] [--no-cache] check [PATH ...] [--format text|json|github|sarif] [--notes] [--date YYYY-MM-DD]
     python -m hooks export OUTDIR
-    python -m hooks build [--site-dir DIR] [--strict]
+    python -m hooks build [--site-dir DIR] [--strict] [--lock-timeout SECONDS]
     python -m hooks schema [OUTDIR]
     python -m hooks docs [--check]
     python -m hooks links [--output FILE]
@@ -60,6 +60,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the site atomically: site/ is replaced only on success; any error finding fails it")
     b.add_argument("--site-dir", type=Path, default=None)
     b.add_argument("--strict", action="store_true", help="fail on warnings too (as mkdocs build --strict)")
+    b.add_argument("--lock-timeout", type=float, default=None, metavar="SECONDS",
+                   help="give up after this long if another build of the same site folder is running (default: wait)")
     s = sub.add_parser("schema", help="write a JSON Schema per kind of data file")
     s.add_argument("outdir", type=Path, nargs="?", default=None)
     d = sub.add_parser("docs", help="write the tables of codes in README.md and CONTRIBUTING.md from hooks/core/codes.yaml")
@@ -144,7 +146,7 @@ def _export(root: Path, args: argparse.Namespace) -> int:
 def _build(root: Path, args: argparse.Namespace) -> int:
     from hooks.publish.atomic import build
 
-    return build(root, args.site_dir, strict=args.strict)
+    return build(root, args.site_dir, strict=args.strict, lock_timeout=args.lock_timeout)
 
 
 def _config(root: Path) -> Config | None:

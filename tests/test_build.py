@@ -30,7 +30,7 @@ def test_a_failed_build_leaves_the_previous_site_exactly(tmp_path: Path) -> None
     assert failed.returncode == 1
     no_traceback(failed)
     assert _tree(site) == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")], "no staging folder is left behind"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-") and p.is_dir()], "no staging folder is left behind"
 
 
 def test_a_strict_build_fails_on_a_warning_and_keeps_the_site(tmp_path: Path) -> None:

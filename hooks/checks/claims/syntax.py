@@ -2,8 +2,8 @@
 
 spaCy reads each sentence into tokens with lemmas, part-of-speech tags and dependency heads,
 using a pinned English pipeline installed from the package registry (pinned in requirements.in,
-locked with its hashes in requirements.txt; see the README: what the package is a copy of, what loading it runs, its hash). Nothing is
-downloaded at run time. Named-entity recognition is not loaded: names come from the data.
+locked with its hashes in requirements.txt; see the README: what the package is a copy of, what
+loading it runs, its hash). Nothing is downloaded at run time. Named-entity recognition is not loaded: names come from the data.
 
 Everything else in the checker reads `Token`s through the small helpers here, so a change of
 library touches this file alone.
