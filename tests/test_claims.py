@@ -404,6 +404,17 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("ISO 9001:2008 remains a recognised basis for certification.", ["edition-withdrawn"]),
     ("ISO 14001:2004 is still the version most of our suppliers hold.", ["edition-withdrawn"]),
     ("ISO 14001:2004, which our depot still holds, was revised in 2015.", ["edition-withdrawn"]),
+    # audit parties: the description tied to the label by the verb ("performs", "serves as", "by"), the
+    # reporter left out ("X confirms that ..."), a label denied of its own description, "they" for the subject before
+    ("Our certification body explains that an audit by a customer qualifies as a third-party audit.", ["audit-party"]),
+    ("Our registrar confirms that an audit by a customer is a second-party audit.", []),
+    ("A customer inspecting a supplier performs a first-party audit.", ["audit-party"]),
+    ("Our internal audit staff conduct third-party audits of each site.", ["audit-party"]),
+    ("Your internal audit serves as the third-party audit your certificate needs.", ["audit-party"]),
+    ("We were certified after a first-party audit by an independent certification body.", ["audit-party"]),
+    ("An internal audit is never a first-party audit.", ["audit-party"]),
+    ("An internal audit is not a third-party audit.", []),
+    ("Second-party audits are the ones customers perform, and they can lead to certification.", ["audit-party"]),
 ])
 def test_pattern_checks(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the edition, number, party, requirement and subject checks read these as the data says."""
