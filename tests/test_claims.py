@@ -415,6 +415,19 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("An internal audit is never a first-party audit.", ["audit-party"]),
     ("An internal audit is not a third-party audit.", []),
     ("Second-party audits are the ones customers perform, and they can lead to certification.", ["audit-party"]),
+    # numbers: a frequency timing the certification body's visits (its subject, or "visits by" it), a
+    # duration naming the certificate ("a four-year certificate"), renewal "once every N years", a span from
+    # issue to expiry longer than a cycle, a number whose unit was said before ("... good for four")
+    ("Our certification body inspects the factory only once per three-year cycle.", ["surveillance-frequency"]),
+    ("Visits by the certifier come every twenty months or so.", ["surveillance-frequency"]),
+    ("The registrar pops in every other year to look at our records.", ["surveillance-frequency"]),
+    ("Our internal auditors visit each site every two years.", []),
+    ("Most firms hold a four-year certificate these days.", ["cert-validity"]),
+    ("This month we mark our ten-year certification anniversary.", []),
+    ("Our certificate needs renewing only once a decade.", ["cert-validity"]),
+    ("The certificate, granted in 2024, stays valid until 2031.", ["cert-validity"]),
+    ("Our certificate, issued in May 2024, is valid until May 2027.", []),
+    ("Audits come yearly, while the certificate is good for four.", ["cert-validity"]),
 ])
 def test_pattern_checks(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the edition, number, party, requirement and subject checks read these as the data says."""
