@@ -428,6 +428,15 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("The certificate, granted in 2024, stays valid until 2031.", ["cert-validity"]),
     ("Our certificate, issued in May 2024, is valid until May 2027.", []),
     ("Audits come yearly, while the certificate is good for four.", ["cert-validity"]),
+    # certification required: "a must" said of certification (also as what 'make' makes it), a standard's use
+    # denied without certification ("cannot use X unless certified", "does not let ... use X without ...")
+    ("Under ISO's scheme, certification is a must for every adopter of its standards.", ["cert-required"]),
+    ("ISO makes certification a must for all who use ISO 14001.", ["cert-required"]),
+    ("For our aerospace customers, certification is a must.", []),
+    ("Nobody may adopt ISO 45001 until they have been certified.", ["cert-required"]),
+    ("ISO does not permit companies to follow ISO 9001 without certification.", ["cert-required"]),
+    ("Any company can follow ISO 9001 without being certified to it.", []),
+    ("You may not display the certification mark of your registrar unless you are certified.", []),
 ])
 def test_pattern_checks(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the edition, number, party, requirement and subject checks read these as the data says."""
