@@ -404,6 +404,39 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("ISO 9001:2008 remains a recognised basis for certification.", ["edition-withdrawn"]),
     ("ISO 14001:2004 is still the version most of our suppliers hold.", ["edition-withdrawn"]),
     ("ISO 14001:2004, which our depot still holds, was revised in 2015.", ["edition-withdrawn"]),
+    # audit parties: the description tied to the label by the verb ("performs", "serves as", "by"), the
+    # reporter left out ("X confirms that ..."), a label denied of its own description, "they" for the subject before
+    ("Our certification body explains that an audit by a customer qualifies as a third-party audit.", ["audit-party"]),
+    ("Our registrar confirms that an audit by a customer is a second-party audit.", []),
+    ("A customer inspecting a supplier performs a first-party audit.", ["audit-party"]),
+    ("Our internal audit staff conduct third-party audits of each site.", ["audit-party"]),
+    ("Your internal audit serves as the third-party audit your certificate needs.", ["audit-party"]),
+    ("We were certified after a first-party audit by an independent certification body.", ["audit-party"]),
+    ("An internal audit is never a first-party audit.", ["audit-party"]),
+    ("An internal audit is not a third-party audit.", []),
+    ("Second-party audits are the ones customers perform, and they can lead to certification.", ["audit-party"]),
+    # numbers: a frequency timing the certification body's visits (its subject, or "visits by" it), a
+    # duration naming the certificate ("a four-year certificate"), renewal "once every N years", a span from
+    # issue to expiry longer than a cycle, a number whose unit was said before ("... good for four")
+    ("Our certification body inspects the factory only once per three-year cycle.", ["surveillance-frequency"]),
+    ("Visits by the certifier come every twenty months or so.", ["surveillance-frequency"]),
+    ("The registrar pops in every other year to look at our records.", ["surveillance-frequency"]),
+    ("Our internal auditors visit each site every two years.", []),
+    ("Most firms hold a four-year certificate these days.", ["cert-validity"]),
+    ("This month we mark our ten-year certification anniversary.", []),
+    ("Our certificate needs renewing only once a decade.", ["cert-validity"]),
+    ("The certificate, granted in 2024, stays valid until 2031.", ["cert-validity"]),
+    ("Our certificate, issued in May 2024, is valid until May 2027.", []),
+    ("Audits come yearly, while the certificate is good for four.", ["cert-validity"]),
+    # certification required: "a must" said of certification (also as what 'make' makes it), a standard's use
+    # denied without certification ("cannot use X unless certified", "does not let ... use X without ...")
+    ("Under ISO's scheme, certification is a must for every adopter of its standards.", ["cert-required"]),
+    ("ISO makes certification a must for all who use ISO 14001.", ["cert-required"]),
+    ("For our aerospace customers, certification is a must.", []),
+    ("Nobody may adopt ISO 45001 until they have been certified.", ["cert-required"]),
+    ("ISO does not permit companies to follow ISO 9001 without certification.", ["cert-required"]),
+    ("Any company can follow ISO 9001 without being certified to it.", []),
+    ("You may not display the certification mark of your registrar unless you are certified.", []),
 ])
 def test_pattern_checks(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the edition, number, party, requirement and subject checks read these as the data says."""

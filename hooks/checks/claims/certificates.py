@@ -12,14 +12,24 @@ from .clause_reading import _said_of, _token_at, asserted, denied, holding
 from .evaluate import Context, Hit
 from .gazetteer import Mention
 from .sentences import Clause
+from .syntax import clause_of
 
 PRONOUN = re.compile(r"^\s*(?:it|they)\b", re.I)
 NUMBERS = {"decade": 10, "single": 1, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty-four": 24}
-NUM = r"(\d+|single|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four)"
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
+           "twenty": 20, "twenty-four": 24, "thirty": 30, "thirty-six": 36, "forty-eight": 48, "sixty": 60}
+NUM = rf"(\d+|{'|'.join(sorted(NUMBERS.keys() - {'decade'}, key=len, reverse=True))})"
 VALIDITY = re.compile(rf"\b(?:valid|validity|lasts?|lasting|cycle|runs?|good\s+for)\b"
                       rf"[^.;]{{0,40}}?\b{NUM}[\s-]+(years?|months?)\b|"
                       rf"\b{NUM}[\s-]+(years?)\s+(?:validity|cycle|certification cycle)\b|"
+                      # "a five-year certificate" (not "our ten-year certification anniversary")
+                      rf"\b{NUM}[\s-]+(years?|months?)\s+(?:certificates?|certifications?|registrations?)\b"
+                      rf"(?!\s+(?:bod|anniversar|milestone|histor|record|journey|track|project|programme|program|plan|roadmap))|"
+                      # "renewal ... is needed only once a decade", "recertified once every four years"
+                      rf"\b(?:renew\w*|recertif\w*|reissu\w*)\b[^.;]{{0,40}}?\bonce\s+(?:a|per|every|each|in\s+a)\s+"
+                      rf"{NUM}?\s*(decade|years?|months?)\b|"
+                      # "the certificate itself lasts for five": the unit said before (see _elided_unit)
+                      rf"\b(?:valid|lasts?|lasting|good|runs?)\s+(?:for\s+)?{NUM}(?=\s*(?:[.;,)]|$))|"
                       rf"\b(?:validity|duration)\b[^.;]{{0,30}}?:\s*{NUM}\s+(years?|months?)|"
                       rf"\b(?:renewed|reissued|renewal|refreshed|redone|repeated|re-?earned|re-?issued|re-?awarded|re-?obtained|regained)"
                       rf"\s+(?:every|each)\s+{NUM}?\s*(years?|months?)\b|"
@@ -42,6 +52,9 @@ def _number(word: str | None) -> int | None:
 
 VALIDITY_TOPIC = re.compile(r"^(?:certif|recertif|registration$|cycle$|validity$)", re.I)
 RANGE = re.compile(r"\bvalid\s+(?:from\s+)?((?:19|20)\d\d)\s*(?:[–—-]|to|until)\s*((?:19|20)\d\d)\b", re.I)
+ISSUED_UNTIL = re.compile(r"\b(?:issued|awarded|granted|certified|obtained|received)\b[^.;]{0,20}?\bin\s+"
+                          r"(?:\w+\s+)?((?:19|20)\d\d)\b[^.;]{0,40}?\bvalid\s+(?:until|till|through|to)\s+"
+                          r"(?:\w+\s+)?((?:19|20)\d\d)\b", re.I)
 HOW_LONG = re.compile(r"\bhow\s+long\b[^?]*\b(?:valid|last|good|run)", re.I)
 BARE_DURATION = re.compile(rf"\W*(?:(?:about|around|usually|typically|normally|just|only)\s+)?"
                            rf"(?:for\s+)?{NUM}[\s-]+(years?|months?)\W*$", re.I)
@@ -80,6 +93,9 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             hits.append(Hit("cert-validity", e.start(), e.end(),
                             f"certificates do expire: each is valid for {years} years.", expected=f"{years} years", source=src))
         return hits
+    issued = ISSUED_UNTIL.search(text)  # "issued in 2025, is valid until 2030": longer than any certificate runs
+    if issued and int(issued.group(2)) - int(issued.group(1)) > years and asserted(clause, issued.start(2)):
+        hits.append(_wrong_validity(ctx, issued.start(), issued.end(), int(issued.group(2)) - int(issued.group(1)), "years"))
     span = RANGE.search(text)  # "(valid 2025–2031)"
     if span and _months(int(span.group(2)) - int(span.group(1)), "years") != years * 12 and asserted(clause, span.start()):
         hits.append(_wrong_validity(ctx, span.start(), span.end(), int(span.group(2)) - int(span.group(1)), "years"))
@@ -90,7 +106,9 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if len(groups) == 1 and groups[0].casefold() == "decade":
             groups = ["10", "years"]
         value = _number(groups[0]) if groups else None
-        unit = groups[1] if len(groups) > 1 else "years"
+        unit = groups[1] if len(groups) > 1 else _elided_unit(text, m)
+        if unit is None:
+            continue
         if value is None:
             continue
         if re.search(r"\b(?:after|within|up to|before)\b", text[m.start():m.end()], re.I) and "valid" not in m.group(0).lower() \
@@ -111,6 +129,16 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if right != claimed:
             hits.append(_wrong_validity(ctx, m.start(), m.end(), value, unit))
     return hits
+
+
+def _elided_unit(text: str, m: re.Match[str]) -> str | None:
+    """The unit of a bare number: "years" where the pattern names none, except after 'lasts for five' with
+    no unit of its own, where the unit is the one the sentence named before it ("every year, ... lasts for
+    five"), or none (nothing judged)."""
+    if re.search(r"(?:years?|months?|decade)\s*$", m.group(0), re.I):
+        return "years"
+    before = re.findall(r"\b(year|month|annual)", text[:m.start()], re.I)
+    return None if not before else "months" if before[-1].casefold() == "month" else "years"
 
 
 VISITS = {"visit", "audit", "surveillance", "inspection", "check", "review"}
@@ -168,8 +196,8 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
                     before and before[-1].group(0).casefold() == "surveillance"
                     and _said_of(clause, f.start(), SURVEILLANCE, subject_only=True, modifiers=True)):
                 continue  # the number is nearer another topic, unless the parse gives it to surveillance named before
-        elif not inherited:
-            continue
+        elif not inherited and not _by_certifier(clause, f.start(), ctx):
+            continue  # a number with no topic counts where the certification body's visits are what it times
         groups = [g for g in f.groups() if g]
         word = groups[0].casefold()
         if word in ("cycle",):
@@ -192,6 +220,40 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
                             f"surveillance audits take place at least {'once' if per_year == 1 else f'{per_year} times'} a year"
                             f"{'' if claimed else ' (the text denies it)'}.", expected="at least once a year", source=src))
     return hits
+
+
+VISITING = {"audit", "visit", "inspect", "check", "come", "drop", "call", "stop", "show", "return", "turn", "pop", "happen",
+            "occur", "take", "see"}
+"""Verbs of the certification body's visits ('our registrar audits us', 'check-ups by the registrar come round')."""
+AUDITORS = {"auditor", "registrar", "certifier", "assessor"}
+NOT_THEIRS = {"internal", "own", "customer", "customers", "supplier", "second", "first"}
+
+
+def _by_certifier(clause: Clause, at: int, ctx: Context) -> bool:
+    """Does the frequency at `at` time visits the certification body makes: a verb of visiting whose subject
+    (or 'by' agent) is the certification body, or whose subject is a visit by it ("Our registrar audits us
+    once in each cycle", "Check-ups by the registrar come round every thirty months")?"""
+    token = _token_at(clause, at)
+    verb = clause_of(token) if token is not None else None
+    if verb is None or verb.lemma_.casefold() not in VISITING:
+        return False
+    reading = clause.reading  # type: ignore[attr-defined]
+    doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    doers += [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+    doers += [t for d in list(doers) if d.lemma_.casefold().rstrip("s") in VISITS | {"up", "check-up"}
+              for c in d.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.children if t.dep_ == "pobj"]
+    return any(_certifier(reading, t, ctx) for t in doers)
+
+
+def _certifier(reading, token, ctx: Context) -> bool:
+    """Is the token the certification body (named, as a class, or as its auditors), not an internal or customer auditor?"""
+    if any(c.lower_ in NOT_THEIRS for c in token.subtree):
+        return False
+    mention = reading.mention(token)
+    if mention is not None:
+        return (mention.kind == "class" and mention.ref == "certification-body") or \
+            (mention.kind == "org" and ctx.site.organizations[mention.ref].kind == "certification-body")
+    return token.lemma_.casefold() in AUDITORS
 
 
 def _answers(clause: Clause) -> bool:

@@ -9,9 +9,10 @@ import re
 
 from hooks.data.schema import AuditParty
 
-from .clause_reading import _path, _verb_at, asserted
+from .clause_reading import _path, _token_at, _verb_at, asserted, holding
 from .evaluate import Context, Hit
 from .gazetteer import Mention
+from .holding_words import BELIEVING, SAYING
 from .sentences import Clause
 from .syntax import clause_of
 
@@ -22,10 +23,17 @@ PARTY_DESC = [
     ("second", re.compile(r"\bcustomer(?:s|['’]s)?\s+(?:audit(?:s|ing)?|of)\b|"
                           r"\bcustomers?\s+audit(?:s|ing)?\s+(?:its|their)\s+suppliers?|\bsupplier\s+audits?\b|\ba customer\b|"
                           r"\baudits?\s+(?:carried\s+out\s+|performed\s+|done\s+)?by\s+(?:(?:a|an|the|our|their|its|your)\s+)?(?:\w+\s+){0,2}?customers?\b|"
-                          r"\bcustomers?\s+(?:carry|carries|carried)\s+out\b", re.I)),
+                          r"\bcustomers?\s+(?:carr(?:y|ies|ied)\s+out|perform(?:s|ed)?|conduct(?:s|ed)?)\b", re.I)),
     ("third", re.compile(r"\bindependent\s+certification\s+bod(?:y|ies)|\bcertification\s+bod(?:y|ies)\b|"
                          r"\bcertification\s+audits?\b", re.I)),
 ]
+PRONOUNS = {"they", "it", "these", "this"}
+# Words that tie a description to a party label: "is", "counts as", "carried out by", "performs", "doubles as".
+LINK = re.compile(r"\b(?:is|are|means|:)\s|:|\bthat is\b|\b(?:audits?|one|ones)\s+(?:\w+\s+)?by\b|"
+                  r"\b(?:perform(?:s|ed|ing)?|conduct(?:s|ed|ing)?|carr(?:y|ies|ied|ying)\s+out|undertak(?:e|es|en|ing))\b|"
+                  r"\b(?:counts?|qualif\w+|classed|classified|considered|doubles?|serves?|acts?|passes|stands?\s+in)"
+                  r"\s+as\b", re.I)
+COPULA = re.compile(r"\b(?:is|are|was|were)\s+(?:not|never|no\s+longer)\b|\b(?:isn['’]t|aren['’]t)\b", re.I)
 LEADS = re.compile(r"\b(?:leads?|led|result(?:s|ed)?|earn(?:s|ed)?|gets?|got|can\s+(?:lead|result)|replace)\b[^.;]{0,40}\bcertif"
                    r"|\b(?:allows?|lets?|enables?|entitles?)\s+(?:\w+\s+){0,2}to\s+(?:certify|be\s+certified|get\s+certified)"
                    r"|\b(?:need|enough)\s+to\s+(?:become|get|be)\s+certified", re.I)
@@ -45,6 +53,9 @@ def _lead_subjects(clause: Clause, at: int, candidates: list[tuple[str, re.Match
         verb = verb.head  # "..., which serves the customer and does not result in certification"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
     subjects = [verb.head if s.lower_ in ("which", "that", "who") and verb.dep_ == "relcl" else s for s in subjects]
+    if verb is not None and verb.dep_ == "conj" and subjects and all(s.lower_ in PRONOUNS for s in subjects):
+        # "First-party audits are the ones we do, and they can lead to certification": the first conjunct's subject
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")] or subjects
     if not subjects:
         return kept
     reading, base = clause.reading, clause.start - clause.sentence_start  # type: ignore[attr-defined]
@@ -65,8 +76,7 @@ def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list
     cert = ctx.gaz.site.certification
     parties: dict[str, AuditParty] = {p.party: p for p in cert.audit_parties}
     src = ctx.gaz.site.source_url(cert.audit_parties[0].source)
-    labels = [(m.group(1).casefold(), m) for m in PARTY_LABEL.finditer(text)
-              if not re.search(r"\bnot\s+(?:a|an|the)?\s*$", text[:m.start()], re.I)]  # "..., not a second-party one"
+    labels = [(m.group(1).casefold(), m) for m in PARTY_LABEL.finditer(text) if not _set_aside(text, m)]
     descs = [(party, m) for party, rx in PARTY_DESC for m in rx.finditer(text)
              if not any(lm.start() <= m.start() < lm.end() for _, lm in labels)]
     hits = []
@@ -81,17 +91,47 @@ def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list
                                 f"a {party}-party audit ({parties[party].who}) cannot lead to certification; only a third-party "
                                 f"audit by a certification body can.", expected="third-party audit", source=src))
                 return hits
-    if len(labels) == 1 and descs and re.search(r"\b(?:is|are|means|:)\s|:|\bthat is\b|\bperformed by\b|\bcarried out by\b|"
-                                                r"\b(?:counts?|qualif\w+|classed|classified|considered)\s+as\b", text, re.I):
+    if len(labels) == 1 and descs and LINK.search(text):
         label, lm = labels[0]
+        descs = _in_complement(clause, lm.start(), descs)
         other = [(p, m) for p, m in descs if p != label]
         same = [(p, m) for p, m in descs if p == label]
-        if other and not same:
+        said = holding(clause, lm.start())  # held where the label stands: "is not a second-party audit but a third-party one"
+        if other and not same and said.positive:
             party, m = other[0]
-            # held where the label stands: "is not a second-party audit but a third-party one" affirms 'third'
-            claimed = asserted(clause, lm.start(), lm.end())
-            if claimed:
-                hits.append(Hit("audit-party", min(lm.start(), m.start()), max(lm.end(), m.end()),
-                                f"that is a {party}-party audit ({parties[party].who}), not a {label}-party one.",
-                                expected=f"{party}-party audit", source=src))
+            hits.append(Hit("audit-party", min(lm.start(), m.start()), max(lm.end(), m.end()),
+                            f"that is a {party}-party audit ({parties[party].who}), not a {label}-party one.",
+                            expected=f"{party}-party audit", source=src))
+        elif same and not other and said.mode == "negated" and COPULA.search(text):
+            party, m = same[0]  # "Our internal audit is not a first-party audit"
+            hits.append(Hit("audit-party", min(lm.start(), m.start()), max(lm.end(), m.end()),
+                            f"that is a {party}-party audit ({parties[party].who}), whoever carries it out.",
+                            expected=f"{party}-party audit", source=src))
     return hits
+
+
+def _set_aside(text: str, label: re.Match[str]) -> bool:
+    """'..., not a second-party one' and 'not a first-party audit but a third-party one' set a label aside
+    for another; a bare 'is not a first-party audit' denies it (judged as denied)."""
+    if not re.search(r"\bnot\s+(?:a|an|the)?\s*$", text[:label.start()], re.I):
+        return False
+    return bool(re.search(r"(?:^|[,;(]|\b(?:but|and|or|rather)\b)\s*not\s+(?:a|an|the)?\s*$", text[:label.start()], re.I)
+                or re.match(r"[^.;]{0,30}?\b(?:but|rather)\b[^.;]{0,20}?\b(?:first|second|third)[\s-]+part",
+                            text[label.end():], re.I))
+
+
+def _in_complement(clause: Clause, at: int, descs: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
+    """The descriptions in the complement clause the label stands in, where it stands in one: in "Our
+    certification body confirms that a supplier audit ... counts as a third-party audit" the reporter
+    ('certification body') does not describe the audit. The clause starts after the verb of saying and its
+    'that' (the parse may not make it a complement)."""
+    token = _token_at(clause, at)
+    if token is None:
+        return descs
+    reading, base = clause.reading, clause.start - clause.sentence_start  # type: ignore[attr-defined]
+    said = [t for t in token.doc[:token.i] if t.lemma_.casefold() in SAYING | BELIEVING and t.i + 1 < len(t.doc)
+            and t.nbor().lower_ == "that" and t.pos_ in ("VERB", "AUX")]
+    if not said:
+        return descs
+    start = reading.span(said[-1].nbor())[1]
+    return [(p, m) for p, m in descs if start <= base + m.start()]

@@ -17,10 +17,20 @@ REQUIRE = re.compile(r"\b(?:requires?|required|requiring|insists?|mandatory|comp
                      r"demands?|obliges?|forces?|must\s+(?:also\s+)?(?:obtain|get|be|hold|have|become|seek))\b", re.I)
 # "a legal requirement", "mandatory": said of certification for everyone, with no limit to a sector or buyer.
 MANDATE = re.compile(r"\b(?:legal(?:ly)?\s+(?:requirement|obligation|required|obliged)|required\s+by\s+law|"
-                     r"mandatory|compulsory|obligatory)\b", re.I)
+                     r"mandatory|compulsory|obligatory|a\s+must)\b", re.I)
 LIMITED = re.compile(r"\b(?:some|certain|many|several|few|most|particular|specific|regulated|sectors?|industr(?:y|ies)|"
                      r"customers?|clients?|buyers?|tenders?|contracts?|regulators?|governments?|may|might|can|could|often|"
                      r"sometimes|if|where|when|unless|depending|aerospace|automotive|medical|defen[cs]e)\b", re.I)
+# "You cannot use ISO 9001 unless you are certified to it": the standard's use denied without certification.
+ONLY_IF_CERTIFIED = re.compile(r"\b(?:use|uses|using|implement\w*|adopt\w*|apply|applies|applying|follow\w*)\b[^.;]{0,40}?"
+                               r"\b(?P<cond>unless|without|until)\s+(?:\w+\s+){0,3}?(?:certified|certification|registered)\b",
+                               re.I)
+EMBLEMS = re.compile(r"\b(?:logo|mark|seal|badge|label|name|claim)s?\b", re.I)
+"""'cannot use the ISO 9001 logo unless certified': the use of a mark, not of the standard."""
+LETTING = re.compile(r"\b(?:let|lets|allow\w*|permit\w*)\s+(?:\w+\s+){0,3}(?:to\s+)?$", re.I)
+"""'does not let any organization use ...': the denial is on the verb of letting."""
+SECTORS = re.compile(r"\b(?:sectors?|industr(?:y|ies)|customers?|clients?|buyers?|tenders?|contracts?|regulators?|governments?|"
+                     r"aerospace|automotive|medical|defen[cs]e|law|laws|legally)\b", re.I)
 VOLUNTARY = re.compile(r"\b(?:voluntary|optional)\b", re.I)
 # "every organization using ISO 9001 must become certified": a duty laid on all, with no limit named.
 UNIVERSAL = re.compile(r"\b(?:every|all|any|each)\s+(?:\w+\s+)?(?:organi[sz]ations?|compan(?:y|ies)|business(?:es)?|firms?|"
@@ -42,10 +52,16 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
     mandate = MANDATE.search(text)
     if mandate and not LIMITED.search(text) and asserted(clause, mandate.start()) \
             and not _modifies_other(clause, mandate.start()) \
-            and _said_of(clause, mandate.start(), CERTIFICATION, subject_only=True):
+            and (_said_of(clause, mandate.start(), CERTIFICATION, subject_only=True) or _made(clause, mandate.start())):
         return [Hit("cert-required", mandate.start(), mandate.end(),
                     "certification is voluntary: no law makes it a requirement for every organization, and ISO does not "
                     "require it; customers, tenders or sector regulators may ask for it.", expected=message[1], source=src)]
+    only = ONLY_IF_CERTIFIED.search(text)
+    if only and not SECTORS.search(text) and not EMBLEMS.search(only.group(0)) \
+            and any(m.kind == "standard" and only.start() < m.start < only.start("cond") for m in mentions) \
+            and (denied(clause, only.start()) or ((let := LETTING.search(text[:only.start()])) is not None
+                                                  and denied(clause, let.start()))):
+        return [Hit("cert-required", only.start(), only.end(), message[0], expected=message[1], source=src)]
     every = UNIVERSAL.search(text)
     if every and not LIMITED.search(text) and asserted(clause, every.start("must")) \
             and not re.search(r"\bnot\s+$", text[:every.start()], re.I):  # "not every company must ..."
@@ -72,6 +88,20 @@ def _modifies_other(clause: Clause, start: int) -> bool:
     """'mandatory annual surveillance audits': the word describes a noun other than certification."""
     token = _token_at(clause, start)
     return token is not None and token.dep_ == "amod" and not CERTIFICATION.search(token.head.lemma_)
+
+
+def _made(clause: Clause, start: int) -> bool:
+    """'ISO makes certification a must', 'makes certification mandatory': the word said of certification
+    as the object of 'make' (or the subject of its small clause)."""
+    token = _token_at(clause, start)
+    if token is None:
+        return False
+    if token.lower_ == "a":
+        token = token.head
+    small = [c for c in token.children if c.dep_ == "nsubj"]
+    made = [c for c in token.head.children if c.dep_ in ("dobj", "nsubj") and c.i > token.head.i] \
+        if token.head.lemma_.casefold() == "make" else []
+    return any(CERTIFICATION.search(t.lemma_) for t in small + made)
 
 
 def _rule_words(ctx: Context) -> re.Pattern[str]:
