@@ -156,6 +156,19 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
     ("The certification of companies is ISO's job.", {("issues-certificates", "iso", "asserted")}),
     ("Supervision of the arrangement now lies with the IAF.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
     ("The assessment of accreditation bodies is the IAF's task.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    # idioms as data: a verb with a fixed object or phrase, the relation's object read from the entry's preposition
+    ("DNV keeps close tabs on every certified supplier.", {("issues-certificates", "dnv", "asserted")}),
+    ("ANAB keeps registrars in line.", {("accredits-certification-bodies", "anab", "asserted")}),
+    ("IEC calls the shots on the MLA.", {("evaluates-accreditation-bodies", "iec", "asserted")}),
+    ("ANAB gave the green light to our supplier last week.", {("approves-organizations", "anab", "asserted")}),
+    ("IEC is behind ISO 14001.", {("develops-standards", "iec", "asserted")}),
+    ("ANAB is in charge of the recognition arrangement.", {("evaluates-accreditation-bodies", "anab", "asserted")}),
+    ("DNV issues certificates on behalf of UKAS.", {("issues-certificates", "dnv", "asserted")}),
+    ("DNV keeps tabs on its competitors.", set()),
+    # an act given to a body: "it falls to X to ...", "it is up to X to ...", a gerund that is X's job
+    ("It falls to IEC to vet the registrars.", {("accredits-certification-bodies", "iec", "asserted")}),
+    ("It is not up to IEC to vet the registrars.", {("accredits-certification-bodies", "iec", "negated")}),
+    ("Keeping tabs on registrars is UKAS's job.", {("accredits-certification-bodies", "ukas", "asserted")}),
 ])
 def test_extraction(checker: Checker, sentence: str, expected: set[tuple[str, str, str]]) -> None:
     """Check that a sentence yields exactly these role claims, each with how the sentence holds it."""
@@ -261,6 +274,31 @@ def test_a_new_relation_is_a_data_entry(tmp_path: Path) -> None:
     after = json.loads(check(root, str(draft), "--format", "json").stdout)
     found = [(f["line"], f["code"]) for f in after["findings"] if f["file"].endswith("draft.md")]
     assert found == [(1, "role-trainer")]
+
+
+NEW_IDIOM = """      - verbs: [hold]
+        fixed_object: rein
+        prep: "on"
+        objects: [certification, certificate]
+"""
+
+
+def test_a_new_idiom_is_a_data_entry(tmp_path: Path) -> None:
+    """Check that an idiom added as a frame of data/predicates.yaml (verb, fixed object, preposition) is read, no
+    Python: the relation's object is the preposition's object, and only the listed pieces make the idiom."""
+    root = copy_site(tmp_path / "site")
+    draft = tmp_path / "draft.md"
+    draft.write_text("ISO holds the reins on certification.\n\nISO holds meetings on certification.\n\n"
+                     "DNV holds the reins on certification.\n", "utf-8")
+    before = json.loads(check(root, str(draft), "--format", "json").stdout)
+    assert not [f for f in before["findings"] if f["file"].endswith("draft.md")]
+    predicates = root / "data" / "predicates.yaml"
+    text = predicates.read_text("utf-8")
+    at = text.index("    frames:\n") + len("    frames:\n")  # the first predicate's: issues-certificates
+    predicates.write_text(text[:at] + NEW_IDIOM + text[at:], "utf-8")
+    after = json.loads(check(root, str(draft), "--format", "json").stdout)
+    found = [(f["line"], f["code"]) for f in after["findings"] if f["file"].endswith("draft.md")]
+    assert found == [(1, "role-issuer")]
 
 
 def test_an_unknown_designation_is_a_note_with_a_did_you_mean(checker: Checker) -> None:

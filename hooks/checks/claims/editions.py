@@ -48,7 +48,7 @@ LABEL = re.compile(r"\s*[-‑]?\s*(?:certified|registered|compliant)\b", re.I)
 FIRST = re.compile(r"\b(?:(?:first|originally|initially)\s+"
                    r"(?:published|released|issued|appeared|came\s+out|saw\s+(?:print|the\s+light))|"
                    r"did\s+(?:first|originally|initially)\s+(?:appear|come\s+out|see\s+(?:print|the\s+light))|"
-                   r"debut(?:ed|s)?|made\s+(?:its|their)\s+debut|has\s+been\s+around\s+since|dates?\s+back\s+to|"
+                   r"debut(?:ed|s)?|saw\s+the\s+light\s+of\s+day|made\s+(?:its|their)\s+debut|has\s+been\s+around\s+since|dates?\s+back\s+to|"
                    r"first\s+(?:\w+\s+){0,3}(?:edition|version)\s+(?:of\s+[^.;]{1,30}?\s+)?(?:dates\s+(?:back\s+)?(?:from|to)|"
                    r"appeared|came\s+out|was\s+(?:published|released|issued))|(?:has|have)\s+(?:existed|been\s+around)\s+since)"
                    r"\b[^.;]{0,30}?\b(?P<year>(?:19|20)\d\d)\b|"
