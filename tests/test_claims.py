@@ -475,6 +475,15 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("ISO does not permit companies to follow ISO 9001 without certification.", ["cert-required"]),
     ("Any company can follow ISO 9001 without being certified to it.", []),
     ("You may not display the certification mark of your registrar unless you are certified.", []),
+    # a lower bound on a duration: "longer than", "more than", "at least" (an upper bound may be true of a
+    # certificate issued mid-cycle); "no longer than" is left unjudged
+    ("Not a single certificate is valid for longer than two years.", ["cert-validity"]),
+    ("Our registrar's certificates run for more than three years.", ["cert-validity"]),
+    ("A certificate is good for more than a year.", []),
+    ("Certificates usually last at least three years.", []),
+    ("Registration lasts no longer than a year.", []),
+    # 'saw the light of day' is a first publication
+    ("ISO 9001 saw the light of day in 1994.", ["edition-date"]),
 ])
 def test_pattern_checks(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the edition, number, party, requirement and subject checks read these as the data says."""
