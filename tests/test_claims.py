@@ -482,6 +482,14 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("A certificate is good for more than a year.", []),
     ("Certificates usually last at least three years.", []),
     ("Registration lasts no longer than a year.", []),
+    # a withdrawn edition denied to be gone, now ('not withdrawn', 'not expired', 'not lost its validity'); not
+    # 'not withdrawn until 2018', nor in the past
+    ("Despite the rumours, OHSAS 18001 has not been superseded.", ["edition-withdrawn"]),
+    ("Certificates to ISO 14001:2004 have not lapsed.", ["edition-withdrawn"]),
+    ("ISO 14001:2004 has not lost its validity.", ["edition-withdrawn"]),
+    ("ISO 14001:2004 was not withdrawn until 2018.", []),
+    ("In 2015 our ISO 14001:2004 certificate had not yet expired.", []),
+    ("Our ISO 9001:2015 certificate has not expired.", []),
     # 'saw the light of day' is a first publication
     ("ISO 9001 saw the light of day in 1994.", ["edition-date"]),
 ])

@@ -103,6 +103,10 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                                 f"the current edition is {current}.",
                                 expected=current, source=_edition_source(site, std, m)))
                 continue
+            if _denied_gone(clause, editions, m):  # "OHSAS 18001 has not been withdrawn"
+                hits.append(Hit("edition-withdrawn", m.start, m.end, f"{label} was replaced by {std.designation}; "
+                                f"the current edition is {current}.", expected=current, source=_edition_source(site, std, m)))
+                continue
         else:
             label = f"{std.designation}:{m.year}"
             known = {std.current_edition.year: None, **{e.year: e for e in std.earlier_editions}}
@@ -149,8 +153,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                                 f"{label} is not the current edition ({status}); the current edition is {current}.",
                                 expected=current, source=site.source_url(edition.source)))
                 continue
-            if WITHDRAWN.search(text) and _nearest_edition(text, editions, WITHDRAWN) is m \
-                    and denied(clause, m.start) and not holding(clause, m.start).cue:
+            if _denied_gone(clause, editions, m):
                 hits.append(Hit("edition-withdrawn", m.start, m.end,
                                 f"{label} was {status}; the current edition is {current}.",
                                 expected=current, source=site.source_url(edition.source)))
@@ -180,6 +183,24 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                             f"{label} in the past.",
                             expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(site, std, m)))
     return hits or _editions_pointed_to(clause, ctx, editions)
+
+
+GONE = re.compile(r"\b(?:withdrawn|replaced?|superseded|obsolete|retired|expired?|lapsed?|invalid(?:ated)?|"
+                  r"lost\s+(?:its|their)\s+validity)\b", re.I)
+"""Words that say an edition (or its certificates) is gone, denied of one that is: 'has not been withdrawn',
+'certificates to it have not expired', 'has not lost its validity'."""
+
+
+UNTIL = re.compile(r"\b(?:until|till|before)\b", re.I)
+
+
+def _denied_gone(clause: Clause, editions: list[Mention], m: Mention) -> bool:
+    """Does the clause deny, of this withdrawn edition, that it is gone?"""
+    if GONE.search(clause.text) is None or _nearest_edition(clause.text, editions, GONE) is not m \
+            or UNTIL.search(clause.text):
+        return False  # "was not withdrawn until 2018": it was, then
+    said = holding(clause, m.start)
+    return denied(clause, m.start) and not said.cue and not said.past
 
 
 POINTING = re.compile(r"^\s*(?:both(?:\s+of\s+them)?|they(?:\s+both)?|each(?:\s+of\s+them)?)\b|"
