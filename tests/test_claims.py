@@ -490,6 +490,10 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("ISO 14001:2004 was not withdrawn until 2018.", []),
     ("In 2015 our ISO 14001:2004 certificate had not yet expired.", []),
     ("Our ISO 9001:2015 certificate has not expired.", []),
+    # an edition elided after a clause on the current edition: 'X is no longer current; Y is.'
+    ("ISO 9001:2015 has stopped being the current edition; ISO 9001:2008 is.", ["edition-withdrawn"]),
+    ("ISO 9001:2015 is no longer the latest version. ISO 9001:2026 is.", ["edition-future"]),
+    ("ISO 9001:2008 is no longer the current edition; ISO 9001:2015 is.", []),
     # 'saw the light of day' is a first publication
     ("ISO 9001 saw the light of day in 1994.", ["edition-date"]),
 ])

@@ -112,7 +112,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             known = {std.current_edition.year: None, **{e.year: e for e in std.earlier_editions}}
             if m.year not in known:
                 if std.revision and str(m.year) == str(std.revision.expected):
-                    said_current = CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m
+                    said_current = (CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m) \
+                        or _elliptic_current(clause, m)
                     own = text[_clause_start(text, m.start):_clause_end(text, m.end)]  # not "..., but X is still the current one"
                     in_use = (HOLDING.search(own) or REPLACES.match(text, m.end)) and not FUTURE.search(own)
                     # "certified to", "replaced the 2015 edition"; not "will lead to a certificate under ISO 9001:2026"
@@ -147,8 +148,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             valid_until = edition.certificates_valid_until
             status = f"withdrawn on {edition.withdrawn.isoformat()}" if edition.withdrawn else "withdrawn"
             current = f"{std.designation}:{std.current_edition.year}"
-            if CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m and _current_of(clause, text, m) \
-                    and _present_claim(clause, m) and asserted(clause, m.start, len(text)):
+            if ((CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m and _current_of(clause, text, m)
+                    and _present_claim(clause, m)) or _elliptic_current(clause, m)) and asserted(clause, m.start, len(text)):
                 hits.append(Hit("edition-withdrawn", m.start, m.end,
                                 f"{label} is not the current edition ({status}); the current edition is {current}.",
                                 expected=current, source=site.source_url(edition.source)))
@@ -189,6 +190,19 @@ GONE = re.compile(r"\b(?:withdrawn|replaced?|superseded|obsolete|retired|expired
                   r"lost\s+(?:its|their)\s+validity)\b", re.I)
 """Words that say an edition (or its certificates) is gone, denied of one that is: 'has not been withdrawn',
 'certificates to it have not expired', 'has not lost its validity'."""
+
+
+ELLIPTIC = re.compile(r"\W*(?:but\s+|and\s+)?(?P<name>.+?)\s+(?:is|does)(?:\s+(?:now|today|instead))?\W*$", re.I)
+
+
+def _elliptic_current(clause: Clause, m: Mention) -> bool:
+    """'ISO 9001:2015 is no longer the current edition; ISO 9001:2026 is.': a bare 'X is' after a clause that
+    speaks of the current edition says X is current."""
+    bare = ELLIPTIC.fullmatch(clause.text)
+    previous = clause.previous
+    return bare is not None and bare.start("name") == m.start and bare.end("name") == m.end \
+        and previous is not None and CURRENT.search(previous.text) is not None \
+        and any(p.kind == "standard" and p.ref == m.ref for p in previous.mentions)
 
 
 UNTIL = re.compile(r"\b(?:until|till|before)\b", re.I)
