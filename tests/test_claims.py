@@ -494,9 +494,23 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("ISO 9001:2015 has stopped being the current edition; ISO 9001:2008 is.", ["edition-withdrawn"]),
     ("ISO 9001:2015 is no longer the latest version. ISO 9001:2026 is.", ["edition-future"]),
     ("ISO 9001:2008 is no longer the current edition; ISO 9001:2015 is.", []),
+    # an advertisement's opening question names a withdrawn edition and the next sentence offers it; not a move
+    # away from it, nor a current edition (the memo keys the answer by the edition asked about)
+    ("Searching for ISO 14001:2004 registration? Our auditors can get you registered in weeks.", ["edition-withdrawn"]),
+    ("Want OHSAS 18001 certification for your plant? Call us.", ["edition-withdrawn"]),
+    ("Want OHSAS 18001 certification for your plant? We can help you migrate to ISO 45001.", []),
+    ("Searching for ISO 9001:2015 registration? Our auditors can get you registered in weeks.", []),
     # 'saw the light of day' is a first publication
     ("ISO 9001 saw the light of day in 1994.", ["edition-date"]),
 ])
 def test_pattern_checks(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the edition, number, party, requirement and subject checks read these as the data says."""
     assert codes(checker, text) == expected
+
+
+def test_a_clause_after_another_edition_is_judged_again(checker: Checker) -> None:
+    """Check that the same answer after a question naming another edition of the same standard is judged anew
+    (the checker's memo keys a clause by the edition named before it, not only the standard)."""
+    offer = "Looking for ISO 9001:{} certification? We can certify you within a month."
+    assert codes(checker, offer.format(2008)) == ["edition-withdrawn"]
+    assert codes(checker, offer.format(2015)) == []

@@ -89,7 +89,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
     site = ctx.gaz.site
     editions = [m for m in mentions if m.kind == "standard" and (m.year or m.predecessor)]
     if not editions:
-        return _editions_pointed_to(clause, ctx)
+        return _editions_pointed_to(clause, ctx) or _offered_after_question(clause, ctx)
     for m in editions:
         std = site.standards[m.ref]
         if m.predecessor:
@@ -232,22 +232,49 @@ def _editions_pointed_to(clause: Clause, ctx: Context, named: list[Mention] | No
     after = max((m.end for m in earlier), default=0) if named is not None else 0
     if not HOLDING.search(clause.text, after) or MIGRATION.search(clause.text, after):
         return []  # "OHSAS 18001 has not been replaced, and we remain certified to it": only what follows the name
-    hits = []
-    for m in earlier:
+    if holding(clause, lead.start()).past or not asserted(clause, lead.start()):
+        return []
+    return _ended_hits(clause, ctx, earlier, lead.start(), lead.end(), "a claim to hold one now is out of date")
+
+
+def _ended_hits(clause: Clause, ctx: Context, named: list[Mention], start: int, end: int, what: str) -> list[Hit]:
+    """One finding at start..end for the first of these editions whose certificates have ended."""
+    for m in named:
         if m.kind != "standard" or not (m.year or m.predecessor):
             continue
         std = ctx.gaz.site.standards[m.ref]
         edition = next((e for e in std.earlier_editions if e.year == m.year), None)
         valid_until = ctx.gaz.predecessors[m.predecessor][1] if m.predecessor else \
             edition.certificates_valid_until if edition is not None else None
-        if (valid_until is None or valid_until >= ctx.day
-                or holding(clause, lead.start()).past or not asserted(clause, lead.start())):
+        if valid_until is None or valid_until >= ctx.day:
             continue
         label = m.predecessor or f"{std.designation}:{m.year}"
-        hits.append(Hit("edition-withdrawn", lead.start(), lead.end(),
-                        f"certificates to {label} ended on {valid_until.isoformat()}; a claim to hold one now is out of date.",
-                        expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(ctx.gaz.site, std, m)))
-    return hits[:1]
+        return [Hit("edition-withdrawn", start, end, f"certificates to {label} ended on {valid_until.isoformat()}; {what}.",
+                    expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(ctx.gaz.site, std, m))]
+    return []
+
+
+HEADLINE = re.compile(r"^\W*(?:(?:are\s+you\s+)?(?:still\s+)?(?:looking|searching|shopping)\s+for|"
+                      r"(?:do\s+you\s+)?(?:still\s+)?(?:need|want|require)|"
+                      r"(?:are\s+you\s+)?still\s+(?:certified|registered|holding|using)|interested\s+in)\b", re.I)
+"""A question that opens an advertisement: 'Looking for ISO 9001:2008 certification?', 'Still certified to ...?'."""
+OFFER = re.compile(r"\b(?:we|our\s+\w+)\s+(?:can|will|could|'ll)\s+(?:\w+\s+){0,2}?"
+                   r"(?:certify|audit|help|get|issue|provide|offer|deliver|keep|renew)\b|\b(?:contact|call|ask)\s+us\b", re.I)
+
+
+def _offered_after_question(clause: Clause, ctx: Context) -> list[Hit]:
+    """'Looking for ISO 9001:2008 certification? We can certify you within a month.': an advertisement's opening
+    question names a withdrawn edition, and the answer offers it."""
+    previous = clause.previous
+    if previous is None or not previous.question or not HEADLINE.match(previous.text) \
+            or not re.search(r"\b(?:certif|registr|audit)", previous.text, re.I):
+        return []
+    offer = OFFER.search(clause.text)
+    if offer is None or MIGRATION.search(clause.text) or MIGRATION.search(previous.text) \
+            or not asserted(clause, offer.start()):
+        return []
+    # the first edition named, as the checker's memo keys a clause by it
+    return _ended_hits(clause, ctx, previous.mentions[:1], offer.start(), offer.end(), "offering it now is out of date")
 
 
 # A question about whether an edition exists does not take it for granted ("Is there an ISO 9001:2012?").
