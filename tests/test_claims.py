@@ -500,6 +500,12 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("Want OHSAS 18001 certification for your plant? Call us.", ["edition-withdrawn"]),
     ("Want OHSAS 18001 certification for your plant? We can help you migrate to ISO 45001.", []),
     ("Searching for ISO 9001:2015 registration? Our auditors can get you registered in weeks.", []),
+    # "it" for the certification a question asked about, required by a standards body or its standard
+    ("Do we have to be certified? IEC requires it of all users of its standards.", ["cert-required"]),
+    ("Must every company seek certification? ISO 14001 demands it.", ["cert-required"]),
+    ("Do we have to be certified? Our biggest customer requires it.", []),
+    ("Is the certification audit a must? ISO 14001 requires it.", []),
+    ("Do we have to be certified? Not under ISO rules, though a tender may demand it.", []),
     # 'saw the light of day' is a first publication
     ("ISO 9001 saw the light of day in 1994.", ["edition-date"]),
 ])
