@@ -165,6 +165,8 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
     ("ANAB is in charge of the recognition arrangement.", {("evaluates-accreditation-bodies", "anab", "asserted")}),
     ("DNV issues certificates on behalf of UKAS.", {("issues-certificates", "dnv", "asserted")}),
     ("DNV keeps tabs on its competitors.", set()),
+    # a verb in -s the tagger read as a noun, known by its subject and direct object
+    ("IEC, like DNV, issues certificates to its clients.", {("issues-certificates", "iec", "asserted")}),
     # an act given to a body: "it falls to X to ...", "it is up to X to ...", a gerund that is X's job
     ("It falls to IEC to vet the registrars.", {("accredits-certification-bodies", "iec", "asserted")}),
     ("It is not up to IEC to vet the registrars.", {("accredits-certification-bodies", "iec", "negated")}),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import Mention
 from .reading import Reading
+from .syntax import verb_as_noun
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
     from spacy.tokens import Token
@@ -44,7 +45,7 @@ def _twin(token: Token) -> Token | None:
 
 def _nounlike(token: Token) -> bool:
     """A noun, and not a verb the tagger read as one ('it does issue certificates': 'issue' has an auxiliary)."""
-    return token.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "aux" for c in token.children)
+    return token.pos_ in ("NOUN", "PROPN") and not verb_as_noun(token)
 
 
 def _subjects(verb: Token) -> list[Token]:
