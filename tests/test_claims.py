@@ -508,6 +508,10 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("Do we have to be certified? Our biggest customer requires it.", []),
     ("Is the certification audit a must? ISO 14001 requires it.", []),
     ("Do we have to be certified? Not under ISO rules, though a tender may demand it.", []),
+    # 'it' opening the answer to a question about one edition stands for that edition
+    ("Has ISO 9001:2026 been released? Yes, it is the newest edition.", ["edition-future"]),
+    ("Have you heard of ISO 14001:2004? It is the most recent edition.", ["edition-withdrawn"]),
+    ("Have you heard of ISO 9001:2015? It is the most recent edition.", []),
     # 'saw the light of day' is a first publication
     ("ISO 9001 saw the light of day in 1994.", ["edition-date"]),
 ])

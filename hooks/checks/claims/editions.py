@@ -6,6 +6,7 @@ from the data, as of the check date.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .clause_reading import _token_at, asserted, denied, holding
@@ -87,7 +88,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
     hits = []
     text = clause.text
     site = ctx.gaz.site
-    editions = [m for m in mentions if m.kind == "standard" and (m.year or m.predecessor)]
+    editions = [m for m in mentions if m.kind == "standard" and (m.year or m.predecessor)] or _answered_it(clause)
     if not editions:
         return _editions_pointed_to(clause, ctx) or _offered_after_question(clause, ctx)
     for m in editions:
@@ -252,6 +253,24 @@ def _ended_hits(clause: Clause, ctx: Context, named: list[Mention], start: int, 
         return [Hit("edition-withdrawn", start, end, f"certificates to {label} ended on {valid_until.isoformat()}; {what}.",
                     expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(ctx.gaz.site, std, m))]
     return []
+
+
+ANSWER_IT = re.compile(r"^\W*(?:(?:yes|no|yep|indeed)\W+)?(?P<it>it)\s+(?:is|has|was)\b", re.I)
+
+
+def _answered_it(clause: Clause) -> list[Mention]:
+    """'Is ISO 9001:2026 out yet? Yes, it is now the current edition.': 'it' opening the answer to a question
+    about one edition stands for that edition (a mention of it at the pronoun)."""
+    previous = clause.previous
+    lead = ANSWER_IT.match(clause.text)
+    if lead is None or previous is None or not previous.question:
+        return []
+    if CURRENT.search(previous.text) or WITHDRAWN.search(previous.text) or HOLDING.search(previous.text):
+        return []  # "Is ISO 9001:2008 still current? Yes, ...": the question, read with its answer, says it already
+    named = [m for m in previous.mentions if m.kind == "standard"]
+    if len(named) != 1 or not (named[0].year or named[0].predecessor):
+        return []
+    return [dataclasses.replace(named[0], start=lead.start("it"), end=lead.end("it"))]
 
 
 HEADLINE = re.compile(r"^\W*(?:(?:are\s+you\s+)?(?:still\s+)?(?:looking|searching|shopping)\s+for|"
