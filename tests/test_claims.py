@@ -514,6 +514,8 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("Have you heard of ISO 9001:2015? It is the most recent edition.", []),
     # 'saw the light of day' is a first publication
     ("ISO 9001 saw the light of day in 1994.", ["edition-date"]),
+    ("In 2001, ISO brought out the initial version of ISO 45001.", ["edition-date"]),
+    ("ISO released the first edition of ISO 14001 in 1996.", []),
 ])
 def test_pattern_checks(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the edition, number, party, requirement and subject checks read these as the data says."""

@@ -46,6 +46,7 @@ RENEWED = re.compile(r"\b(?:renew|reissu|re-issu|obtain|achiev|award|grant|recer
 certification") is no claim to hold it now, unless it is news ("has just been awarded ...")."""
 # "ISO 9001 2008 certified": the participle as a label, not a past event
 LABEL = re.compile(r"\s*[-‑]?\s*(?:certified|registered|compliant)\b", re.I)
+_PUBLISHED_FIRST = r"(?:published|released|issued|brought\s+out)\s+(?:the\s+|its\s+)?(?:very\s+)?(?:first|original|initial)\s+(?:edition|version)"
 FIRST = re.compile(r"\b(?:(?:first|originally|initially)\s+"
                    r"(?:published|released|issued|appeared|came\s+out|saw\s+(?:print|the\s+light))|"
                    r"did\s+(?:first|originally|initially)\s+(?:appear|come\s+out|see\s+(?:print|the\s+light))|"
@@ -56,7 +57,10 @@ FIRST = re.compile(r"\b(?:(?:first|originally|initially)\s+"
                    r"\b(?:was|were)\s+(?:first\s+)?(?:introduced|launched|born)\s+in\s+(?P<year2>(?:19|20)\d\d)\b|"
                    r"\bdates\s+(?:back\s+)?(?:from|to)\s+(?P<year3>(?:19|20)\d\d)\b(?=[^.;]{0,30}\bfirst\s+(?:published|released))|"
                    r"\b(?P<until>not)\s+(?:(?:first|officially)\s+)?(?:published|released|issued|introduced|launched)\s+until\s+"
-                   r"(?P<year4>(?:19|20)\d\d)\b", re.I)
+                   r"(?P<year4>(?:19|20)\d\d)\b|"
+                   # "(Back) in 1994, ISO published the very first edition of ISO 9001", "... the first edition of X in 1994"
+                   r"\bin\s+(?P<year5>(?:19|20)\d\d)\b[^.;]{0,40}?\b" + _PUBLISHED_FIRST + r"|"
+                   + _PUBLISHED_FIRST + r"\s+of\s+[^.;]{1,30}?\s+in\s+(?P<year6>(?:19|20)\d\d)\b", re.I)
 CURRENT = re.compile(r"\b(?:current|latest|newest|most recent|up-to-date|in force)\b", re.I)
 WITHDRAWN = re.compile(r"\b(?:withdrawn|replaced?|superseded|obsolete|retired)\b", re.I)
 CERT_CONTEXT = re.compile(r"\bcertif", re.I)
@@ -77,7 +81,7 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
         return []  # "an ISO 9001:2008 certificate, first issued in 2009": said of the certificate
     std = ctx.site.standards[standards[0].ref]
     years = sorted([std.current_edition.year, *(e.year for e in std.earlier_editions)])
-    if int(first.group("year") or first.group("year2") or first.group("year3") or first.group("year4")) == years[0]:
+    if int(next(y for y in first.group("year", "year2", "year3", "year4", "year5", "year6") if y)) == years[0]:
         return []
     return [Hit("edition-date", first.start(), first.end(),
                 f"{std.designation} was first published in {years[0]} (editions in the data: "
