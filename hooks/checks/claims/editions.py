@@ -46,7 +46,8 @@ RENEWED = re.compile(r"\b(?:renew|reissu|re-issu|obtain|achiev|award|grant|recer
 certification") is no claim to hold it now, unless it is news ("has just been awarded ...")."""
 # "ISO 9001 2008 certified": the participle as a label, not a past event
 LABEL = re.compile(r"\s*[-‑]?\s*(?:certified|registered|compliant)\b", re.I)
-_PUBLISHED_FIRST = r"(?:published|released|issued|brought\s+out)\s+(?:the\s+|its\s+)?(?:very\s+)?(?:first|original|initial)\s+(?:edition|version)"
+_PUBLISHED_FIRST = (r"(?:published|released|issued|brought\s+out)\s+(?:the\s+|its\s+)?(?:very\s+)?"
+                    r"(?:first|original|initial)\s+(?:edition|version)")
 FIRST = re.compile(r"\b(?:(?:first|originally|initially)\s+"
                    r"(?:published|released|issued|appeared|came\s+out|saw\s+(?:print|the\s+light))|"
                    r"did\s+(?:first|originally|initially)\s+(?:appear|come\s+out|see\s+(?:print|the\s+light))|"
