@@ -165,6 +165,10 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
     ("ANAB is in charge of the recognition arrangement.", {("evaluates-accreditation-bodies", "anab", "asserted")}),
     ("DNV issues certificates on behalf of UKAS.", {("issues-certificates", "dnv", "asserted")}),
     ("DNV keeps tabs on its competitors.", set()),
+    # the owner of a hyphenated agent ("ISO's secretary-general"); the text of a standard written ("the requirements of X")
+    ("Our registration was signed by IEC's secretary-general.", {("issues-certificates", "iec", "asserted")}),
+    ("IEC drafted the clauses of ISO 14001.", {("develops-standards", "iec", "asserted")}),
+    ("DNV compiled the requirements of ISO 14001 into a checklist.", set()),
     # a verb in -s the tagger read as a noun, known by its subject and direct object
     ("IEC, like DNV, issues certificates to its clients.", {("issues-certificates", "iec", "asserted")}),
     # an act given to a body: "it falls to X to ...", "it is up to X to ...", a gerund that is X's job

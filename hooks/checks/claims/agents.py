@@ -193,7 +193,9 @@ def _agent_mention(reading: Reading, agent: Token) -> Mention | None:
                       and (m := reading.mention(c)) is not None), None)
         if first is not None and first.kind == "org":
             return first  # "the IAF organization"
-    owner = next((c for c in agent.children if c.dep_ == "poss"), None)
+    # "ISO's team", "ISO's secretary-general" (the owner on the first word of a hyphenated compound)
+    owner = next((c for c in [*agent.children, *(g for c in agent.children if c.dep_ == "compound" for g in c.children)]
+                  if c.dep_ == "poss"), None)
     if owner is not None:
         found = reading.mention(owner)
         if found is not None and found.kind == "org":

@@ -154,6 +154,11 @@ def _standard_named(reading: Reading, node: Token) -> Mention | None:
         # "ISO publishes ISO 9001, and IEC co-publishes it"; not "our ISO 9001 certificate ... issued it"
         mention = _named_before(reading, node, ("standard",))
         return mention if mention is not None and mention in reading.mentions and not _modifier(reading, mention) else None
+    if mention is None and _lemma(node) in PART_WORDS and node.head.lemma_.casefold() in AUTHORING:
+        # "penned the requirements of ISO 14001": writing its text is writing the standard (not compiling it in a checklist)
+        return next((found for prep in node.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for t in prep.children if t.dep_ == "pobj"
+                     if (found := reading.mention(t)) is not None and found.kind == "standard"), None)
     if mention is None and _lemma(node) in EDITION_WORDS:
         # "the ISO 9001 standard"; "the first edition of ISO 9001": the standard the edition is of
         return reading.noun_mention(node) or next(
@@ -173,6 +178,10 @@ def _modifier(reading: Reading, mention: Mention) -> bool:
 
 
 EDITION_WORDS = ("standard", "edition", "version", "revision")
+PART_WORDS = ("requirement", "requirements", "text", "wording", "clause", "clauses")
+"""The text of a standard, named with 'of': writing 'the requirements of ISO 14001' is writing the standard."""
+AUTHORING = {"write", "pen", "draft", "author", "co-author", "coauthor", "develop", "formulate", "devise"}
+"""Verbs by which writing the text of a standard is developing it."""
 
 
 def _standard_object(reading: Reading, verb: Token, frame: Frame | None = None) -> Mention | None:
