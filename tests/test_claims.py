@@ -169,6 +169,9 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
     ("Our registration was signed by IEC's secretary-general.", {("issues-certificates", "iec", "asserted")}),
     ("IEC drafted the clauses of ISO 14001.", {("develops-standards", "iec", "asserted")}),
     ("DNV compiled the requirements of ISO 14001 into a checklist.", set()),
+    # going on doing it: 'carry on', 'go on' + a gerund share the subject, time and negation of the verb of going on
+    ("ANAB has carried on running the MLA.", {("evaluates-accreditation-bodies", "anab", "asserted")}),
+    ("IEC has not gone on running the MLA.", {("evaluates-accreditation-bodies", "iec", "negated")}),
     # a verb in -s the tagger read as a noun, known by its subject and direct object
     ("IEC, like DNV, issues certificates to its clients.", {("issues-certificates", "iec", "asserted")}),
     # an act given to a body: "it falls to X to ...", "it is up to X to ...", a gerund that is X's job
