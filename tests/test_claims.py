@@ -156,6 +156,28 @@ def extract(checker: Checker, sentence: str) -> set[tuple[str, str, str]]:
     ("The certification of companies is ISO's job.", {("issues-certificates", "iso", "asserted")}),
     ("Supervision of the arrangement now lies with the IAF.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
     ("The assessment of accreditation bodies is the IAF's task.", {("evaluates-accreditation-bodies", "iaf", "asserted")}),
+    # idioms as data: a verb with a fixed object or phrase, the relation's object read from the entry's preposition
+    ("DNV keeps close tabs on every certified supplier.", {("issues-certificates", "dnv", "asserted")}),
+    ("ANAB keeps registrars in line.", {("accredits-certification-bodies", "anab", "asserted")}),
+    ("IEC calls the shots on the MLA.", {("evaluates-accreditation-bodies", "iec", "asserted")}),
+    ("ANAB gave the green light to our supplier last week.", {("approves-organizations", "anab", "asserted")}),
+    ("IEC is behind ISO 14001.", {("develops-standards", "iec", "asserted")}),
+    ("ANAB is in charge of the recognition arrangement.", {("evaluates-accreditation-bodies", "anab", "asserted")}),
+    ("DNV issues certificates on behalf of UKAS.", {("issues-certificates", "dnv", "asserted")}),
+    ("DNV keeps tabs on its competitors.", set()),
+    # the owner of a hyphenated agent ("ISO's secretary-general"); the text of a standard written ("the requirements of X")
+    ("Our registration was signed by IEC's secretary-general.", {("issues-certificates", "iec", "asserted")}),
+    ("IEC drafted the clauses of ISO 14001.", {("develops-standards", "iec", "asserted")}),
+    ("DNV compiled the requirements of ISO 14001 into a checklist.", set()),
+    # going on doing it: 'carry on', 'go on' + a gerund share the subject, time and negation of the verb of going on
+    ("ANAB has carried on running the MLA.", {("evaluates-accreditation-bodies", "anab", "asserted")}),
+    ("IEC has not gone on running the MLA.", {("evaluates-accreditation-bodies", "iec", "negated")}),
+    # a verb in -s the tagger read as a noun, known by its subject and direct object
+    ("IEC, like DNV, issues certificates to its clients.", {("issues-certificates", "iec", "asserted")}),
+    # an act given to a body: "it falls to X to ...", "it is up to X to ...", a gerund that is X's job
+    ("It falls to IEC to vet the registrars.", {("accredits-certification-bodies", "iec", "asserted")}),
+    ("It is not up to IEC to vet the registrars.", {("accredits-certification-bodies", "iec", "negated")}),
+    ("Keeping tabs on registrars is UKAS's job.", {("accredits-certification-bodies", "ukas", "asserted")}),
 ])
 def test_extraction(checker: Checker, sentence: str, expected: set[tuple[str, str, str]]) -> None:
     """Check that a sentence yields exactly these role claims, each with how the sentence holds it."""
@@ -261,6 +283,31 @@ def test_a_new_relation_is_a_data_entry(tmp_path: Path) -> None:
     after = json.loads(check(root, str(draft), "--format", "json").stdout)
     found = [(f["line"], f["code"]) for f in after["findings"] if f["file"].endswith("draft.md")]
     assert found == [(1, "role-trainer")]
+
+
+NEW_IDIOM = """      - verbs: [hold]
+        fixed_object: rein
+        prep: "on"
+        objects: [certification, certificate]
+"""
+
+
+def test_a_new_idiom_is_a_data_entry(tmp_path: Path) -> None:
+    """Check that an idiom added as a frame of data/predicates.yaml (verb, fixed object, preposition) is read, no
+    Python: the relation's object is the preposition's object, and only the listed pieces make the idiom."""
+    root = copy_site(tmp_path / "site")
+    draft = tmp_path / "draft.md"
+    draft.write_text("ISO holds the reins on certification.\n\nISO holds meetings on certification.\n\n"
+                     "DNV holds the reins on certification.\n", "utf-8")
+    before = json.loads(check(root, str(draft), "--format", "json").stdout)
+    assert not [f for f in before["findings"] if f["file"].endswith("draft.md")]
+    predicates = root / "data" / "predicates.yaml"
+    text = predicates.read_text("utf-8")
+    at = text.index("    frames:\n") + len("    frames:\n")  # the first predicate's: issues-certificates
+    predicates.write_text(text[:at] + NEW_IDIOM + text[at:], "utf-8")
+    after = json.loads(check(root, str(draft), "--format", "json").stdout)
+    found = [(f["line"], f["code"]) for f in after["findings"] if f["file"].endswith("draft.md")]
+    assert found == [(1, "role-issuer")]
 
 
 def test_an_unknown_designation_is_a_note_with_a_did_you_mean(checker: Checker) -> None:
@@ -437,7 +484,54 @@ def codes(checker: Checker, text: str) -> list[str]:
     ("ISO does not permit companies to follow ISO 9001 without certification.", ["cert-required"]),
     ("Any company can follow ISO 9001 without being certified to it.", []),
     ("You may not display the certification mark of your registrar unless you are certified.", []),
+    # a lower bound on a duration: "longer than", "more than", "at least" (an upper bound may be true of a
+    # certificate issued mid-cycle); "no longer than" is left unjudged
+    ("Not a single certificate is valid for longer than two years.", ["cert-validity"]),
+    ("Our registrar's certificates run for more than three years.", ["cert-validity"]),
+    ("A certificate is good for more than a year.", []),
+    ("Certificates usually last at least three years.", []),
+    ("Registration lasts no longer than a year.", []),
+    # a withdrawn edition denied to be gone, now ('not withdrawn', 'not expired', 'not lost its validity'); not
+    # 'not withdrawn until 2018', nor in the past
+    ("Despite the rumours, OHSAS 18001 has not been superseded.", ["edition-withdrawn"]),
+    ("Certificates to ISO 14001:2004 have not lapsed.", ["edition-withdrawn"]),
+    ("ISO 14001:2004 has not lost its validity.", ["edition-withdrawn"]),
+    ("ISO 14001:2004 was not withdrawn until 2018.", []),
+    ("In 2015 our ISO 14001:2004 certificate had not yet expired.", []),
+    ("Our ISO 9001:2015 certificate has not expired.", []),
+    # an edition elided after a clause on the current edition: 'X is no longer current; Y is.'
+    ("ISO 9001:2015 has stopped being the current edition; ISO 9001:2008 is.", ["edition-withdrawn"]),
+    ("ISO 9001:2015 is no longer the latest version. ISO 9001:2026 is.", ["edition-future"]),
+    ("ISO 9001:2008 is no longer the current edition; ISO 9001:2015 is.", []),
+    # an advertisement's opening question names a withdrawn edition and the next sentence offers it; not a move
+    # away from it, nor a current edition (the memo keys the answer by the edition asked about)
+    ("Searching for ISO 14001:2004 registration? Our auditors can get you registered in weeks.", ["edition-withdrawn"]),
+    ("Want OHSAS 18001 certification for your plant? Call us.", ["edition-withdrawn"]),
+    ("Want OHSAS 18001 certification for your plant? We can help you migrate to ISO 45001.", []),
+    ("Searching for ISO 9001:2015 registration? Our auditors can get you registered in weeks.", []),
+    # "it" for the certification a question asked about, required by a standards body or its standard
+    ("Do we have to be certified? IEC requires it of all users of its standards.", ["cert-required"]),
+    ("Must every company seek certification? ISO 14001 demands it.", ["cert-required"]),
+    ("Do we have to be certified? Our biggest customer requires it.", []),
+    ("Is the certification audit a must? ISO 14001 requires it.", []),
+    ("Do we have to be certified? Not under ISO rules, though a tender may demand it.", []),
+    # 'it' opening the answer to a question about one edition stands for that edition
+    ("Has ISO 9001:2026 been released? Yes, it is the newest edition.", ["edition-future"]),
+    ("Have you heard of ISO 14001:2004? It is the most recent edition.", ["edition-withdrawn"]),
+    ("Have you heard of ISO 9001:2015? It is the most recent edition.", []),
+    # 'saw the light of day' is a first publication
+    ("ISO 9001 saw the light of day in 1994.", ["edition-date"]),
+    ("In 2001, ISO brought out the initial version of ISO 45001.", ["edition-date"]),
+    ("ISO released the first edition of ISO 14001 in 1996.", []),
 ])
 def test_pattern_checks(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the edition, number, party, requirement and subject checks read these as the data says."""
     assert codes(checker, text) == expected
+
+
+def test_a_clause_after_another_edition_is_judged_again(checker: Checker) -> None:
+    """Check that the same answer after a question naming another edition of the same standard is judged anew
+    (the checker's memo keys a clause by the edition named before it, not only the standard)."""
+    offer = "Looking for ISO 9001:{} certification? We can certify you within a month."
+    assert codes(checker, offer.format(2008)) == ["edition-withdrawn"]
+    assert codes(checker, offer.format(2015)) == []

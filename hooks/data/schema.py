@@ -365,6 +365,13 @@ class Frame(Strict):
     idiom: list[Id] = Field(default=[], description="Kinds of organization for which 'X-<verb>' is an idiom, not an "
                             "agent ('ISO-certified': certified to an ISO standard); such a frame reads only the joined form.")
     standard_object: bool = Field(default=False, description="The object must be a standard (or the word 'standard').")
+    fixed_object: Lemma | None = Field(default=None, description="An idiom's fixed direct object, with its modifiers "
+                                       "('keep tabs on': tab; 'give the green light to': green light); the frame reads "
+                                       "only a verb that has it.")
+    fixed_phrase: Lemma | None = Field(default=None, description="An idiom's fixed preposition phrase on the verb "
+                                       "('keep X in line': in line; 'be in charge of': in charge).")
+    prep: Lemma | None = Field(default=None, description="The relation's object is this preposition's object, on the verb "
+                               "or on a fixed piece ('keep tabs on X': on); the frame reads only a verb that has it.")
 
 
 class Predicate(Strict):

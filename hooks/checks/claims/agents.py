@@ -68,7 +68,10 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
         if frame.compound and not found:
             found += [(t, "compound") for t in _compound_agent(reading, verb)]
     else:
-        for subject in _subjects(verb):
+        assigned = _assigned(verb)  # "it falls to ISO to vet ...": 'it' is no agent
+        # "it is not up to ISO to ...", "... is not the IAF's job": the act is denied of the body
+        found += [(t, "denied" if any(c.dep_ == "neg" for c in verb.head.children) else None) for t in assigned]
+        for subject in _subjects(verb) if not assigned else []:
             excepted = _excepted(subject)
             # "It is not X but Y that runs the MLA": Y is affirmed against the negation
             found += [(t, "affirmed") for t in excepted] if excepted else \
@@ -87,6 +90,36 @@ def _agents(reading: Reading, verb: Token, frame: Frame) -> list[tuple[Token, st
                                           or any(sets_aside(n) and n.i < child.i for n in agent.children)):
                 result.append((child, "denied"))
     return result
+
+
+TASKS = {"job", "task", "call", "responsibility", "role", "business", "duty", "remit", "domain", "work", "preserve",
+         "province", "bread", "mission", "function", "prerogative", "decision"}
+"""Nouns that make an act their owner's: "Peer evaluation of accreditation bodies is the IAF's job"."""
+RESTING = {"rest", "lie", "sit"}
+"""Verbs by which an act belongs to the body named with 'with': "Stewardship of the MLA rests with the IAF"."""
+FALLING = {"fall"}
+"""Verbs by which an act is given to the body named with 'to': "It falls to ISO to vet the certification bodies"."""
+
+
+def _assigned(verb: Token) -> list[Token]:
+    """The body an act with no subject of its own is given to: an infinitive after "it falls to X" or "it is up to
+    X" ("It falls to ISO to vet the certification bodies"); a gerund that is X's job, or rests or falls with X
+    ("Keeping tabs on accreditation bodies is the IAF's job")."""
+    head = verb.head
+    if verb.dep_ in ("advcl", "xcomp") and verb.i > head.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        preps = [c for c in head.children if c.dep_ == "prep" and c.i < verb.i]
+        if head.lemma_.casefold() == "be":  # "it is up to X": 'to' hangs on 'up'
+            preps = [t for c in preps if c.lower_ == "up" for t in c.children if t.dep_ == "prep"]
+        elif head.lemma_.casefold() not in FALLING:
+            return []
+        return [t for c in preps if c.lower_ == "to" for t in c.children if t.dep_ == "pobj"]
+    if verb.dep_ != "csubj" or verb.tag_ != "VBG":
+        return []
+    if head.lemma_.casefold() == "be":
+        return [p for c in head.children if c.dep_ == "attr" and c.lemma_.casefold() in TASKS
+                for p in c.children if p.dep_ == "poss"]
+    word = "with" if head.lemma_.casefold() in RESTING else "to" if head.lemma_.casefold() in FALLING else None
+    return [t for c in head.children if c.dep_ == "prep" and c.lower_ == word for t in c.children if t.dep_ == "pobj"]
 
 
 def _excepted(subject: Token) -> list[Token]:
@@ -160,7 +193,9 @@ def _agent_mention(reading: Reading, agent: Token) -> Mention | None:
                       and (m := reading.mention(c)) is not None), None)
         if first is not None and first.kind == "org":
             return first  # "the IAF organization"
-    owner = next((c for c in agent.children if c.dep_ == "poss"), None)
+    # "ISO's team", "ISO's secretary-general" (the owner on the first word of a hyphenated compound)
+    owner = next((c for c in [*agent.children, *(g for c in agent.children if c.dep_ == "compound" for g in c.children)]
+                  if c.dep_ == "poss"), None)
     if owner is not None:
         found = reading.mention(owner)
         if found is not None and found.kind == "org":

@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .gazetteer import Mention
+from .holding_words import going_on
 from .reading import Reading
+from .syntax import verb_as_noun
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
     from spacy.tokens import Token
@@ -44,7 +46,7 @@ def _twin(token: Token) -> Token | None:
 
 def _nounlike(token: Token) -> bool:
     """A noun, and not a verb the tagger read as one ('it does issue certificates': 'issue' has an auxiliary)."""
-    return token.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "aux" for c in token.children)
+    return token.pos_ in ("NOUN", "PROPN") and not verb_as_noun(token)
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -86,6 +88,8 @@ def _subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("mark", "advmod") for c in verb.children):
         return _subjects(verb.head)  # "X published it and, after the audit, certified us": a conjunct read as advcl
+    if (going := going_on(verb)) is not None:  # "IAF has carried on running the MLA", "has gone on running"
+        return _subjects(going)
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         return _subjects(verb.head if verb.head.pos_ != "ADJ" else verb.head.head)
     if verb.dep_ == "relcl":

@@ -19,7 +19,7 @@ NUMBERS = {"decade": 10, "single": 1, "one": 1, "a": 1, "an": 1, "two": 2, "thre
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
            "twenty": 20, "twenty-four": 24, "thirty": 30, "thirty-six": 36, "forty-eight": 48, "sixty": 60}
 NUM = rf"(\d+|{'|'.join(sorted(NUMBERS.keys() - {'decade'}, key=len, reverse=True))})"
-VALIDITY = re.compile(rf"\b(?:valid|validity|lasts?|lasting|cycle|runs?|good\s+for)\b"
+VALIDITY = re.compile(rf"\b(?:valid|validity|lasts?|lasted|lasting|cycle|runs?|good\s+for)\b"
                       rf"[^.;]{{0,40}}?\b{NUM}[\s-]+(years?|months?)\b|"
                       rf"\b{NUM}[\s-]+(years?)\s+(?:validity|cycle|certification cycle)\b|"
                       # "a five-year certificate" (not "our ten-year certification anniversary")
@@ -121,7 +121,9 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             continue  # "a three-year cycle with surveillance visits every twelve months": said of the visits
         if not _said_of(clause, m.start(), VALIDITY_TOPIC):
             continue  # "twenty years in the trade": a number of years not said of a certificate
-        right = _months(value, unit) == years * 12
+        if re.search(r"\b(?:no|not)\s+(?:more|longer)\s+than\s+$", text[:number], re.I):
+            continue  # "no longer than a year": whether the parse counts its 'no' as the clause's varies
+        right = _compared(text[:number], years * 12, _months(value, unit))
         said = holding(clause, m.start())
         if not said.judged:
             continue  # asked, reported or conditional: not the writer's claim either way
@@ -129,6 +131,21 @@ def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if right != claimed:
             hits.append(_wrong_validity(ctx, m.start(), m.end(), value, unit))
     return hits
+
+
+COMPARED = re.compile(r"\b(?:(?P<gt>(?:more|longer|greater)\s+than|over|beyond)|(?P<ge>at\s+least|a\s+minimum\s+of))\s+$",
+                      re.I)
+"""A lower bound before a duration: "lasts longer than a year", "valid for at least five years". An upper bound
+("less than three years") is read as the number itself: a certificate issued mid-cycle may run shorter."""
+
+
+def _compared(before: str, actual: int, said: int) -> bool:
+    """Is the duration said (months) right of the actual one, as the words before the number compare them
+    ("no certificate lasts longer than a year": none lasts more than 12 months, wrong of 36)?"""
+    bound = COMPARED.search(before)
+    if bound is None:
+        return actual == said
+    return actual > said if bound.group("gt") else actual >= said
 
 
 def _elided_unit(text: str, m: re.Match[str]) -> str | None:

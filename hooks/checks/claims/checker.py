@@ -123,7 +123,7 @@ class Checker:
                 previous, last_segment = [], segment_id
             text = self._text(group)
             answer = yes_no_answer(text, groups[at + 1] if at + 1 < len(groups) else None, segment_id)
-            key = (text, group[0].kind, tuple((m.kind, m.ref) for m in previous[:1]), answer, question)
+            key = (text, group[0].kind, tuple((m.kind, m.ref, m.year, m.predecessor) for m in previous[:1]), answer, question)
             hits = self._memo.get(key)
             if hits is None:
                 try:

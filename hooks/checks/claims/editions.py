@@ -6,6 +6,7 @@ from the data, as of the check date.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .clause_reading import _token_at, asserted, denied, holding
@@ -45,17 +46,22 @@ RENEWED = re.compile(r"\b(?:renew|reissu|re-issu|obtain|achiev|award|grant|recer
 certification") is no claim to hold it now, unless it is news ("has just been awarded ...")."""
 # "ISO 9001 2008 certified": the participle as a label, not a past event
 LABEL = re.compile(r"\s*[-‑]?\s*(?:certified|registered|compliant)\b", re.I)
+_PUBLISHED_FIRST = (r"(?:published|released|issued|brought\s+out)\s+(?:the\s+|its\s+)?(?:very\s+)?"
+                    r"(?:first|original|initial)\s+(?:edition|version)")
 FIRST = re.compile(r"\b(?:(?:first|originally|initially)\s+"
                    r"(?:published|released|issued|appeared|came\s+out|saw\s+(?:print|the\s+light))|"
                    r"did\s+(?:first|originally|initially)\s+(?:appear|come\s+out|see\s+(?:print|the\s+light))|"
-                   r"debut(?:ed|s)?|made\s+(?:its|their)\s+debut|has\s+been\s+around\s+since|dates?\s+back\s+to|"
+                   r"debut(?:ed|s)?|saw\s+the\s+light\s+of\s+day|made\s+(?:its|their)\s+debut|has\s+been\s+around\s+since|dates?\s+back\s+to|"
                    r"first\s+(?:\w+\s+){0,3}(?:edition|version)\s+(?:of\s+[^.;]{1,30}?\s+)?(?:dates\s+(?:back\s+)?(?:from|to)|"
                    r"appeared|came\s+out|was\s+(?:published|released|issued))|(?:has|have)\s+(?:existed|been\s+around)\s+since)"
                    r"\b[^.;]{0,30}?\b(?P<year>(?:19|20)\d\d)\b|"
                    r"\b(?:was|were)\s+(?:first\s+)?(?:introduced|launched|born)\s+in\s+(?P<year2>(?:19|20)\d\d)\b|"
                    r"\bdates\s+(?:back\s+)?(?:from|to)\s+(?P<year3>(?:19|20)\d\d)\b(?=[^.;]{0,30}\bfirst\s+(?:published|released))|"
                    r"\b(?P<until>not)\s+(?:(?:first|officially)\s+)?(?:published|released|issued|introduced|launched)\s+until\s+"
-                   r"(?P<year4>(?:19|20)\d\d)\b", re.I)
+                   r"(?P<year4>(?:19|20)\d\d)\b|"
+                   # "(Back) in 1994, ISO published the very first edition of ISO 9001", "... the first edition of X in 1994"
+                   r"\bin\s+(?P<year5>(?:19|20)\d\d)\b[^.;]{0,40}?\b" + _PUBLISHED_FIRST + r"|"
+                   + _PUBLISHED_FIRST + r"\s+of\s+[^.;]{1,30}?\s+in\s+(?P<year6>(?:19|20)\d\d)\b", re.I)
 CURRENT = re.compile(r"\b(?:current|latest|newest|most recent|up-to-date|in force)\b", re.I)
 WITHDRAWN = re.compile(r"\b(?:withdrawn|replaced?|superseded|obsolete|retired)\b", re.I)
 CERT_CONTEXT = re.compile(r"\bcertif", re.I)
@@ -76,7 +82,7 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
         return []  # "an ISO 9001:2008 certificate, first issued in 2009": said of the certificate
     std = ctx.site.standards[standards[0].ref]
     years = sorted([std.current_edition.year, *(e.year for e in std.earlier_editions)])
-    if int(first.group("year") or first.group("year2") or first.group("year3") or first.group("year4")) == years[0]:
+    if int(next(y for y in first.group("year", "year2", "year3", "year4", "year5", "year6") if y)) == years[0]:
         return []
     return [Hit("edition-date", first.start(), first.end(),
                 f"{std.designation} was first published in {years[0]} (editions in the data: "
@@ -87,9 +93,9 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
     hits = []
     text = clause.text
     site = ctx.gaz.site
-    editions = [m for m in mentions if m.kind == "standard" and (m.year or m.predecessor)]
+    editions = [m for m in mentions if m.kind == "standard" and (m.year or m.predecessor)] or _answered_it(clause)
     if not editions:
-        return _editions_pointed_to(clause, ctx)
+        return _editions_pointed_to(clause, ctx) or _offered_after_question(clause, ctx)
     for m in editions:
         std = site.standards[m.ref]
         if m.predecessor:
@@ -103,12 +109,17 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                                 f"the current edition is {current}.",
                                 expected=current, source=_edition_source(site, std, m)))
                 continue
+            if _denied_gone(clause, editions, m):  # "OHSAS 18001 has not been withdrawn"
+                hits.append(Hit("edition-withdrawn", m.start, m.end, f"{label} was replaced by {std.designation}; "
+                                f"the current edition is {current}.", expected=current, source=_edition_source(site, std, m)))
+                continue
         else:
             label = f"{std.designation}:{m.year}"
             known = {std.current_edition.year: None, **{e.year: e for e in std.earlier_editions}}
             if m.year not in known:
                 if std.revision and str(m.year) == str(std.revision.expected):
-                    said_current = CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m
+                    said_current = (CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m) \
+                        or _elliptic_current(clause, m)
                     own = text[_clause_start(text, m.start):_clause_end(text, m.end)]  # not "..., but X is still the current one"
                     in_use = (HOLDING.search(own) or REPLACES.match(text, m.end)) and not FUTURE.search(own)
                     # "certified to", "replaced the 2015 edition"; not "will lead to a certificate under ISO 9001:2026"
@@ -143,14 +154,13 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             valid_until = edition.certificates_valid_until
             status = f"withdrawn on {edition.withdrawn.isoformat()}" if edition.withdrawn else "withdrawn"
             current = f"{std.designation}:{std.current_edition.year}"
-            if CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m and _current_of(clause, text, m) \
-                    and _present_claim(clause, m) and asserted(clause, m.start, len(text)):
+            if ((CURRENT.search(text) and _nearest_edition(text, editions, CURRENT) is m and _current_of(clause, text, m)
+                    and _present_claim(clause, m)) or _elliptic_current(clause, m)) and asserted(clause, m.start, len(text)):
                 hits.append(Hit("edition-withdrawn", m.start, m.end,
                                 f"{label} is not the current edition ({status}); the current edition is {current}.",
                                 expected=current, source=site.source_url(edition.source)))
                 continue
-            if WITHDRAWN.search(text) and _nearest_edition(text, editions, WITHDRAWN) is m \
-                    and denied(clause, m.start) and not holding(clause, m.start).cue:
+            if _denied_gone(clause, editions, m):
                 hits.append(Hit("edition-withdrawn", m.start, m.end,
                                 f"{label} was {status}; the current edition is {current}.",
                                 expected=current, source=site.source_url(edition.source)))
@@ -182,6 +192,37 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
     return hits or _editions_pointed_to(clause, ctx, editions)
 
 
+GONE = re.compile(r"\b(?:withdrawn|replaced?|superseded|obsolete|retired|expired?|lapsed?|invalid(?:ated)?|"
+                  r"lost\s+(?:its|their)\s+validity)\b", re.I)
+"""Words that say an edition (or its certificates) is gone, denied of one that is: 'has not been withdrawn',
+'certificates to it have not expired', 'has not lost its validity'."""
+
+
+ELLIPTIC = re.compile(r"\W*(?:but\s+|and\s+)?(?P<name>.+?)\s+(?:is|does)(?:\s+(?:now|today|instead))?\W*$", re.I)
+
+
+def _elliptic_current(clause: Clause, m: Mention) -> bool:
+    """'ISO 9001:2015 is no longer the current edition; ISO 9001:2026 is.': a bare 'X is' after a clause that
+    speaks of the current edition says X is current."""
+    bare = ELLIPTIC.fullmatch(clause.text)
+    previous = clause.previous
+    return bare is not None and bare.start("name") == m.start and bare.end("name") == m.end \
+        and previous is not None and CURRENT.search(previous.text) is not None \
+        and any(p.kind == "standard" and p.ref == m.ref for p in previous.mentions)
+
+
+UNTIL = re.compile(r"\b(?:until|till|before)\b", re.I)
+
+
+def _denied_gone(clause: Clause, editions: list[Mention], m: Mention) -> bool:
+    """Does the clause deny, of this withdrawn edition, that it is gone?"""
+    if GONE.search(clause.text) is None or _nearest_edition(clause.text, editions, GONE) is not m \
+            or UNTIL.search(clause.text):
+        return False  # "was not withdrawn until 2018": it was, then
+    said = holding(clause, m.start)
+    return denied(clause, m.start) and not said.cue and not said.past
+
+
 POINTING = re.compile(r"^\s*(?:both(?:\s+of\s+them)?|they(?:\s+both)?|each(?:\s+of\s+them)?)\b|"
                       r"\b(?:hold|holds|keep|keeps|maintain|maintains|(?:certified|registered)\s+to)\s+(?:it|them)\b", re.I)
 
@@ -197,22 +238,67 @@ def _editions_pointed_to(clause: Clause, ctx: Context, named: list[Mention] | No
     after = max((m.end for m in earlier), default=0) if named is not None else 0
     if not HOLDING.search(clause.text, after) or MIGRATION.search(clause.text, after):
         return []  # "OHSAS 18001 has not been replaced, and we remain certified to it": only what follows the name
-    hits = []
-    for m in earlier:
+    if holding(clause, lead.start()).past or not asserted(clause, lead.start()):
+        return []
+    return _ended_hits(clause, ctx, earlier, lead.start(), lead.end(), "a claim to hold one now is out of date")
+
+
+def _ended_hits(clause: Clause, ctx: Context, named: list[Mention], start: int, end: int, what: str) -> list[Hit]:
+    """One finding at start..end for the first of these editions whose certificates have ended."""
+    for m in named:
         if m.kind != "standard" or not (m.year or m.predecessor):
             continue
         std = ctx.gaz.site.standards[m.ref]
         edition = next((e for e in std.earlier_editions if e.year == m.year), None)
         valid_until = ctx.gaz.predecessors[m.predecessor][1] if m.predecessor else \
             edition.certificates_valid_until if edition is not None else None
-        if (valid_until is None or valid_until >= ctx.day
-                or holding(clause, lead.start()).past or not asserted(clause, lead.start())):
+        if valid_until is None or valid_until >= ctx.day:
             continue
         label = m.predecessor or f"{std.designation}:{m.year}"
-        hits.append(Hit("edition-withdrawn", lead.start(), lead.end(),
-                        f"certificates to {label} ended on {valid_until.isoformat()}; a claim to hold one now is out of date.",
-                        expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(ctx.gaz.site, std, m)))
-    return hits[:1]
+        return [Hit("edition-withdrawn", start, end, f"certificates to {label} ended on {valid_until.isoformat()}; {what}.",
+                    expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(ctx.gaz.site, std, m))]
+    return []
+
+
+ANSWER_IT = re.compile(r"^\W*(?:(?:yes|no|yep|indeed)\W+)?(?P<it>it)\s+(?:is|has|was)\b", re.I)
+
+
+def _answered_it(clause: Clause) -> list[Mention]:
+    """'Is ISO 9001:2026 out yet? Yes, it is now the current edition.': 'it' opening the answer to a question
+    about one edition stands for that edition (a mention of it at the pronoun)."""
+    previous = clause.previous
+    lead = ANSWER_IT.match(clause.text)
+    if lead is None or previous is None or not previous.question:
+        return []
+    if CURRENT.search(previous.text) or WITHDRAWN.search(previous.text) or HOLDING.search(previous.text):
+        return []  # "Is ISO 9001:2008 still current? Yes, ...": the question, read with its answer, says it already
+    named = [m for m in previous.mentions if m.kind == "standard"]
+    if len(named) != 1 or not (named[0].year or named[0].predecessor):
+        return []
+    return [dataclasses.replace(named[0], start=lead.start("it"), end=lead.end("it"))]
+
+
+HEADLINE = re.compile(r"^\W*(?:(?:are\s+you\s+)?(?:still\s+)?(?:looking|searching|shopping)\s+for|"
+                      r"(?:do\s+you\s+)?(?:still\s+)?(?:need|want|require)|"
+                      r"(?:are\s+you\s+)?still\s+(?:certified|registered|holding|using)|interested\s+in)\b", re.I)
+"""A question that opens an advertisement: 'Looking for ISO 9001:2008 certification?', 'Still certified to ...?'."""
+OFFER = re.compile(r"\b(?:we|our\s+\w+)\s+(?:can|will|could|'ll)\s+(?:\w+\s+){0,2}?"
+                   r"(?:certify|audit|help|get|issue|provide|offer|deliver|keep|renew)\b|\b(?:contact|call|ask)\s+us\b", re.I)
+
+
+def _offered_after_question(clause: Clause, ctx: Context) -> list[Hit]:
+    """'Looking for ISO 9001:2008 certification? We can certify you within a month.': an advertisement's opening
+    question names a withdrawn edition, and the answer offers it."""
+    previous = clause.previous
+    if previous is None or not previous.question or not HEADLINE.match(previous.text) \
+            or not re.search(r"\b(?:certif|registr|audit)", previous.text, re.I):
+        return []
+    offer = OFFER.search(clause.text)
+    if offer is None or MIGRATION.search(clause.text) or MIGRATION.search(previous.text) \
+            or not asserted(clause, offer.start()):
+        return []
+    # the first edition named, as the checker's memo keys a clause by it
+    return _ended_hits(clause, ctx, previous.mentions[:1], offer.start(), offer.end(), "offering it now is out of date")
 
 
 # A question about whether an edition exists does not take it for granted ("Is there an ISO 9001:2012?").

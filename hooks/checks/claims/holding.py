@@ -40,6 +40,7 @@ from .holding_words import (
     TRUTH_WORDS,
     VOUCHING_ADVERBS,
     WH,
+    going_on,
 )
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
@@ -56,6 +57,7 @@ def held(token: Token, authority: Authority, extra_negations: int = 0, presuppos
     a yes/no question the next sentence `answer`s ("Is X so? Yes, ...") asserts or denies what it asks.
     """
     clause = _clause_head(token)
+    clause = going_on(clause) or clause  # "has (not) carried on running ...": held as the verb of going on is
     negations = extra_negations + _negations(token, clause, skip)
     past, year, relation = _time(clause)
     if year is None and clause.dep_ == "xcomp" and clause.head.i != clause.i:

@@ -6,6 +6,10 @@ of questions and labels. They are English, not facts about certification, and li
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
+    from spacy.tokens import Token
 
 NEGATIVE_WORDS = {"not", "never", "n't", "no", "neither", "nor", "nobody", "none", "nothing", "nowhere"}
 NEGATIVE_PRONOUNS = {"nobody", "none", "nothing", "no one", "neither"}
@@ -37,3 +41,19 @@ MYTH_LABEL = re.compile(r"^\W*(?:myth|misconception|fiction|false|wrong|fallacy)
 IMPOSSIBLE = {"impossible", "nonexistent", "non-existent", "fictional", "imaginary", "unavailable"}
 PRESUPPOSING = re.compile(r"^\W*(?:why|how|when|where|since\s+when|what\s+makes|what\s+made)\b"
                           r"(?!\s+(?:would|should|on\s+earth))", re.I)
+
+
+CONTINUING = {"carry", "go", "keep"}
+"""Verbs that with 'on' and a gerund go on doing it ("has carried on running the MLA")."""
+
+
+def going_on(verb: Token) -> Token | None:
+    """The verb of going on that a gerund hangs on ('carried on running', 'gone on running'), whose subject and
+    time are the gerund's; None where there is none."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("pcomp", "advcl"):
+        return None
+    head = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "on" else verb.head
+    if head.lemma_.casefold() in CONTINUING and (verb.dep_ == "pcomp" or any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in head.children)):
+        return head
+    return None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from hooks.data.schema import Frame
 
+from . import idioms
 from .agents import PREPOSITIONAL
 from .arguments import RELATIVE, _lemma, _named_before, _nounlike, _passive, _stands_for
 from .gazetteer import Mention
@@ -25,8 +26,11 @@ def _fits(frame: Frame, noun: Token) -> bool:
     return not frame.objects or noun.lemma_.casefold() in {o.casefold() for o in frame.objects}
 
 
-def _objects(verb: Token) -> list[Token]:
-    """Every object-like dependent: spaCy sometimes splits 'our ISO 9001 certificate' in two."""
+def _objects(verb: Token, frame: Frame | None = None) -> list[Token]:
+    """Every object-like dependent: spaCy sometimes splits 'our ISO 9001 certificate' in two. Under an idiom
+    frame, only what the idiom's entry names ('keeps tabs on X': X)."""
+    if frame is not None and idioms.is_idiom(frame) and (found := idioms.objects(verb, frame)) is not None:
+        return found
     first = _object(verb)
     if first is None:
         return []
@@ -73,7 +77,7 @@ def _object(verb: Token) -> Token | None:
 
 
 def _object_fits(reading: Reading, verb: Token, frame: Frame, kinds: dict[str, str]) -> bool:
-    objects = _objects(verb)
+    objects = _objects(verb, frame)
     if frame.standard_object:
         if any(c.dep_ == "dative" and c.lower_ not in RELATIVE for c in verb.children):
             return False  # "the certificate DNV issued us": given to someone, not published
@@ -150,6 +154,11 @@ def _standard_named(reading: Reading, node: Token) -> Mention | None:
         # "ISO publishes ISO 9001, and IEC co-publishes it"; not "our ISO 9001 certificate ... issued it"
         mention = _named_before(reading, node, ("standard",))
         return mention if mention is not None and mention in reading.mentions and not _modifier(reading, mention) else None
+    if mention is None and _lemma(node) in PART_WORDS and node.head.lemma_.casefold() in AUTHORING:
+        # "penned the requirements of ISO 14001": writing its text is writing the standard (not compiling it in a checklist)
+        return next((found for prep in node.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for t in prep.children if t.dep_ == "pobj"
+                     if (found := reading.mention(t)) is not None and found.kind == "standard"), None)
     if mention is None and _lemma(node) in EDITION_WORDS:
         # "the ISO 9001 standard"; "the first edition of ISO 9001": the standard the edition is of
         return reading.noun_mention(node) or next(
@@ -169,10 +178,14 @@ def _modifier(reading: Reading, mention: Mention) -> bool:
 
 
 EDITION_WORDS = ("standard", "edition", "version", "revision")
+PART_WORDS = ("requirement", "requirements", "text", "wording", "clause", "clauses")
+"""The text of a standard, named with 'of': writing 'the requirements of ISO 14001' is writing the standard."""
+AUTHORING = {"write", "pen", "draft", "author", "co-author", "coauthor", "develop", "formulate", "devise"}
+"""Verbs by which writing the text of a standard is developing it."""
 
 
-def _standard_object(reading: Reading, verb: Token) -> Mention | None:
-    for node in (n for obj in _objects(verb) for n in conjuncts(obj)):
+def _standard_object(reading: Reading, verb: Token, frame: Frame | None = None) -> Mention | None:
+    for node in (n for obj in _objects(verb, frame) for n in conjuncts(obj)):
         mention = _standard_named(reading, node)
         if mention is not None and mention.kind == "standard" and not mention.predecessor:
             return mention

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from hooks.data.schema import Frame, Predicate
 
+from . import idioms
 from .gazetteer import Mention
 from .holding_value import Holding
-from .syntax import WORD, phrase_lemma, verb_lemma, word_forms
+from .syntax import WORD, phrase_lemma, verb_as_noun, verb_lemma, word_forms
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
     from spacy.tokens import Token
@@ -76,7 +77,11 @@ class Registry:
         return not words.isdisjoint(self._forms)
 
     def frames(self, token: Token) -> list[tuple[Predicate, Frame]]:
-        if token.pos_ == "NOUN" and any(c.dep_ == "aux" for c in token.children):
+        """The frames the token may express: by its lemma, an idiom's only where its fixed pieces stand."""
+        return [(p, f) for p, f in self._frames(token) if not idioms.is_idiom(f) or idioms.fits(token, f)]
+
+    def _frames(self, token: Token) -> list[tuple[Predicate, Frame]]:
+        if verb_as_noun(token):
             return self.by_verb.get(verb_lemma(token), [])  # "it does issue certificates" tagged as a noun
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.dep_ in ("attr", "appos", "nsubj", "nsubjpass")):
             return self.by_noun.get(token.lemma_.casefold(), [])  # "the World Association of ...": a name-like noun

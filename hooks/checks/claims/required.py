@@ -41,7 +41,7 @@ UNIVERSAL = re.compile(r"\b(?:every|all|any|each)\s+(?:\w+\s+)?(?:organi[sz]atio
 def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
     text = clause.text
     cert = ctx.gaz.site.certification
-    if cert.certification_required_by_iso or not re.search(r"\bcertif", text, re.I):
+    if cert.certification_required_by_iso or not (re.search(r"\bcertif", text, re.I) or _asked_about(clause)):
         return []
     src = ctx.gaz.site.source_url(cert.required_source)
     message = ("ISO does not require certification: it is voluntary, though customers or regulators may ask for it.",
@@ -77,11 +77,37 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             continue
         if re.match(r"ments?\b", text[req.end():]):
             continue
-        if not _said_of(clause, req.start(), CERTIFICATION, nested=True):
-            continue  # "ISO 9001 requires an internal audit": a requirement of the standard, not certification
+        # "ISO 9001 requires an internal audit": a requirement of the standard, not certification; "it" for the
+        # certification a question asked about, only where a standards body (or its standard) requires it
+        if not _said_of(clause, req.start(), CERTIFICATION, nested=True) and not (
+                _it_asked_about(clause, req.start()) and _required_by_standards_body(clause, req.start(), ctx)):
+            continue
         if asserted(clause, req.start(), req.end()):
             return [Hit("cert-required", req.start(), req.end(), message[0], expected=message[1], source=src)]
     return []
+
+
+ASKED = re.compile(r"\bcertif(?:ication|ied)\b(?!\s+(?:audits?|bod(?:y|ies)|process|marks?|logos?|fees?|costs?|schemes?|"
+                   r"cycles?|decisions?|records?|scopes?|documents?))", re.I)
+"""Certification itself named in a question ('Is certification mandatory?', 'Why get certified?'), not a thing of it."""
+
+
+def _asked_about(clause: Clause) -> bool:
+    """Does the clause answer a question about certification itself?"""
+    previous = clause.previous
+    return previous is not None and previous.question and ASKED.search(previous.text) is not None
+
+
+def _it_asked_about(clause: Clause, start: int) -> bool:
+    """'Is certification mandatory? Yes, ISO requires it': 'it', the object of the requiring verb, stands for the
+    certification the question before asked about."""
+    verb = _verb_at(clause, start)
+    if verb is None or not _asked_about(clause):
+        return False
+    reading = clause.reading  # type: ignore[attr-defined]
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for t in c.children if t.dep_ == "pobj"]
+    return any(t.lower_ in ("it", "this", "that") and reading.mention(t) is None for t in objects)  # "insists on it"
 
 
 def _modifies_other(clause: Clause, start: int) -> bool:

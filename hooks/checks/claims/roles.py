@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from hooks.data.schema import Predicate
 
-from .agents import PRONOUNS, _agent_mentions, _agents, _contrast
+from .agents import PRONOUNS, RESTING, TASKS, _agent_mentions, _agents, _contrast
 from .arguments import RELATIVE, _lemma, _passive, _subjects
 from .gazetteer import Mention
 from .holding import denied_by_complement
@@ -60,7 +60,7 @@ def role_claims(reading: Reading, registry: Registry) -> list[Claim]:
                 if agent.lower_ in PRONOUNS and reading.mention(agent) is None:
                     a_start, a_end = reading.span(agent)
                 claims.append(Claim(predicate.id, mention, min(a_start, start), max(a_end, end), holding,
-                                    standard=_standard_object(reading, token)))
+                                    standard=_standard_object(reading, token, frame)))
     return claims + _elliptic_claims(reading, registry) + _action_claims(reading, registry)
 
 
@@ -107,11 +107,6 @@ def _action_claims(reading: Reading, registry: Registry) -> list[Claim]:
 
 SEALS = {"stamp", "seal", "mark", "badge"}
 """Nouns whose 'of' phrase names an act done by their owner: "ISO's stamp of approval" is ISO's approval."""
-TASKS = {"job", "task", "call", "responsibility", "role", "business", "duty", "remit", "domain", "work", "preserve",
-         "province", "bread", "mission", "function", "prerogative", "decision"}
-"""Nouns that make an act their owner's: "Peer evaluation of accreditation bodies is the IAF's job"."""
-RESTING = {"rest", "lie", "sit"}
-"""Verbs by which an act belongs to the body named with 'with': "Stewardship of the MLA rests with the IAF"."""
 
 
 def _owners(action: Token) -> list[Token]:

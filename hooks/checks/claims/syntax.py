@@ -75,6 +75,13 @@ def phrase_lemma(token: Token) -> str:
     return f"{base} {particle.lemma_.casefold()}" if particle is not None else base
 
 
+def verb_as_noun(token: Token) -> bool:
+    """A verb the tagger read as a noun: with an auxiliary ('it does issue certificates'), or with a subject and a
+    direct object of its own ('ANAB, like DNV, issues certificates'), which no noun takes."""
+    deps = {c.dep_ for c in token.children}
+    return token.pos_ == "NOUN" and ("aux" in deps or {"nsubj", "dobj"} <= deps)
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and every token coordinated with it ('ISO and IEC')."""
     return [token, *[t for t in token.conjuncts if t.i > token.i]]
