@@ -52,6 +52,9 @@ class Checker:
         self._fallible_memo: dict[tuple[str, str], list[str]] = {}
         self._wanted: dict[str, None] | None = None
         """While prefetching: the sentences (skeletons) a check asked to parse."""
+        self._waiting: set[tuple] = set()
+        """While prefetching: the sentences (memo keys) whose judging stopped for a parse. The same key
+        stops at the same parse, so a sentence every page repeats is judged up to it once, not per page."""
 
     def _fallible(self, mention: Mention) -> list[str]:
         """The relations a claim with this agent could get wrong: those it does not hold at all times."""
@@ -91,6 +94,7 @@ class Checker:
                 self.hits(parsed)
         finally:
             wanted, self._wanted = self._wanted, None
+            self._waiting.clear()
         for skel, doc in zip(wanted, parse_all(wanted), strict=True):
             self._docs[skel] = doc
 
@@ -125,11 +129,14 @@ class Checker:
             answer = yes_no_answer(text, groups[at + 1] if at + 1 < len(groups) else None, segment_id)
             key = (text, group[0].kind, tuple((m.kind, m.ref) for m in previous[:1]), answer, question)
             hits = self._memo.get(key)
-            if hits is None:
+            if hits is None and key in self._waiting:
+                hits = []  # prefetching: its parse is already asked for
+            elif hits is None:
                 try:
                     hits = self._memo[key] = self._judge(text, group, previous, answer) \
                         + answered(question, text, self.ctx, self.registry, self._parse, self.hits)
                 except _Wanted:
+                    self._waiting.add(key)
                     hits = []  # prefetching: judged again once its parse is ready
             found += [(group[0], hit) for hit in hits]
             previous = self.ctx.gaz.find(text) or previous
