@@ -50,6 +50,8 @@ class Checker:
         self._memo: dict[tuple, list[Hit]] = {}
         self._split: dict[int, tuple[ParsedPage, dict[tuple[int, int], list[Clause]]]] = {}
         self._fallible_memo: dict[tuple[str, str], list[str]] = {}
+        self._rows: dict[str, str] = {}
+        """A table row -> the sentence it is read as."""
         self._wanted: dict[str, None] | None = None
         """While prefetching: the sentences (skeletons) a check asked to parse."""
         self._waiting: set[tuple] = set()
@@ -112,7 +114,11 @@ class Checker:
 
     def _text(self, group: list[Clause]) -> str:
         if group[0].kind == "table":
-            return _row_sentence(group[0].sentence, self.ctx.gaz, self.registry.nouns())
+            row = group[0].sentence
+            read = self._rows.get(row)
+            if read is None:  # remembered: a page's rows are read again when it is checked after prefetching
+                read = self._rows[row] = _row_sentence(row, self.ctx.gaz, self.registry.nouns())
+            return read
         return _masked(group)
 
     def hits(self, parsed: ParsedPage) -> list[tuple[Clause, Hit]]:
