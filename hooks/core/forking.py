@@ -40,7 +40,9 @@ def spawn(fn: Callable[[], S]) -> Callable[[], S]:
         code = 0
         try:
             os.close(read_fd)
-            data = pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL)
+            result = fn()
+            with no_collections():  # a collection while pickling walks all the child holds: half the pickling of the pages
+                data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_fd, "wb") as out:
                 out.write(data)
         except BaseException:

@@ -59,7 +59,7 @@ class Renderer:
             supporting=self._supporting,
         )
         self.paths = page_paths(site)
-        self._fields: dict[str, list[tuple[str, tuple]]] | None = None
+        self._fields: dict[str, dict[str, tuple[str, tuple]]] | None = None
         self._origin = ""
         """The data file of the page being rendered, preferred where a value is written in several files."""
         self._marked: dict[int, tuple[Markup, tuple[str, tuple, str]]] = {}
@@ -126,7 +126,7 @@ class Renderer:
         if ref is None and isinstance(value, str) and not isinstance(value, Markup) and value:
             found = self.fields.get(value)
             if found:  # a value written in several places ("ISO"): the page's own file first
-                path, loc = next(((f, at) for f, at in found if f == self._origin), found[0])
+                path, loc = found.get(self._origin) or next(iter(found.values()))
                 ref = (path, loc, value)
         if ref is None or not out:
             return out
@@ -134,12 +134,14 @@ class Renderer:
         return Markup(f"{MARK_OPEN}{len(self._refs) - 1}{MARK_TEXT}{out}{MARK_CLOSE}")
 
     @property
-    def fields(self) -> dict[str, list[tuple[str, tuple]]]:
-        """Each string of the data -> every (file, field) holding it."""
+    def fields(self) -> dict[str, dict[str, tuple[str, tuple]]]:
+        """Each string of the data -> each file holding it (in the order read) -> its first field there.
+        A dict, not a list of every place: "ISO" stands in a thousand standard files, and each page
+        looks its own file up."""
         if self._fields is None:
             self._fields = {}
             for text, path, loc in self.site.strings():
-                self._fields.setdefault(text, []).append((path, loc))
+                self._fields.setdefault(text, {}).setdefault(path, (path, loc))
         return self._fields
 
     def _unmark(self, text: str) -> tuple[str, list[Span]]:

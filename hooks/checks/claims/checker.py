@@ -50,8 +50,13 @@ class Checker:
         self._memo: dict[tuple, list[Hit]] = {}
         self._split: dict[int, tuple[ParsedPage, dict[tuple[int, int], list[Clause]]]] = {}
         self._fallible_memo: dict[tuple[str, str], list[str]] = {}
+        self._rows: dict[str, str] = {}
+        """A table row -> the sentence it is read as."""
         self._wanted: dict[str, None] | None = None
         """While prefetching: the sentences (skeletons) a check asked to parse."""
+        self._waiting: set[tuple] = set()
+        """While prefetching: the sentences (memo keys) whose judging stopped for a parse. The same key
+        stops at the same parse, so a sentence every page repeats is judged up to it once, not per page."""
 
     def _fallible(self, mention: Mention) -> list[str]:
         """The relations a claim with this agent could get wrong: those it does not hold at all times."""
@@ -91,6 +96,7 @@ class Checker:
                 self.hits(parsed)
         finally:
             wanted, self._wanted = self._wanted, None
+            self._waiting.clear()
         for skel, doc in zip(wanted, parse_all(wanted), strict=True):
             self._docs[skel] = doc
 
@@ -108,7 +114,11 @@ class Checker:
 
     def _text(self, group: list[Clause]) -> str:
         if group[0].kind == "table":
-            return _row_sentence(group[0].sentence, self.ctx.gaz, self.registry.nouns())
+            row = group[0].sentence
+            read = self._rows.get(row)
+            if read is None:  # remembered: a page's rows are read again when it is checked after prefetching
+                read = self._rows[row] = _row_sentence(row, self.ctx.gaz, self.registry.nouns())
+            return read
         return _masked(group)
 
     def hits(self, parsed: ParsedPage) -> list[tuple[Clause, Hit]]:
@@ -125,11 +135,14 @@ class Checker:
             answer = yes_no_answer(text, groups[at + 1] if at + 1 < len(groups) else None, segment_id)
             key = (text, group[0].kind, tuple((m.kind, m.ref, m.year, m.predecessor) for m in previous[:1]), answer, question)
             hits = self._memo.get(key)
-            if hits is None:
+            if hits is None and key in self._waiting:
+                hits = []  # prefetching: its parse is already asked for
+            elif hits is None:
                 try:
                     hits = self._memo[key] = self._judge(text, group, previous, answer) \
                         + answered(question, text, self.ctx, self.registry, self._parse, self.hits)
                 except _Wanted:
+                    self._waiting.add(key)
                     hits = []  # prefetching: judged again once its parse is ready
             found += [(group[0], hit) for hit in hits]
             previous = self.ctx.gaz.find(text) or previous

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from hooks.data.model import Site
 
+from .word_starts import Scan, WordStarts
+
 # Generic names for a kind of organization; the kind's roles come from the data.
 KIND_NAMES = {
     "certification-body": r"(?:independent\s+)?(?:certification|certifying|conformity assessment)\s+bod(?:y|ies)|"
@@ -60,6 +62,8 @@ class Gazetteer:
     """A formal title: two or more title parts joined by dashes ("Quality management systems — Requirements")."""
     title_owners: dict[str, str]
     """Normalized full title, and each title's '... management systems' part -> standard id."""
+    words: WordStarts
+    """Where in a sentence each name pattern can match, by the first words of its names."""
     _found: dict[str, list[Mention]] = field(default_factory=dict)
 
     def roles(self, mention: Mention, day: dt.date) -> set[str]:
@@ -102,8 +106,9 @@ class Gazetteer:
         mentions: list[Mention] = []
         taken = _Spans()
         free = taken.free
+        scan = self.words.scan(text)
 
-        for m in self.standard_pattern.finditer(text):
+        for m in scan.finditer(self.standard_pattern):
             number = m.group("number")
             sid = self.standard_numbers.get(number)
             if sid is None:
@@ -126,16 +131,16 @@ class Gazetteer:
                     year, start = int(edition.group("year")), edition.start("year")
             mentions.append(Mention("standard", sid, start, m.end(), year, short))
             taken.add(start, m.end())
-        mentions += _bare_editions(text, mentions, taken)
+        mentions += _bare_editions(scan, mentions, taken)
         if self.predecessor_pattern:
-            for m in self.predecessor_pattern.finditer(text):
+            for m in scan.finditer(self.predecessor_pattern):
                 key = re.sub(r"\s+", " ", m.group(0)).upper()
                 name = next((k for k in self.predecessors if key.startswith(k.upper())), None)
                 if name:
                     mentions.append(Mention("standard", self.predecessors[name][0], m.start(), m.end(), predecessor=name))
                     taken.add(m.start(), m.end())
         for pattern, kind in ((self.org_pattern, "org"), (self.class_pattern, "class"), (self.other_pattern, "other")):
-            for m in pattern.finditer(text):
+            for m in scan.finditer(pattern):
                 if not free(m.start(), m.end()):
                     continue
                 document = _DOCUMENT_CODE.match(text, m.end()) if kind == "org" else None
@@ -147,7 +152,7 @@ class Gazetteer:
                        else _which_class(m.group(0)) if kind == "class" else "other")
                 mentions.append(Mention(kind, ref, m.start(), m.end()))
                 taken.add(m.start(), m.end())
-        for m in self.subject_pattern.finditer(text):
+        for m in scan.finditer(self.subject_pattern):
             if free(m.start(), m.end()):
                 mentions.append(Mention("subject", self.subject_words[_norm(m.group(0))], m.start(), m.end()))
         return sorted(mentions, key=lambda x: x.start)
@@ -157,7 +162,7 @@ _DOCUMENT_CODE = re.compile(r"[ \t\u00a0]?(?:MD|ML|PL|GD|TB|P|G)[ \t\u00a0]?\d{1
 """A document code after a body's name: IAF MD 5 (a mandatory document), IAF GD 24, ILAC P15, ILAC G8."""
 
 
-def _bare_editions(text: str, mentions: list[Mention], taken: _Spans) -> list[Mention]:
+def _bare_editions(scan: Scan, mentions: list[Mention], taken: _Spans) -> list[Mention]:
     """'the 2015 edition', 'its current version dates from 2008': an edition by its year alone, read
     as one of the standard the sentence names, where it names exactly one."""
     named = {m.ref for m in mentions if m.kind == "standard"}
@@ -165,7 +170,7 @@ def _bare_editions(text: str, mentions: list[Mention], taken: _Spans) -> list[Me
         return []
     sid = named.pop()
     found = []
-    for m in _BARE_EDITION.finditer(text):
+    for m in scan.finditer(_BARE_EDITION):
         group = "year" if m.group("year") else "year2"
         start, end = m.span(group)
         if taken.free(start, end):
@@ -291,6 +296,10 @@ def build(site: Site) -> Gazetteer:
     # Known parts, longest first, then the generic shapes; only capitalized parts start a title.
     part_re = f"(?:{_alternation(sorted(parts))}|{_GENERIC_HEAD}|{_GENERIC_TAIL})"
     title_pattern = re.compile(rf"(?<![\w-]){part_re}(?:(?:\s*(?:—|–|--)\s*|\s+-\s+){part_re})+(?![\w-])")
-    return Gazetteer(site, org_pattern, org_names, class_pattern, re.compile(OTHERS, re.I), standard_pattern,
+    other_pattern = re.compile(OTHERS, re.I)
+    # Not _BARE_EDITION: it starts with "the" or "a", words of nearly every sentence, and runs where one standard is named.
+    words = WordStarts([p for p in (predecessor_pattern, org_pattern, class_pattern, other_pattern, subject_pattern)
+                        if p is not None])
+    return Gazetteer(site, org_pattern, org_names, class_pattern, other_pattern, standard_pattern,
                      numbers, predecessor_pattern, predecessors, subject_pattern, subject_words,
-                     title_pattern, title_owners)
+                     title_pattern, title_owners, words)
