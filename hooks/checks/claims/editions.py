@@ -10,6 +10,7 @@ import dataclasses
 import re
 
 from .clause_reading import _token_at, asserted, denied, holding
+from .edition_use import defined_now, held_now
 from .evaluate import Context, Hit
 from .gazetteer import Mention
 from .sentences import Clause
@@ -180,11 +181,11 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                 and asserted(clause, m.start):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; a claim to hold one now is out of date.",
                             expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(site, std, m)))
-        elif _held_now(clause, m):
+        elif held_now(clause, m):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; a claim to hold it or use it now is out of date.",
                             expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(site, std, m)))
         elif not (WITHDRAWN.search(text) or FORMER.search(text) or MIGRATION.search(text) or CONTRAST.search(text)) \
-                and _defined_now(clause, m) and asserted(clause, m.start):
+                and defined_now(clause, m) and asserted(clause, m.start):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; the text presents it in the present "
                             f"tense as a standard in use. Name {std.designation}:{std.current_edition.year}, or write of "
                             f"{label} in the past.",
@@ -303,64 +304,7 @@ def _offered_after_question(clause: Clause, ctx: Context) -> list[Hit]:
 
 # A question about whether an edition exists does not take it for granted ("Is there an ISO 9001:2012?").
 EXISTENCE = re.compile(r"\b(?:is|are)\s+there\b|\bexists?\b|\breal\b|\bsuch\s+(?:a|an)\b", re.I)
-# What a standard in force is called: "OHSAS 18001 is an international standard for ...".
-IN_USE_NOUNS = {"standard", "certification", "certificate", "specification", "scheme", "framework", "family", "activity", "norm"}
 CONTRAST = re.compile(r"\b(?:than|unlike|whereas|differ\w*|compared|versus|vs\.?|no\s+longer|until|formerly|used\s+to)\b", re.I)
-
-
-HOLD_VERBS = {"hold", "keep", "maintain", "retain"}
-STILL = {"still", "now", "currently", "today", "nowadays"}
-IN_USE_NOUNS_NOW = {"edition", "version", "basis", "option", "choice", "standard", "certification", "certificate", "scheme"}
-IN_USE_WORDS_NOW = {"valid", "accepted", "acceptable", "current", "recognised", "recognized", "available", "usable",
-                    "certifiable"}
-
-
-def _held_now(clause: Clause, m: Mention) -> bool:
-    """Does the parse say the edition is held or in use now, and the sentence assert it? Its verb is
-    'hold' (or 'keep', 'maintain') with the edition as object, directly or through a relative pronoun
-    ("we still hold OHSAS 18001", "ISO/IEC 27001:2013, which we still hold, ..."), or a present 'remain'
-    or 'is still' with the edition as subject and a word of use as complement ("remains an accepted
-    edition", "is still the edition many exporters hold")."""
-    token = _edition_token(clause, m)
-    if token is None:
-        return False
-    verbs = []
-    if token.dep_ == "dobj" and token.head.lemma_.casefold() in HOLD_VERBS:
-        verbs.append(token.head)
-    verbs += [c for c in token.children if c.dep_ == "relcl" and c.lemma_.casefold() in HOLD_VERBS
-              and any(g.dep_ == "dobj" and g.lower_ in ("which", "that") for g in c.children)]
-    head = token.head
-    if token.dep_ == "nsubj" and head.lemma_.casefold() in ("be", "remain", "stay") and (
-            head.lemma_.casefold() != "be" or any(c.dep_ == "advmod" and c.lower_ in STILL for c in head.children)) and any(
-            (c.dep_ == "attr" and c.lemma_.casefold() in IN_USE_NOUNS_NOW)
-            or (c.dep_ in ("acomp", "attr") and c.lemma_.casefold() in IN_USE_WORDS_NOW) for c in head.children):
-        verbs.append(head)
-    reading = clause.reading  # type: ignore[attr-defined]
-    for verb in verbs:
-        said = reading.held(verb)
-        if said.positive and not said.past and (said.year is None or said.relation == "since"):
-            return True
-    return False
-
-
-def _edition_token(clause: Clause, m: Mention):
-    """The token heading the noun phrase the edition is named in ("the OHSAS 18001 standard")."""
-    reading = clause.reading  # type: ignore[attr-defined]
-    token = reading.token_at(clause.start - clause.sentence_start + m.start)
-    while token is not None and token.dep_ in ("compound", "nmod", "nummod") and token.head.i != token.i:
-        token = token.head  # "ISO 14001:2004 Certification", "the OHSAS 18001 standard"
-    return token
-
-
-def _defined_now(clause: Clause, m: Mention) -> bool:
-    """Is the edition the subject of a present-tense 'is a standard / is a certification ...'?"""
-    token = _edition_token(clause, m)
-    if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    verb = token.head
-    if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP"):
-        return False
-    return any(c.dep_ == "attr" and c.lemma_.casefold() in IN_USE_NOUNS for c in verb.children)
 
 
 _CLAUSE_BREAK = re.compile(r",\s*(?:but|and|while|whereas|although|though)\b|;")
