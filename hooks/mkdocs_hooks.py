@@ -50,8 +50,8 @@ _cards: cards.Collect | None = None
 _serving = False
 _last_good: engine.Result | None = None
 """Under `mkdocs serve`, the last run whose data loaded (the hook module outlives rebuilds)."""
-_data_errors: list[Finding] = []
-"""Under `mkdocs serve`, the located errors of data that does not load, shown on every page."""
+_banner = ""
+"""Under `mkdocs serve`, while the data does not load: its located errors as HTML, put on every page."""
 
 
 # Hooks ---------------------------------------------------------------------------------------
@@ -64,11 +64,11 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _state, _pending, _by_path, _meta_outside_render, _cards, _last_good, _data_errors
+    global _state, _pending, _by_path, _meta_outside_render, _cards, _last_good, _banner
     _state, _pending, _by_path, _meta_outside_render, _cards = None, None, {}, {}, None
     root = Path(config.config_file_path).resolve().parent
     result = engine.run(root, check_date=_check_date(), content_dir=Path(config.docs_dir), checks=False)
-    _data_errors = []
+    _banner = ""
     if result.site is None:
         errors = result.findings.active()
         if not (_serving and _last_good is not None):
@@ -77,14 +77,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _log_findings(errors)
         log.error(f"the data does not load ({_count(len(errors))} above); serving the last good data, "
                   "with the errors on every page.")
-        result, _data_errors = _last_good, errors
+        result, _banner = _last_good, banner.data_errors_banner(errors)
     elif _serving:
         _last_good = result
     site = result.site
     assert site is not None  # the last good run's data loaded
     _state, _by_path = result, {p.path: p for p in result.pages}
     # While MkDocs renders, a child process checks; `serve` (with its threads) checks inline.
-    if not switched_off("PILLAR_CHECKS") and not _data_errors:
+    if not switched_off("PILLAR_CHECKS") and not _banner:
         _pending = background.start(site, result.pages, result.check_date, background=not _serving,
                                     cache=result.cache)
     if not config.nav:
@@ -138,8 +138,8 @@ def on_post_page(output: str, *, page: MkPage, config: MkDocsConfig) -> str:
     original = _meta_outside_render.pop(page.file.src_uri, None)
     if original is not None:
         page.meta = original
-    if _data_errors:
-        return banner.after_body_start(output, banner.data_errors_banner(_data_errors))
+    if _banner:
+        return banner.after_body_start(output, _banner)
     return output
 
 
