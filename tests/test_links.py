@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import ClassVar
+
+import pytest
 
 from helpers import ROOT, add_energy_standard, check, fixture_site, run
 from hooks.checks.site_links import check_external
@@ -98,6 +103,23 @@ def test_linkchecker_finds_a_planted_broken_link_and_anchor(tmp_path: Path) -> N
     assert "missing/" in proc.stdout and "1 error found" in proc.stdout
     assert "Anchor `nope'" in proc.stdout and "Anchor `top'" not in proc.stdout
     assert "Traceback" not in proc.stdout + proc.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="LinkChecker drops privileges only as root")
+def test_linkchecker_keeps_its_plugins_when_run_as_root() -> None:
+    """Check that LinkChecker, run as root, keeps AnchorCheck: its switch to `nobody` before loading
+    plugins left it with none where its Python sits under /root (CI), and broken anchors passed.
+
+    `os.seteuid` is made to fail, so the test fails wherever the switch is made, readable /root or not."""
+    script = ROOT / "hooks" / "checks" / "linkchecker_main.py"
+    code = ("import os, runpy, sys\n"
+            "def refuse(uid): raise SystemExit('seteuid called')\n"
+            "os.seteuid = refuse\n"
+            f"sys.argv = [{str(script)!r}, '--list-plugins']\n"
+            f"runpy.run_path({str(script)!r}, run_name='__main__')\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert "seteuid called" not in proc.stderr
+    assert "AnchorCheck" in proc.stdout, proc.stdout + proc.stderr
 
 
 def test_the_local_server_lets_linkchecker_go_fast_and_hides_hang_ups(tmp_path: Path) -> None:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import http.server
+import importlib.util
 import json
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -61,13 +61,14 @@ def linkcheck(site_dir: Path, config: Path, extra_args: list[str] | None = None)
     if not (site_dir / "index.html").exists():
         print(f"error: {site_dir} has no index.html. Build the site first (python -m hooks build).", file=sys.stderr)
         return 2
-    exe = shutil.which("linkchecker")
-    if exe is None:
+    if importlib.util.find_spec("linkcheck") is None:
         print("error: LinkChecker is not installed. Run: python -m pip install -r requirements-dev.txt", file=sys.stderr)
         return 2
     server, url = serve(site_dir)
     try:
-        command = [exe, "--no-status", "-f", str(config), *(extra_args or []), url]
+        # LinkChecker from this Python, through our entry point (why: hooks/checks/linkchecker_main.py).
+        command = [sys.executable, str(Path(__file__).with_name("linkchecker_main.py")), "--no-status", "-f", str(config),
+                   *(extra_args or []), url]
         return subprocess.call(command)
     finally:
         server.shutdown()

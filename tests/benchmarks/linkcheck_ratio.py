@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import ROOT, bench_env, log, machine, measure
+from run import LINKCHECKER, ROOT, bench_env, log, machine, measure
 
 
 def main() -> int:
@@ -32,7 +32,6 @@ def main() -> int:
     args = ap.parse_args()
     log(machine())
     tmp = Path(tempfile.mkdtemp(prefix="pillar-linkcheck-"))
-    tmp.chmod(0o755)  # LinkChecker run as root reads files as nobody
     try:
         site = args.site_dir or tmp / "site"
         if args.site_dir is None:  # the real site, checked as of today (the benchmarks' date is for synthetic sites)
@@ -40,7 +39,7 @@ def main() -> int:
             subprocess.run([sys.executable, "-m", "hooks", "--root", str(ROOT), "build", "--site-dir", str(site)],
                            cwd=ROOT, env=today, check=True, capture_output=True)
         served_cmd = [sys.executable, "-m", "hooks", "--root", str(ROOT), "linkcheck", "--site-dir", str(site)]
-        files_cmd = [shutil.which("linkchecker") or "linkchecker", "--no-status", "-f", str(ROOT / "linkcheckerrc"),
+        files_cmd = [*LINKCHECKER, "--no-status", "-f", str(ROOT / "linkcheckerrc"),
                      str(site / "index.html")]
         times: dict[str, list[float]] = {"served": [], "files": []}
         for rep in range(1, args.repeat + 1):

@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import importlib.util
 import io
 import json
 import math
@@ -53,6 +54,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+# LinkChecker from this Python, as `python -m hooks linkcheck` runs it (why: that script\'s docstring).
+LINKCHECKER = [sys.executable, str(ROOT / "hooks" / "checks" / "linkchecker_main.py")]
 TIME_BIN = Path("/usr/bin/time")
 CHECK_DATE = "2026-11-24"
 LINK_CODES = ("link-missing-page", "link-missing-anchor")
@@ -273,11 +276,11 @@ def bench_size(n: int, repeat: int, lc_timeout: float, skip_lc: bool) -> dict:
         res["inproc_counts"] = ip["counts"]
         res["rss"]["inproc"] = [run.rss_mb]
         log(f"N={n}: check_links {res['inproc']['check_links']:.3f} s, check_pages {res['inproc']['check_pages']:.2f} s")
-        if skip_lc or not shutil.which("linkchecker"):
+        if skip_lc or importlib.util.find_spec("linkcheck") is None:
             res["linkchecker"] = None
         else:
             rc = ROOT / "linkcheckerrc"
-            cmd = ["linkchecker", *(["-f", str(rc)] if rc.exists() else []), "--no-status", "-o", "csv",
+            cmd = [*LINKCHECKER, *(["-f", str(rc)] if rc.exists() else []), "--no-status", "-o", "csv",
                    (site_hooks / "index.html").as_uri()]
             log(f"N={n}: LinkChecker over {site_hooks} (timeout {lc_timeout:.0f} s)")
             run = measure(cmd, tmp, timeout=lc_timeout)
@@ -431,8 +434,8 @@ def machine() -> str:
             return v(mod)
         except Exception:
             return "?"
-    lc = subprocess.run(["linkchecker", "--version"], capture_output=True, text=True).stdout.split("\n")[0] \
-        if shutil.which("linkchecker") else "not installed"
+    lc = subprocess.run([*LINKCHECKER, "--version"], capture_output=True, text=True).stdout.split("\n")[0] \
+        if importlib.util.find_spec("linkcheck") else "not installed"
     nproc = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else "?"
     return (f"Machine: {os.cpu_count()} CPUs (nproc {nproc}), "
             f"{platform.platform()}, Python {platform.python_version()}, MkDocs {version('mkdocs')}, "
