@@ -535,3 +535,56 @@ def test_a_clause_after_another_edition_is_judged_again(checker: Checker) -> Non
     offer = "Looking for ISO 9001:{} certification? We can certify you within a month."
     assert codes(checker, offer.format(2008)) == ["edition-withdrawn"]
     assert codes(checker, offer.format(2015)) == []
+
+
+# --- edition claims (branch rc-editions): offers, news, definitions, short answers, history, reports ---------
+
+def test_an_offer_of_a_withdrawn_edition_is_judged_as_its_use(checker: Checker) -> None:
+    """Check that 'we specialise in' and 'phone us for' offer the edition they name; a move away from it does not."""
+    assert codes(checker, "We specialise in ISO 14001:2004 implementation for small firms.") == ["edition-withdrawn"]
+    assert codes(checker, "Phone us this week for OHSAS 18001 certification audits.") == ["edition-withdrawn"]
+    assert codes(checker, "Contact us to move your ISO 14001:2004 registration to the 2015 edition.") == []
+
+
+def test_a_certification_announced_in_the_main_clause_is_news(checker: Checker) -> None:
+    """Check that '<Company> has gained <edition> certification' claims to hold it now; not a relative clause's
+    'firms that have gained', nor one dated in a past year."""
+    assert codes(checker, "Tarn Valley Foods has gained ISO 9001:2008 certification.") == ["edition-withdrawn"]
+    assert codes(checker, "Suppliers that have gained ISO 9001:2008 certification should plan ahead.") == []
+    assert codes(checker, "Tarn Valley Foods has gained ISO 9001:2008 certification in 2012.") == []
+
+
+def test_a_withdrawn_edition_that_defines_requirements_now_is_in_use(checker: Checker) -> None:
+    """Check that a withdrawn edition as the present-tense subject of 'lays down the requirements' is in use."""
+    assert codes(checker, "ISO 9001:2000 lays down the requirements for a quality management system.") == ["edition-withdrawn"]
+    assert codes(checker, "ISO 9001:2000 laid down the requirements for a quality management system.") == []
+
+
+def test_a_year_answering_a_question_on_the_current_edition_names_it(checker: Checker) -> None:
+    """Check that 'The 2005 one.' after a question on the newest edition says that edition is current."""
+    assert codes(checker, "Which edition of ISO/IEC 27001 is the newest? The 2005 one.") == ["edition-withdrawn"]
+    assert codes(checker, "Which edition of ISO/IEC 27001 is the newest? The 2022 one.") == []
+    assert codes(checker, "What was the current edition of ISO 14001 in 2010? The 2004 edition.") == []
+
+
+def test_a_past_certificate_naming_its_edition_is_history(checker: Checker) -> None:
+    """Check that 'Our original certificate, granted in 1999, named the 1996 edition' (the verb parsed as a
+    participle) is read in the past; a present 'names' is not."""
+    assert codes(checker, "Our original ISO 14001 certificate, granted in 1999 by DNV, named the 1996 edition.") == []
+    assert codes(checker, "Our ISO 9001 certificate, renewed by DNV in May, names the 2008 edition.") == ["edition-withdrawn"]
+
+
+def test_what_trainers_teach_is_reported(checker: Checker) -> None:
+    """Check that 'consultants still teach that X is current' is a report, not the writer's claim."""
+    assert codes(checker, "Several consultants still teach that ISO 9001:2008 is the current edition.") == []
+    assert codes(checker, "Our registrar states that ISO 9001:2008 is the current edition.") == ["edition-withdrawn"]
+
+
+def test_first_publication_and_replacement_read_by_construction(checker: Checker) -> None:
+    """Check 'not first published in X but in Y' (Y claimed), 'the X edition dates from Y' (a date, not an
+    edition), 'the X standard has replaced Y' and an unknown edition replacing the current one (one finding)."""
+    assert codes(checker, "ISO 45001 was not first published in 2013 but in 2016.") == ["edition-date"]
+    assert codes(checker, "ISO 45001 was not first published in 2013 but in 2018.") == []
+    assert codes(checker, "The first ISO 9001 edition dates from 1990.") == ["edition-date"]
+    assert codes(checker, "The ISO 9001:2026 standard has replaced ISO 9001:2015.") == ["edition-future"]
+    assert codes(checker, "ISO 45001:2024 superseded the 2018 edition.") == ["edition-unknown"]

@@ -5,11 +5,15 @@ international standard for ...". editions.py judges what these readings mean aga
 
 from __future__ import annotations
 
+from .clause_reading import _token_at
 from .gazetteer import Mention
 from .sentences import Clause
 
 # What a standard in force is called: "OHSAS 18001 is an international standard for ...".
 IN_USE_NOUNS = {"standard", "certification", "certificate", "specification", "scheme", "framework", "family", "activity", "norm"}
+# What a standard in force does, in the present: "ISO/IEC 27001:2005 defines the requirements for an ISMS".
+DEFINING_VERBS = {"define", "specify", "set", "lay", "establish", "state", "prescribe"}
+DEFINED_NOUNS = {"requirement", "criterion", "rule", "framework"}
 
 
 HOLD_VERBS = {"hold", "keep", "maintain", "retain"}
@@ -57,11 +61,49 @@ def edition_token(clause: Clause, m: Mention):
 
 
 def defined_now(clause: Clause, m: Mention) -> bool:
-    """Is the edition the subject of a present-tense 'is a standard / is a certification ...'?"""
+    """Is the edition the subject of a present-tense 'is a standard / is a certification ...', or of a
+    present-tense 'defines / sets out the requirements ...'?"""
     token = edition_token(clause, m)
     if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head
-    if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP"):
+    if verb.tag_ not in ("VBZ", "VBP"):
         return False
-    return any(c.dep_ == "attr" and c.lemma_.casefold() in IN_USE_NOUNS for c in verb.children)
+    if verb.lemma_ == "be":
+        return any(c.dep_ == "attr" and c.lemma_.casefold() in IN_USE_NOUNS for c in verb.children)
+    return verb.lemma_.casefold() in DEFINING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.casefold() in DEFINED_NOUNS for c in verb.children)
+
+
+NEWS_SUBJECTS = {"we", "it", "they"}
+
+
+def news(clause: Clause, at: int) -> bool:
+    """Is the acquisition whose verb ends at `at` told as news in the main clause ("Redwood Clinics has
+    achieved ...", "Brightwater Labs has been awarded ..."), by the one that holds it now: a present
+    perfect heading the sentence, its subject a name, 'we' or 'our ...'? Not "start-ups that have
+    obtained ..." (a relative clause), nor "many firms have obtained ..." (firms in general)."""
+    verb = _token_at(clause, at - 1)
+    if verb is None or verb.dep_ != "ROOT" or not any(
+            c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in NEWS_SUBJECTS or any(
+        c.dep_ == "poss" and c.lower_ in ("our", "its", "their") for c in subject.children))
+
+
+def past_main_verb(clause: Clause, m: Mention) -> bool:
+    """Is the edition the object of a past-tense main verb the parser read as a participle: one with a
+    subject and no auxiliary ("Our first certificate, issued in 1998, named the 1996 edition": 'named'
+    tagged VBN), or one hung on a verbless sentence's subject after an aside ('a certificate named ...')?"""
+    token = edition_token(clause, m)
+    if token is None or token.dep_ not in ("dobj", "oprd"):
+        return False
+    verb = token.head
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    root = verb.head
+    return verb.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") and root.i < verb.i \
+        and verb.doc[verb.i - 1].text == ","

@@ -10,7 +10,7 @@ import dataclasses
 import re
 
 from .clause_reading import _token_at, asserted, denied, holding
-from .edition_use import defined_now, held_now
+from .edition_use import defined_now, held_now, news, past_main_verb
 from .evaluate import Context, Hit
 from .gazetteer import Mention
 from .sentences import Clause
@@ -28,6 +28,9 @@ HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|ge
                      r"\b(?:accepted|recogni[sz]ed|valid|audit(?:ed|s)?(?:\s+against)?|issued|available)\b[^.;]{0,40}\b(?:today|nowadays|still|now)\b|"
                      r"\b(?:is|are)\s+(?:both\s+|all\s+|also\s+)?valid\b|\bavailable\b|"
                      r"\b(?:packages?|consult(?:ancy|ing)|quotes?|prices?|courses?)\b[^.;]{0,30}\bfor\b|"
+                     # an offer: "Call us today for ... certification", "we specialise in ... implementation"
+                     r"\b(?:(?:call|contact|ask|phone|email)\s+us|speciali[sz](?:e|es|ing)\s+in|specialists?\s+in)\b"
+                     r"[^.;]{0,50}\b(?:certific|audit|registration|implementation)|"
                      r"\b(?:our|my)\s+(?:[\w/:.-]+\s+){1,3}(?:certificate|certification|registration)\b|"
                      r"\bremains?\s+(?:a\s+|the\s+)?(?:valid|current|edition|standard)\b|\bcertific\w*\b[^.;]{0,30}\bstill\b|"
                      r"\b(?:can|may)\s+(?:still\s+)?be\s+(?:renewed|issued|certified|audited)\b|"
@@ -37,6 +40,7 @@ FORMER = re.compile(r"\b(?:previous|former|old|earlier|outdated|replac\w*|supers
                     r"mov\w*\s+(?:on\s+)?from|transition\w*\s+from|switch\w*\s+from|instead\s+of|no\s+longer)\b"
                     r"[^.;]{0,30}$", re.I)
 MIGRATION = re.compile(r"\b(?:upgrad\w*|migrat\w*|transition\w*|switch\w*\s+to|mov(?:e|es|ed|ing)\s+(?:on\s+|over\s+)?to|"
+                       r"mov(?:e|es|ed|ing)\s+(?:[\w/:.-]+\s+){1,5}?to\s+(?:the\s+)?(?:new|current|latest|ISO|(?:19|20)\d\d)\b|"
                        r"replac\w*|supersed\w*|successor)\b", re.I)
 """A sentence about leaving an edition ("kindly upgrade ... to ISO 45001") does not claim it is held."""
 ACQUIRED = re.compile(r"\b(?:have|has|had)\s+(?:\w+\s+){0,5}?(?:to\s+)?(?:obtain|achiev|gain|earn|receiv|been\s+award)\w*", re.I)
@@ -63,6 +67,9 @@ FIRST = re.compile(r"\b(?:(?:first|originally|initially)\s+"
                    # "(Back) in 1994, ISO published the very first edition of ISO 9001", "... the first edition of X in 1994"
                    r"\bin\s+(?P<year5>(?:19|20)\d\d)\b[^.;]{0,40}?\b" + _PUBLISHED_FIRST + r"|"
                    + _PUBLISHED_FIRST + r"\s+of\s+[^.;]{1,30}?\s+in\s+(?P<year6>(?:19|20)\d\d)\b", re.I)
+FIRST_YEARS = ("year", "year2", "year3", "year4", "year5", "year6")
+BUT_IN = re.compile(r"\s*,?\s*but\s+(?:only\s+|rather\s+)?(?:in\s+)?(?P<year>(?:19|20)\d\d)\b(?=\s*(?:[,.;!?]|$))", re.I)
+"""'not first published in 1987 but in 1994': the year after 'but' is the one claimed."""
 CURRENT = re.compile(r"\b(?:current|latest|newest|most recent|up-to-date|in force)\b", re.I)
 WITHDRAWN = re.compile(r"\b(?:withdrawn|replaced?|superseded|obsolete|retired)\b", re.I)
 CERT_CONTEXT = re.compile(r"\bcertif", re.I)
@@ -73,9 +80,11 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
     """'ISO 9001 was first published in 2015': the first edition's year is in the data."""
     first = FIRST.search(clause.text)
     standards = [m for m in mentions if m.kind == "standard" and not m.predecessor]
-    # "was not published until 2020" says it first came out in 2020: its own 'not' is part of the claim
-    if (first is None or not standards
-            or holding(clause, first.start()).mode != ("negated" if first.group("until") else "asserted")):
+    mode = holding(clause, first.start()).mode if first else None
+    instead = BUT_IN.match(clause.text, first.end()) if first and mode == "negated" else None
+    # "was not published until 2020" (or "not in 1987 but in 1994") says it first came out in 2020 (1994):
+    # its own 'not' is part of the claim
+    if first is None or not standards or mode != ("negated" if first.group("until") or instead else "asserted"):
         return []
     if standards[0].year is not None and standards[0].start < first.start():
         return []  # "ISO 45001:2018 was introduced in 2018": an edition's own date, not the first one
@@ -83,7 +92,7 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
         return []  # "an ISO 9001:2008 certificate, first issued in 2009": said of the certificate
     std = ctx.site.standards[standards[0].ref]
     years = sorted([std.current_edition.year, *(e.year for e in std.earlier_editions)])
-    if int(next(y for y in first.group("year", "year2", "year3", "year4", "year5", "year6") if y)) == years[0]:
+    if int(instead["year"] if instead else next(y for y in first.group(*FIRST_YEARS) if y)) == years[0]:
         return []
     return [Hit("edition-date", first.start(), first.end(),
                 f"{std.designation} was first published in {years[0]} (editions in the data: "
@@ -94,10 +103,14 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
     hits = []
     text = clause.text
     site = ctx.gaz.site
-    editions = [m for m in mentions if m.kind == "standard" and (m.year or m.predecessor)] or _answered_it(clause)
+    editions = [m for m in mentions if m.kind == "standard" and (m.year or m.predecessor)] or _answered_it(clause) \
+        or _answered_year(clause)
     if not editions:
         return _editions_pointed_to(clause, ctx) or _offered_after_question(clause, ctx)
+    first = FIRST.search(text)
     for m in editions:
+        if first and any(first.span(g) == (m.start, m.end) for g in FIRST_YEARS):
+            continue  # "The first ISO 45001 edition dates from 2015": a date, judged by check_first_published
         std = site.standards[m.ref]
         if m.predecessor:
             valid_until = ctx.gaz.predecessors[m.predecessor][1]
@@ -143,9 +156,9 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                 continue
             edition = known[m.year]
             if edition is None:
-                announced = std.revision and any(o.ref == m.ref and str(o.year) == str(std.revision.expected) for o in editions)
+                announced = any(o.ref == m.ref and o.year and o.year not in known for o in editions)
                 if announced:
-                    continue  # "ISO 9001:2026 replaced ISO 9001:2015": one false claim, the edition-future one
+                    continue  # "ISO 9001:2026 replaced ISO 9001:2015": one false claim, the edition-future (or -unknown) one
                 if (WITHDRAWN.search(text) and _nearest_edition(text, editions, WITHDRAWN) is m
                         and asserted(clause, m.start, len(text))):
                     hits.append(Hit("edition-withdrawn", m.start, m.end,
@@ -174,8 +187,9 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; no certificate to it is valid after that.",
                             expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(site, std, m)))
         elif HOLDING.search(text) and not FORMER.search(text, 0, m.start) and not MIGRATION.search(text) \
-                and not (ACQUIRED.search(text) and not RECENT.search(text)) \
-                and (not (said := holding(clause, m.start)).past or LABEL.match(text, m.end)
+                and not ((acquired := ACQUIRED.search(text)) and not RECENT.search(text)
+                         and (YEAR.search(text) or not news(clause, acquired.end()))) \
+                and (not ((said := holding(clause, m.start)).past or past_main_verb(clause, m)) or LABEL.match(text, m.end)
                      or (RECENT.search(text) and RENEWED.search(text))  # "We renewed our ISO 9001:2000 certificate last month"
                      or (re.search(r"\bstill\b", text, re.I) and (said.year is None or said.year > valid_until.year))) \
                 and asserted(clause, m.start):
@@ -207,9 +221,29 @@ def _elliptic_current(clause: Clause, m: Mention) -> bool:
     speaks of the current edition says X is current."""
     bare = ELLIPTIC.fullmatch(clause.text)
     previous = clause.previous
-    return bare is not None and bare.start("name") == m.start and bare.end("name") == m.end \
-        and previous is not None and CURRENT.search(previous.text) is not None \
-        and any(p.kind == "standard" and p.ref == m.ref for p in previous.mentions)
+    return (bare is not None and bare.start("name") == m.start and bare.end("name") == m.end
+            and previous is not None and CURRENT.search(previous.text) is not None
+            and any(p.kind == "standard" and p.ref == m.ref for p in previous.mentions)) \
+        or any(a.start == m.start and a.year == m.year for a in _answered_year(clause))  # "... current? The 2013 one."
+
+
+YEAR_ANSWER = re.compile(r"\W*(?:(?:it\s+is|it's|that\s+is|that's)\s+)?(?:the\s+)?(?P<year>(?:19|20)\d\d)"
+                         r"(?:\s+(?:edition|version|revision|release|one))?\W*", re.I)
+ASKED_PAST = re.compile(r"\b(?:was|were|did|had|used\s+to)\b", re.I)
+
+
+def _answered_year(clause: Clause) -> list[Mention]:
+    """'What is the current edition of ISO/IEC 27001? The 2013 edition.': a year answering a question about
+    a standard's current edition names that edition (a mention of it at the year)."""
+    previous = clause.previous
+    answer = YEAR_ANSWER.fullmatch(clause.text)
+    if answer is None or previous is None or not previous.question or CURRENT.search(previous.text) is None \
+            or ASKED_PAST.search(previous.text) or YEAR.search(previous.text):
+        return []  # not "What was the current edition in 2010?"
+    named = [m for m in previous.mentions if m.kind == "standard"]
+    if len(named) != 1 or named[0].year or named[0].predecessor:
+        return []
+    return [dataclasses.replace(named[0], start=answer.start("year"), end=answer.end("year"), year=int(answer["year"]))]
 
 
 UNTIL = re.compile(r"\b(?:until|till|before)\b", re.I)
@@ -323,7 +357,7 @@ def _clause_start(text: str, at: int) -> int:
 
 
 FUTURE = re.compile(r"\b(?:will|would|shall|going\s+to|expected|upcoming|forthcoming|planned|once|when|after|until)\b", re.I)
-REPLACES = re.compile(r"\s+(?:has\s+|have\s+)?(?:replaced|superseded|succeeded)\b", re.I)
+REPLACES = re.compile(r"\s+(?:(?:edition|version|standard)\s+)?(?:has\s+|have\s+)?(?:replaced|superseded|succeeded)\b", re.I)
 EDITION_NOUNS = {"edition", "version", "revision", "release", "standard", "one", "iteration", "update", "issue"}
 
 
