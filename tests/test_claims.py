@@ -588,3 +588,35 @@ def test_first_publication_and_replacement_read_by_construction(checker: Checker
     assert codes(checker, "The first ISO 9001 edition dates from 1990.") == ["edition-date"]
     assert codes(checker, "The ISO 9001:2026 standard has replaced ISO 9001:2015.") == ["edition-future"]
     assert codes(checker, "ISO 45001:2024 superseded the 2018 edition.") == ["edition-unknown"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb the parse read as the first word of a compound noun, in a sentence with no verb; a negation leaves it
+    ("IEC, ISO and UKAS all issue certificates.", ["role-issuer", "role-issuer", "role-issuer"]),
+    ("UKAS, like our registrar, certifies factories.", ["role-issuer"]),
+    ("The ISO secretariat issues certificates.", ["role-issuer"]),
+    ("Our registrar and DNV all issue certificates.", []),
+    ("ISO neither certifies organizations nor issues certificates.", []),
+    # a standard the data knows only by its designation, said to be written by a body
+    ("ISO/IEC 17021-1 was drafted by ANAB.", ["role-developer"]),
+    ("ISO/IEC 17021-1 was drafted by ISO and IEC.", []),
+    # the MRA is the recognition arrangement: who runs it, and 'X still does' after its denial
+    ("UKAS operates the MRA.", ["org-role"]),
+    ("ANAB does not oversee the MRA; IAF still does.", ["org-succeeded"]),
+    # a certificate got from a body; a firm registered with one (not a certificate listed with one); a certificate
+    # endorsed
+    ("Buy your certificate straight from ISO.", ["role-issuer"]),
+    ("Our plant is registered with ISO.", ["role-issuer"]),
+    ("Our certificate is registered with IAF CertSearch.", []),
+    ("ISO endorsed our certificate.", ["role-approver"]),
+    # one of the writer's side believing is reported, not relied on
+    ("Our CEO believed that ISO certifies companies.", []),
+    ("We believe that ISO certifies companies.", ["role-issuer"]),
+    # an aside naming the writer's side or a body: its own words are no audit party, and 'it' is the body named
+    ("As our certification body explained, an internal audit is a third-party audit.", ["audit-party"]),
+    ("As ISO makes clear, it requires every organization using ISO 9001 to be certified.", ["cert-required"]),
+])
+def test_role_constructions_of_rc_roles(checker: Checker, text: str, expected: list[str]) -> None:
+    """Check that verbs read as nouns, standards named without a page, the MRA, certificates got from or firms
+    registered with a body, a believer of the writer's side and an aside's speaker are read as the data says."""
+    assert codes(checker, text) == expected

@@ -358,8 +358,8 @@ class Frame(Strict):
     objects: list[Lemma] = Field(default=[], description="The verbs mean this relation only with one of these as object.")
     subjects: list[Lemma] = Field(default=[], description="The grammatical subject must be one of these "
                                   "('a certificate comes from').")
-    except_objects: list[Id] = Field(default=[], description="Kinds of organization that, as the object, make the words "
-                                     "mean another relation ('UKAS audits certification bodies' is not certifying).")
+    except_objects: list[Id] = Field(default=[], description="Kinds of organization (or lemmas) that, as the object, make the "
+                                     "words mean another relation ('UKAS audits certification bodies' is not certifying).")
     agent: Literal["subject", "from", "to", "with", "through"] = Field(default="subject", description="Where the agent stands.")
     compound: bool = Field(default=False, description="'X-approved' names X as the agent.")
     idiom: list[Id] = Field(default=[], description="Kinds of organization for which 'X-<verb>' is an idiom, not an "

@@ -24,7 +24,8 @@ if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when
 PREPOSITIONAL = ("from", "to", "with", "through")
 """Frame agents named by a preposition: 'a certificate comes from X', 'certified with X'."""
 TEAM_WORDS = {"auditor", "auditors", "assessor", "assessors", "inspector", "inspectors", "team", "staff", "expert",
-              "experts", "representative", "representatives", "people", "official", "officials"}
+              "experts", "representative", "representatives", "people", "official", "officials", "secretariat",
+              "headquarters", "office", "offices"}
 """An agent phrase that stands for the body it comes from: 'the auditors from UKAS', 'UKAS auditors'."""
 PRONOUNS = {"it", "they", "itself", "themselves"}
 COPULAS = {"be", "remain", "stay", "become"}

@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .gazetteer import Mention
-from .holding_words import going_on
+from .holding_words import NEGATIVE_WORDS, going_on
 from .reading import Reading
-from .syntax import verb_as_noun
+from .syntax import verb_as_noun, verbless
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
     from spacy.tokens import Token
@@ -94,7 +94,33 @@ def _subjects(verb: Token) -> list[Token]:
         return _subjects(verb.head if verb.head.pos_ != "ADJ" else verb.head.head)
     if verb.dep_ == "relcl":
         return [verb.head] if verb.head.lower_ not in RELATIVE else []
+    if verbless(verb):
+        return _verbless_subject(verb)
     return []
+
+
+def _verbless_subject(verb: Token) -> list[Token]:
+    """The subject of a verb read as a compound in a sentence with no verb: the word the object hangs on as an
+    apposition ('They all issue certificates': 'certificates' an apposition of 'They'), else the object's last
+    modifier before the verb ('The ISO staff issue certificates'), where it agrees with the verb's form. None in a
+    sentence with a negation: with no verb to hang on, the parse does not say what it denies ('It neither certifies
+    organizations nor ...')."""
+    if any(t.lower_ in NEGATIVE_WORDS for t in verb.sent):
+        return []
+    obj = verb.head
+    found: Token | None = None
+    if obj.dep_ == "appos" and obj.head.i < verb.i:
+        found = obj.head
+    else:
+        found = next((c for c in reversed(list(obj.children)) if c.i < verb.i
+                      and c.dep_ in ("compound", "nmod", "nsubj", "dep", "npadvmod")
+                      and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if found is None:
+        return []
+    singular = verb.lower_.endswith("s") and not verb.lower_.endswith("ss")
+    if (singular and found.lower_ == "they") or (not singular and found.lower_ == "it"):
+        return []  # 'it issue', 'they issues': not a subject and its verb
+    return [found]
 
 
 def _stands_for(pronoun: Token, words: list[str]) -> Token | None:

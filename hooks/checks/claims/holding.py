@@ -320,7 +320,9 @@ def _relied(verb: Token, authority: Authority) -> bool:
         speaker = next((t for t in reversed(speaker.doc[:speaker.i]) if not t.is_punct), speaker)
     if verb.lemma_.casefold() in FACTIVE and speaker is not None and speaker.pos_ == "PROPN" and not _negations(verb, verb):
         return True  # "The CQI explains that ...": a named institution explaining is a source the text follows
-    return (speaker is not None and (authority(speaker) or _own(speaker) or _owned_by(speaker, authority)
+    # the writer's side relied on for what it says, not for what one of it believes ("our manager was convinced that")
+    own = speaker is not None and _own(speaker) and (verb.lemma_.casefold() not in BELIEVING or speaker.lower_ in ("we", "i"))
+    return (speaker is not None and (authority(speaker) or own or _owned_by(speaker, authority)
                                      or speaker.lemma_.casefold() in SOURCE_NOUNS)) \
         or _according(verb, authority) or _proud(verb)
 

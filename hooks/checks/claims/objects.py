@@ -15,10 +15,15 @@ from .agents import PREPOSITIONAL
 from .arguments import RELATIVE, _lemma, _named_before, _nounlike, _passive, _stands_for
 from .gazetteer import Mention
 from .reading import Reading
-from .syntax import conjuncts
+from .syntax import conjuncts, verbless
 
 if TYPE_CHECKING:  # spaCy is imported when a sentence is first parsed, not when the engine loads
     from spacy.tokens import Token
+
+
+STANDARDS = ("standard", "other-standard")
+"""Mention kinds that name a standard: one the data has a page for, or one it only knows the designation of
+('ISO/IEC 17021-1 was written by UKAS' is as wrong about UKAS as the same said of ISO 9001)."""
 
 
 def _fits(frame: Frame, noun: Token) -> bool:
@@ -40,6 +45,8 @@ def _objects(verb: Token, frame: Frame | None = None) -> list[Token]:
 
 def _object(verb: Token) -> Token | None:
     """The object of an active verb, the subject of a passive, or the noun a participle modifies."""
+    if verbless(verb):
+        return verb.head  # "They all issue certificates" read as one noun: its last word
     if _nounlike(verb):  # "the publisher of ISO 45001", "the standard's publisher"
         of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None:
@@ -83,7 +90,7 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame, kinds: dict[str, s
             return False  # "the certificate DNV issued us": given to someone, not published
         for node in (n for obj in objects for n in conjuncts(obj)):
             mention = _standard_named(reading, node)
-            if (mention is not None and mention.kind == "standard") or (_lemma(node) == "standard" and (
+            if (mention is not None and mention.kind in STANDARDS) or (_lemma(node) == "standard" and (
                     node.i == verb.head.i or _documents(reading, node))):  # "a UKAS-published standard"
                 return True
         return False
@@ -123,8 +130,11 @@ def _object_fits(reading: Reading, verb: Token, frame: Frame, kinds: dict[str, s
 
 def _names_body(reading: Reading, objects: list[Token], excepted: list[str], kinds: dict[str, str]) -> bool:
     """Is the object a body of one of these kinds ('UKAS audits certification bodies': auditing a body is
-    another relation than auditing a company, judged by its own frame)?"""
+    another relation than auditing a company, judged by its own frame), or one of these words ('a certificate
+    registered with X' is listed in X's register, not certified by X)?"""
     for t in objects if excepted else ():
+        if _lemma(t) in excepted:
+            return True
         m = reading.mention(t)
         if m is not None and m.kind in ("org", "class") and (m.ref if m.kind == "class" else kinds.get(m.ref, "")) in excepted:
             return True
@@ -158,13 +168,13 @@ def _standard_named(reading: Reading, node: Token) -> Mention | None:
         # "penned the requirements of ISO 14001": writing its text is writing the standard (not compiling it in a checklist)
         return next((found for prep in node.children if prep.dep_ == "prep" and prep.lower_ == "of"
                      for t in prep.children if t.dep_ == "pobj"
-                     if (found := reading.mention(t)) is not None and found.kind == "standard"), None)
+                     if (found := reading.mention(t)) is not None and found.kind in STANDARDS), None)
     if mention is None and _lemma(node) in EDITION_WORDS:
         # "the ISO 9001 standard"; "the first edition of ISO 9001": the standard the edition is of
         return reading.noun_mention(node) or next(
             (found for prep in node.children if prep.dep_ == "prep" and prep.lower_ == "of"
              for t in prep.children if t.dep_ == "pobj"
-             if (found := reading.mention(t)) is not None and found.kind == "standard"), None)
+             if (found := reading.mention(t)) is not None and found.kind in STANDARDS), None)
     if mention is not None and _modifier(reading, mention):
         return None  # "ISO 9001 certificate" parsed as two objects: a modifier
     return mention

@@ -129,9 +129,12 @@ def _in_complement(clause: Clause, at: int, descs: list[tuple[str, re.Match[str]
     if token is None:
         return descs
     reading, base = clause.reading, clause.start - clause.sentence_start  # type: ignore[attr-defined]
-    said = [t for t in token.doc[:token.i] if t.lemma_.casefold() in SAYING | BELIEVING and t.i + 1 < len(t.doc)
+    said = [t.nbor() for t in token.doc[:token.i] if t.lemma_.casefold() in SAYING | BELIEVING and t.i + 1 < len(t.doc)
             and t.nbor().lower_ == "that" and t.pos_ in ("VERB", "AUX")]
+    # "As our certification body explained, ...": an aside naming the speaker, before the clause
+    said += [t.right_edge for t in token.doc[:token.i] if t.lemma_.casefold() in SAYING | BELIEVING and t.dep_ == "advcl"
+             and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) and t.right_edge.i < token.i]
     if not said:
         return descs
-    start = reading.span(said[-1].nbor())[1]
+    start = max(reading.span(t)[1] for t in said)
     return [(p, m) for p, m in descs if start <= base + m.start()]

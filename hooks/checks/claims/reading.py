@@ -130,7 +130,7 @@ _MODIFIED = re.compile(r"\s+(?:(?-i:[A-Z][A-Za-z]*[A-Z])\b|(?-i:[A-Z][a-z]+\s+[A
                        r"standards?|certif(?:ied|ication|icates?)\b|complian\w*|logo|marks?|family|members?|approved|accredited|registered|"
                        r"website|site|pages?|statements?|guidance|rules?|documents?|inspectors?|evaluators?|specialists?|brochures?|leaflets?|handbooks?|blog|articles?|newsletters?|"
                        r"reports?|publications?|faqs?|signator(?:y|ies)|auditors?|assessors?|team|staff|"
-                       r"experts?|representatives?|officials?|polic(?:y|ies)|requirements?|criteria|"
+                       r"experts?|representatives?|officials?|secretariats?|headquarters|offices?|polic(?:y|ies)|requirements?|criteria|"
                        r"directory|database|register|list)\b", re.I)
 _CLASS_LEAD = re.compile(r"(?:^|[^\w\s]|\b(?:by|and|or|but|that|nor|from|to|with|of|for|as|"
                          r"the|a|an|our|your|their|its|every|each|"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .arguments import _named_before
 from .clause_reading import _said_of, _token_at, _verb_at, asserted, denied
 from .evaluate import Context, Hit
 from .gazetteer import Mention
@@ -151,7 +152,7 @@ def _required_by_standards_body(clause: Clause, start: int, ctx: Context) -> boo
     for node in who:
         if node.lower_ in ("that", "which") and verb.dep_ == "relcl":
             node = verb.head  # "the only standard that requires certification"
-        mention = reading.noun_mention(node)
+        mention = reading.noun_mention(node) or (_named_before(reading, node, ("org",)) if node.lower_ == "it" else None)
         if mention is not None and mention.kind == "org" and ctx.site.organizations[mention.ref].kind == "standards-body":
             return True
         own = reading.mention(node)  # "ISO 14001 certification requires ...": the certification, not the standard

@@ -16,7 +16,7 @@ from .arguments import RELATIVE, _lemma, _passive, _subjects
 from .gazetteer import Mention
 from .holding import denied_by_complement
 from .holding_value import Holding
-from .objects import _fits, _names_body, _object_fits, _objects, _standard_named, _standard_object
+from .objects import STANDARDS, _fits, _names_body, _object_fits, _objects, _standard_named, _standard_object
 from .reading import AGENTIVE, Reading
 from .registry import Claim, Registry
 from .syntax import verb_lemma
@@ -88,7 +88,7 @@ def _action_claims(reading: Reading, registry: Registry) -> list[Claim]:
                                          or ((m := reading.mention(t)) is not None and m.ref.replace("-", " ") in frame.objects)
                                          for t in of):
                 continue
-            if frame.standard_object and not any((m := _standard_named(reading, t)) is not None and m.kind == "standard"
+            if frame.standard_object and not any((m := _standard_named(reading, t)) is not None and m.kind in STANDARDS
                                                  for t in of):
                 continue
             found = [(t, _contrast(by)) for by in bys for t in by.children if t.dep_ == "pobj"]

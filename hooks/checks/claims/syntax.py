@@ -77,9 +77,20 @@ def phrase_lemma(token: Token) -> str:
 
 def verb_as_noun(token: Token) -> bool:
     """A verb the tagger read as a noun: with an auxiliary ('it does issue certificates'), or with a subject and a
-    direct object of its own ('ANAB, like DNV, issues certificates'), which no noun takes."""
+    direct object of its own ('ANAB, like DNV, issues certificates'), which no noun takes; or the first word of a
+    compound in a sentence the parse found no verb in (see verbless)."""
     deps = {c.dep_ for c in token.children}
-    return token.pos_ == "NOUN" and ("aux" in deps or {"nsubj", "dobj"} <= deps)
+    return token.pos_ == "NOUN" and ("aux" in deps or {"nsubj", "dobj"} <= deps or verbless(token))
+
+
+def verbless(token: Token) -> bool:
+    """A verb read as the first word of a compound noun, in a sentence ending in a full stop that has no verb at
+    all: 'They all issue certificates', 'It, like it, certifies companies' ('issue certificates' read as one noun,
+    the subject left hanging). Its subject and object are found by the parse's pieces (arguments.py)."""
+    if token.dep_ != "compound" or token.head.i < token.i or not known_verb_form(token.text) \
+            or token.sent[-1].text not in (".", "!"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in token.sent)
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -125,14 +136,14 @@ def known_verb(word: str) -> bool:
 
 
 def known_verb_form(word: str) -> bool:
-    """Is this word a form of a verb the lemmatizer knows ('cosigned', 'publishes')?"""
+    """Is this word a form of a verb the lemmatizer knows ('cosigned', 'publishes', 'certifies')?"""
     low = word.casefold()
     for suffix in ("", "s", "es", "d", "ed", "ing"):
         if low.endswith(suffix):
             stem = low[:len(low) - len(suffix)]
             if known_verb(stem) or (suffix in ("ed", "ing", "es") and known_verb(stem + "e")):
                 return True
-    return False
+    return low.endswith(("ies", "ied")) and known_verb(low[:-3] + "y")
 
 
 WORD = re.compile(r"[a-z]+")
