@@ -1,6 +1,7 @@
 """`python -m hooks linkcheck` (LinkChecker over the site served on 127.0.0.1, anchors included) against
 LinkChecker reading the built files directly (issue #14: under 30 s for the site; the file mode, which
-skips the anchors of directory URLs, was 22 s when the issue was filed).
+skips the anchors of directory URLs, was 22 s when the issue was filed). Both run LinkChecker through
+hooks/checks/linkchecker_main.py, as `python -m hooks linkcheck` does.
 
     python tests/benchmarks/linkcheck_ratio.py [--repeat 3] [--site-dir DIR]
 
