@@ -535,3 +535,35 @@ def test_a_clause_after_another_edition_is_judged_again(checker: Checker) -> Non
     offer = "Looking for ISO 9001:{} certification? We can certify you within a month."
     assert codes(checker, offer.format(2008)) == ["edition-withdrawn"]
     assert codes(checker, offer.format(2015)) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a frequency compared: 'less often than once a year' is wrong, 'never less often', 'no less frequent' right
+    ("Surveillance audits take place less often than once a year.", ["surveillance-frequency"]),
+    ("Surveillance audits never take place less often than once a year.", []),
+    ("Surveillance audits take place no less often than once a year.", []),
+    ("Surveillance audits take place less often than every six months.", []),
+    # one surveillance audit in a three-year cycle
+    ("Certificates run three years, with one surveillance audit midway.", ["surveillance-frequency"]),
+    ("There is only one surveillance visit during the certification cycle.", ["surveillance-frequency"]),
+    ("Certificates run three years, with a surveillance audit every year.", []),
+    # subjects in an apposition to a list of standards, read in pairs; a further standard after them left out
+    ("ISO 9001 and ISO 45001, the quality and safety standards, are often combined.", []),
+    ("ISO 45001 and ISO 9001, the quality and safety standards, are often combined.", ["standard-subject", "standard-subject"]),
+    ("ISO 14001 and ISO 45001, the environmental and safety standards, resemble ISO 9001.", []),
+    # 'not' on the verb is counted once, not again as a denial of the phrase after it
+    ("ISO 14001 is not quality management.", []),
+    # a designation without a page given, in apposition, the full title of a standard the data has
+    ("ISO 9004, Quality management systems — Requirements, is the certifiable one.", ["standard-title"]),
+    ("Unlike ISO 9000, Quality management systems — Requirements (ISO 9001) can be certified.", []),
+    # 'not first published in X but in Y': Y is the year said
+    ("ISO 9001 was not first published in 1987 but in 2000.", ["edition-date"]),
+    ("ISO 9001 was first published not in 2000 but in 1987.", []),
+    # certification said to be a legal requirement that ISO sets; a legal mandate alone is no claim about ISO
+    ("ISO 9001 certification is a legal requirement that ISO imposes on every supplier.", ["cert-required"]),
+    ("ISO 9001 certification is a legal requirement for every supplier.", []),
+    ("ISO 9001 requires a management review, but not certification.", []),
+])
+def test_fact_checks_read_comparisons_and_appositions(checker: Checker, text: str, expected: list[str]) -> None:
+    """Check that the certificate, subject, title, first-publication and requirement checks read these constructions."""
+    assert codes(checker, text) == expected

@@ -11,6 +11,7 @@ from .clause_reading import _said_of, _token_at, _verb_at, asserted, denied
 from .evaluate import Context, Hit
 from .gazetteer import Mention
 from .sentences import Clause
+from .syntax import clause_of
 
 CERTIFICATION = re.compile(r"^certif|^registration$|^registered$", re.I)
 REQUIRE = re.compile(r"\b(?:requires?|required|requiring|insists?|mandatory|compulsory|obligatory|stipulates?|stipulated|"
@@ -51,7 +52,7 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         return [Hit("cert-required", vol.start(), vol.end(), message[0], expected=message[1], source=src)]
     mandate = MANDATE.search(text)
     if mandate and not LIMITED.search(text) and asserted(clause, mandate.start()) \
-            and not _modifies_other(clause, mandate.start()) \
+            and not _modifies_other(clause, mandate.start(), ctx) \
             and (_said_of(clause, mandate.start(), CERTIFICATION, subject_only=True) or _made(clause, mandate.start())):
         return [Hit("cert-required", mandate.start(), mandate.end(),
                     "certification is voluntary: no law makes it a requirement for every organization, and ISO does not "
@@ -82,6 +83,8 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if not _said_of(clause, req.start(), CERTIFICATION, nested=True) and not (
                 _it_asked_about(clause, req.start()) and _required_by_standards_body(clause, req.start(), ctx)):
             continue
+        if _set_apart(clause, req.start()):
+            continue  # "requires an internal audit, but not certification"
         if asserted(clause, req.start(), req.end()):
             return [Hit("cert-required", req.start(), req.end(), message[0], expected=message[1], source=src)]
     return []
@@ -110,10 +113,28 @@ def _it_asked_about(clause: Clause, start: int) -> bool:
     return any(t.lower_ in ("it", "this", "that") and reading.mention(t) is None for t in objects)  # "insists on it"
 
 
-def _modifies_other(clause: Clause, start: int) -> bool:
-    """'mandatory annual surveillance audits': the word describes a noun other than certification."""
+def _modifies_other(clause: Clause, start: int, ctx: Context) -> bool:
+    """'mandatory annual surveillance audits': the word describes a noun other than certification; not where
+    that noun is what the copula says certification is and a standards body is named in it as the one setting
+    it ('certification is a legal requirement that ISO sets'; a legal mandate alone is no claim about ISO)."""
     token = _token_at(clause, start)
-    return token is not None and token.dep_ == "amod" and not CERTIFICATION.search(token.head.lemma_)
+    if token is None or token.dep_ != "amod" or CERTIFICATION.search(token.head.lemma_):
+        return False
+    if token.head.dep_ in ("attr", "oprd"):
+        reading = clause.reading  # type: ignore[attr-defined]
+        return not any((m := reading.mention(t)) is not None and m.kind == "org"
+                       and ctx.site.organizations[m.ref].kind == "standards-body" for t in token.head.subtree)
+    return True
+
+
+def _set_apart(clause: Clause, start: int) -> bool:
+    """'ISO 9001 requires an internal audit, but not certification': every certification the requiring verb
+    governs is denied on its own ('not certification'), so certification is what it does not require."""
+    verb = _verb_at(clause, start)
+    if verb is None:
+        return False
+    named = [t for t in verb.subtree if CERTIFICATION.search(t.lemma_) and clause_of(t).i == verb.i]
+    return bool(named) and all(any(c.dep_ == "neg" for c in t.children) for t in named)
 
 
 def _made(clause: Clause, start: int) -> bool:
