@@ -563,6 +563,16 @@ def test_a_clause_after_another_edition_is_judged_again(checker: Checker) -> Non
     ("ISO 9001 certification is a legal requirement that ISO imposes on every supplier.", ["cert-required"]),
     ("ISO 9001 certification is a legal requirement for every supplier.", []),
     ("ISO 9001 requires a management review, but not certification.", []),
+    # a frequency said of the recertification named as the clause's subject, not of the surveillance named after it
+    ("Recertification rolls round every three years, with surveillance audits in the years between.", []),
+    # no surveillance audit until the cycle ends, or surveillance skipped for a year or more
+    ("No surveillance audit takes place until the certificate expires.", ["surveillance-frequency"]),
+    ("Surveillance audits can be skipped for a year.", ["surveillance-frequency"]),
+    ("After the second surveillance audit, no surveillance audit takes place until the certificate expires.", []),
+    # an aside between 'must' and its verb; 'it' for the standards body named before it in the sentence
+    ("Every supplier must, under ISO rules, be certified.", ["cert-required"]),
+    ("As ISO makes plain, it requires every supplier to be certified.", ["cert-required"]),
+    ("Our customer said ISO requires nothing, but it requires us to be certified.", []),
 ])
 def test_fact_checks_read_comparisons_and_appositions(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the certificate, subject, title, first-publication and requirement checks read these constructions."""

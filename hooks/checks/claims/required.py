@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .arguments import _named_before
 from .clause_reading import _said_of, _token_at, _verb_at, asserted, denied
 from .evaluate import Context, Hit
 from .gazetteer import Mention
@@ -15,7 +16,9 @@ from .syntax import clause_of
 
 CERTIFICATION = re.compile(r"^certif|^registration$|^registered$", re.I)
 REQUIRE = re.compile(r"\b(?:requires?|required|requiring|insists?|mandatory|compulsory|obligatory|stipulates?|stipulated|"
-                     r"demands?|obliges?|forces?|must\s+(?:also\s+)?(?:obtain|get|be|hold|have|become|seek))\b", re.I)
+                     r"demands?|obliges?|forces?|"
+                     r"must\s*(?:,[^,.;]{1,30},\s*)?(?:also\s+)?(?:obtain|get|be|hold|have|become|seek))\b", re.I)
+"""'must, by ISO rules, be certified': an aside may stand between 'must' and its verb."""
 # "a legal requirement", "mandatory": said of certification for everyone, with no limit to a sector or buyer.
 MANDATE = re.compile(r"\b(?:legal(?:ly)?\s+(?:requirement|obligation|required|obliged)|required\s+by\s+law|"
                      r"mandatory|compulsory|obligatory|a\s+must)\b", re.I)
@@ -68,13 +71,9 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             and not re.search(r"\bnot\s+$", text[:every.start()], re.I):  # "not every company must ..."
         return [Hit("cert-required", every.start(), every.end(), message[0], expected=message[1], source=src)]
     for req in REQUIRE.finditer(text):
-        window = text[:req.start()]
-        others = [m for m in mentions if m.kind == "other" and m.end <= req.start()]
-        rules = _rule_words(ctx).search(text) or _required_by_standards_body(clause, req.start(), ctx)
-        if not rules and (others or re.search(r"\b(?:regulators?|customers?|clients?|sectors?|tenders?|law|laws|governments?)\b",
-                                              text, re.I)):
-            continue  # someone else requires it; unless ISO's own rules are named ("under ISO rules, every supplier to ...")
-        if not (_required_by_standards_body(clause, req.start(), ctx) or _rule_words(ctx).search(window + text[req.end():])):
+        # ISO's own rules named anywhere ("under ISO rules, every supplier to ...", "must, by ISO rules, be certified"),
+        # or a standards body (or its standard) doing the requiring; otherwise someone else requires it, or no one
+        if not (_rule_words(ctx).search(text) or _required_by_standards_body(clause, req.start(), ctx)):
             continue
         if re.match(r"ments?\b", text[req.end():]):
             continue
@@ -173,6 +172,8 @@ def _required_by_standards_body(clause: Clause, start: int, ctx: Context) -> boo
         if node.lower_ in ("that", "which") and verb.dep_ == "relcl":
             node = verb.head  # "the only standard that requires certification"
         mention = reading.noun_mention(node)
+        if mention is None and node.lower_ == "it" and not any(m.kind in ("other", "class") for m in reading.mentions):
+            mention = _named_before(reading, node, ("org",))  # "As ISO itself makes clear, it requires ..."
         if mention is not None and mention.kind == "org" and ctx.site.organizations[mention.ref].kind == "standards-body":
             return True
         own = reading.mention(node)  # "ISO 14001 certification requires ...": the certification, not the standard
