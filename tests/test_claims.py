@@ -573,6 +573,9 @@ def test_a_clause_after_another_edition_is_judged_again(checker: Checker) -> Non
     ("Every supplier must, under ISO rules, be certified.", ["cert-required"]),
     ("As ISO makes plain, it requires every supplier to be certified.", ["cert-required"]),
     ("Our customer said ISO requires nothing, but it requires us to be certified.", []),
+    # the short answer to 'what kind of X is Y?' is said of Y
+    ("What kind of audit is a supplier audit? A third-party audit.", ["audit-party"]),
+    ("What kind of audit is a supplier audit? A second-party audit.", []),
 ])
 def test_fact_checks_read_comparisons_and_appositions(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the certificate, subject, title, first-publication and requirement checks read these constructions."""
