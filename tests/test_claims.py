@@ -619,4 +619,48 @@ def test_first_publication_and_replacement_read_by_construction(checker: Checker
 def test_role_constructions_of_rc_roles(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that verbs read as nouns, standards named without a page, the MRA, certificates got from or firms
     registered with a body, a believer of the writer's side and an aside's speaker are read as the data says."""
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a frequency compared: 'less often than once a year' is wrong, 'never less often', 'no less frequent' right
+    ("Surveillance audits take place less often than once a year.", ["surveillance-frequency"]),
+    ("Surveillance audits never take place less often than once a year.", []),
+    ("Surveillance audits take place no less often than once a year.", []),
+    ("Surveillance audits take place less often than every six months.", []),
+    # one surveillance audit in a three-year cycle
+    ("Certificates run three years, with one surveillance audit midway.", ["surveillance-frequency"]),
+    ("There is only one surveillance visit during the certification cycle.", ["surveillance-frequency"]),
+    ("Certificates run three years, with a surveillance audit every year.", []),
+    # subjects in an apposition to a list of standards, read in pairs; a further standard after them left out
+    ("ISO 9001 and ISO 45001, the quality and safety standards, are often combined.", []),
+    ("ISO 45001 and ISO 9001, the quality and safety standards, are often combined.", ["standard-subject", "standard-subject"]),
+    ("ISO 14001 and ISO 45001, the environmental and safety standards, resemble ISO 9001.", []),
+    # 'not' on the verb is counted once, not again as a denial of the phrase after it
+    ("ISO 14001 is not quality management.", []),
+    # a designation without a page given, in apposition, the full title of a standard the data has
+    ("ISO 9004, Quality management systems — Requirements, is the certifiable one.", ["standard-title"]),
+    ("Unlike ISO 9000, Quality management systems — Requirements (ISO 9001) can be certified.", []),
+    # 'not first published in X but in Y': Y is the year said
+    ("ISO 9001 was not first published in 1987 but in 2000.", ["edition-date"]),
+    ("ISO 9001 was first published not in 2000 but in 1987.", []),
+    # certification said to be a legal requirement that ISO sets; a legal mandate alone is no claim about ISO
+    ("ISO 9001 certification is a legal requirement that ISO imposes on every supplier.", ["cert-required"]),
+    ("ISO 9001 certification is a legal requirement for every supplier.", []),
+    ("ISO 9001 requires a management review, but not certification.", []),
+    # a frequency said of the recertification named as the clause's subject, not of the surveillance named after it
+    ("Recertification rolls round every three years, with surveillance audits in the years between.", []),
+    # no surveillance audit until the cycle ends, or surveillance skipped for a year or more
+    ("No surveillance audit takes place until the certificate expires.", ["surveillance-frequency"]),
+    ("Surveillance audits can be skipped for a year.", ["surveillance-frequency"]),
+    ("After the second surveillance audit, no surveillance audit takes place until the certificate expires.", []),
+    # an aside between 'must' and its verb; 'it' for the standards body named before it in the sentence
+    ("Every supplier must, under ISO rules, be certified.", ["cert-required"]),
+    ("As ISO makes plain, it requires every supplier to be certified.", ["cert-required"]),
+    ("Our customer said ISO requires nothing, but it requires us to be certified.", []),
+    # the short answer to 'what kind of X is Y?' is said of Y
+    ("What kind of audit is a supplier audit? A third-party audit.", ["audit-party"]),
+    ("What kind of audit is a supplier audit? A second-party audit.", []),
+])
+def test_fact_checks_read_comparisons_and_appositions(checker: Checker, text: str, expected: list[str]) -> None:
+    """Check that the certificate, subject, title, first-publication and requirement checks read these constructions."""
     assert codes(checker, text) == expected

@@ -40,13 +40,16 @@ _RESTATABLE = re.compile(r"\W*(?P<wh>when|what)\s+(?P<aux>did|does|do|was|is|wer
 _WHICH_STANDARD = re.compile(r"\W*(?:which|what)\s+(?:ISO\s+)?standard\b", re.I)
 _WHICH_EDITION = re.compile(r"\W*(?:which|what)\s+(?:edition|version|revision)\s+of\s+", re.I)
 """'Which edition of ISO 14001 is current? ISO 14001:2015.': the answer put in the question's place."""
+_WHAT_KIND = re.compile(r"\W*(?:what|which)\s+(?:kind|type|sort)\s+of\s+\w+\s+(?P<be>is|are)\s+(?P<of>[^?]{3,80}?)\s*\?[*_\s]*$",
+                        re.I)
+"""'What kind of audit is a customer audit? A third-party audit.': the answer said of what the question names."""
 
 
 def answerable(text: str) -> str | None:
     """The sentence, where it is a question whose short answer the next sentence can give (who, which
     standard, when or what); else None."""
     return text if (_WHO.match(text) or _WHICH_STANDARD.match(text) or _RESTATABLE.match(text)
-                    or _WHICH_EDITION.match(text)) and text.rstrip().endswith("?") else None
+                    or _WHICH_EDITION.match(text) or _WHAT_KIND.match(text)) and text.rstrip().endswith("?") else None
 
 
 def answered(question: str | None, text: str, ctx: Context, registry: Registry, parse: Parse, page_hits: PageHits) -> list[Hit]:
@@ -60,6 +63,8 @@ def answered(question: str | None, text: str, ctx: Context, registry: Registry, 
         return _restated(question, text, ctx, page_hits)
     if _WHICH_EDITION.match(question):
         return _answered_edition(question, text, ctx, page_hits)
+    if _WHAT_KIND.match(question):
+        return _answered_kind(question, text, page_hits)
     which = _WHICH_STANDARD.match(question)
     if which is not None:
         return _answered_standard(question[which.end():], text, ctx, registry, parse)
@@ -102,6 +107,12 @@ def _restated(question: str, text: str, ctx: Context, page_hits: PageHits) -> li
     elif not any(m.kind == "subject" for m in ctx.gaz.find(bare)):
         return []
     prefix = f"{question[subject.start:subject.end]} {asked.group('aux')}{rest} "
+    return _completed(prefix, bare, text, page_hits)
+
+
+def _completed(prefix: str, bare: str, text: str, page_hits: PageHits) -> list[Hit]:
+    """The answer put after the question's words (`prefix`) and that sentence judged; what is wrong in the
+    answer's part is found on the answer (`text`)."""
     said = f"{prefix}{bare[0].lower() + bare[1:] if bare[:2] != bare[:2].upper() else bare}."
     hits = []
     for _, hit in page_hits(parse_markdown(said)):
@@ -128,6 +139,17 @@ def _answered_edition(question: str, text: str, ctx: Context, page_hits: PageHit
             hit.start, hit.end = len(text) - len(text.lstrip()), len(text.rstrip())
             hits.append(hit)
     return hits
+
+
+def _answered_kind(question: str, text: str, page_hits: PageHits) -> list[Hit]:
+    """'What kind of audit is a customer audit? A third-party audit.': judged as 'A customer audit is a
+    third-party audit.'; a finding is placed on the answer."""
+    asked = _WHAT_KIND.match(question)
+    bare = _short_answer(text)
+    if asked is None or bare is None or len(bare.split()) > 5:
+        return []
+    prefix = f"{asked.group('of')[0].upper()}{asked.group('of')[1:]} {asked.group('be')} "
+    return _completed(prefix, bare, text, page_hits)
 
 
 def _answered_standard(asked: str, text: str, ctx: Context, registry: Registry, parse: Parse) -> list[Hit]:

@@ -186,12 +186,29 @@ FREQ = re.compile(rf"\bevery\s+{NUM}\s+(years?|months?)\b|\bevery\s+(other)\s+ye
                   r"\b(?:once|at least once)\s+(?:a|per|each|every)\s+(?:calendar\s+)?(year)\b|"
                   r"\b(annual(?:ly)?|yearly|every\s+year|each\s+year)\b|"
                   rf"\b{NUM}[\s-]+(yearly|years?)\b(?=\s+surveillance)|\b(biennial(?:ly)?|every\s+second\s+year)\b|"
-                  rf"\bat\s+{NUM}[\s-]+(years?|months?)\s+intervals\b", re.I)
+                  rf"\bat\s+{NUM}[\s-]+(years?|months?)\s+intervals\b|"
+                  # "a single surveillance audit halfway through", "only one surveillance visit per cycle": one in a cycle
+                  r"\b(?:a\s+single|only\s+one|just\s+one|one\s+single|one|a)\s+surveillance\s+(?:audit|visit|check)\s+"
+                  r"(?:(?P<midway>halfway|midway|mid-?cycle|mid-?term|in\s+the\s+middle)\b"
+                  r"(?!\s+(?:through\s+|of\s+)?(?:the|each|every|a)\s+(?:calendar\s+)?year)|"
+                  r"(?:in|during|over|per|within|for)\s+(?:the\s+|a\s+|each\s+|every\s+)?(?:whole\s+|entire\s+)?"
+                  r"(?:certification\s+|(?:three|3)[\s-]years?\s+)?(?P<single>cycle|certificate|three\s+years)\b)|"
+                  # "no surveillance audit is needed until the certificate expires", "can be skipped for up to two years"
+                  r"\bno\s+surveillance\s+(?:audit|visit)s?\b[^.;]{0,40}?\b(?P<gap>until|before)\s+[^.;]{0,40}?"
+                  r"\b(?:recertif\w*|expir\w*|renew\w*|(?:three|3)[\s-]years?|third\s+year|"
+                  r"end\s+of\s+the\s+(?:certification\s+)?cycle)\b|"
+                  r"\bsurveillance\s+(?:audit|visit)s?\s+(?:can|may|could)\s+(?:safely\s+)?be\s+"
+                  r"(?P<skip>skipped|missed|dropped|omitted|suspended)\s+for\s+(?:up\s+to\s+)?(?:a|one|two|three|\d+)\s+years?\b",
+                  re.I)
+LESS = re.compile(r"\b(?:less(?:\s+(?:often|frequent(?:ly)?|regularly))?|rarer|more\s+(?:rarely|seldom|infrequently))"
+                  r"\s+than\s+(?:once\s+)?$", re.I)
+"""'less often than once a year': an interval longer than the one named, wrong where that one is the longest allowed."""
 TOPIC = re.compile(r"\bsurveillance\b|"
                    r"\b(recertification|recertifications|recertify|certificate|certification cycle|validity)\b", re.I)
 
 
 SURVEILLANCE = re.compile(r"^surveillance$", re.I)
+CYCLE_TOPIC = re.compile(r"^(?:recertif|certificate|validity|cycle)", re.I)
 
 
 def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
@@ -206,18 +223,28 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
         and re.search(r"\bsurveillance\b", clause.previous.text, re.I)
     hits = []
     for f in FREQ.finditer(text):
-        if topics:
+        whole = f.group("gap") or f.group("skip")  # the match is a claim of its own, its 'no' included
+        if f.group("gap") and re.search(r"\b(?:after|following|once|then|last|second|final|again)\b", text[:f.start()], re.I):
+            continue  # "after the second one, no surveillance audit comes before recertification": the end of the cycle
+        if f.group("midway") or f.group("single") or whole:
+            pass  # "one surveillance audit per cycle": surveillance is named in the match itself
+        elif topics:
             nearest = min(topics, key=lambda t: (min(abs(t.start() - f.end()), abs(f.start() - t.end())), t.start() > f.start()))
             before = [t for t in topics if t.end() <= f.start()]
             if nearest.group(0).casefold() != "surveillance" and not (
                     before and before[-1].group(0).casefold() == "surveillance"
                     and _said_of(clause, f.start(), SURVEILLANCE, subject_only=True, modifiers=True)):
                 continue  # the number is nearer another topic, unless the parse gives it to surveillance named before
+            if nearest.start() >= f.end() and before and before[-1].group(0).casefold() != "surveillance" \
+                    and not _of_visits(clause, f.start()) and _said_of(clause, f.start(), CYCLE_TOPIC, subject_only=True):
+                continue  # "Recertification rolls around every three years, with a surveillance visit ...": said of the subject
         elif not inherited and not _by_certifier(clause, f.start(), ctx):
             continue  # a number with no topic counts where the certification body's visits are what it times
         groups = [g for g in f.groups() if g]
         word = groups[0].casefold()
-        if word in ("cycle",):
+        if f.group("midway") or f.group("single") or whole:
+            months = ctx.gaz.site.certification.certificate_validity.years * 12  # one (or none) in a cycle
+        elif word in ("cycle",):
             months = ctx.gaz.site.certification.certificate_validity.years * 12
         elif word in ("other",) or word.startswith(("biennial", "every second")):
             months = 24
@@ -229,6 +256,19 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
             months = value if unit.startswith("month") else value * 12
         right = months <= 12 // per_year
         held_as = holding(clause, f.start())
+        if whole:
+            base = clause.start - clause.sentence_start
+            held_as = clause.reading.holding_at(base + f.start(), skip=(base + f.start(), base + f.end()))  # type: ignore[attr-defined]
+        less = LESS.search(text[:f.start()])
+        if less:
+            if months < 12 // per_year:
+                continue  # "less often than every six months": longer, but not beyond what is allowed
+            # "no less than once a year" is 'at least': its 'no' is part of the bound, not a negation of the clause
+            no = re.search(r"\b(?:no|not)\s+$", text[:less.start()], re.I)
+            right = no is not None
+            if no is not None:
+                base = clause.start - clause.sentence_start
+                held_as = clause.reading.holding_at(base + f.start(), skip=(base + no.start(), base + f.end()))  # type: ignore[attr-defined]
         if not held_as.judged:
             continue
         claimed = held_as.positive

@@ -68,8 +68,7 @@ FIRST = re.compile(r"\b(?:(?:first|originally|initially)\s+"
                    r"\bin\s+(?P<year5>(?:19|20)\d\d)\b[^.;]{0,40}?\b" + _PUBLISHED_FIRST + r"|"
                    + _PUBLISHED_FIRST + r"\s+of\s+[^.;]{1,30}?\s+in\s+(?P<year6>(?:19|20)\d\d)\b", re.I)
 FIRST_YEARS = ("year", "year2", "year3", "year4", "year5", "year6")
-BUT_IN = re.compile(r"\s*,?\s*but\s+(?:only\s+|rather\s+)?(?:in\s+)?(?P<year>(?:19|20)\d\d)\b(?=\s*(?:[,.;!?]|$))", re.I)
-"""'not first published in 1987 but in 1994': the year after 'but' is the one claimed."""
+BUT_IN = re.compile(r"\s*,?\s*but\s+(?:(?:only|actually|rather)\s+)?in\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 CURRENT = re.compile(r"\b(?:current|latest|newest|most recent|up-to-date|in force)\b", re.I)
 WITHDRAWN = re.compile(r"\b(?:withdrawn|replaced?|superseded|obsolete|retired)\b", re.I)
 CERT_CONTEXT = re.compile(r"\bcertif", re.I)
@@ -80,11 +79,17 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
     """'ISO 9001 was first published in 2015': the first edition's year is in the data."""
     first = FIRST.search(clause.text)
     standards = [m for m in mentions if m.kind == "standard" and not m.predecessor]
-    mode = holding(clause, first.start()).mode if first else None
-    instead = BUT_IN.match(clause.text, first.end()) if first and mode == "negated" else None
-    # "was not published until 2020" (or "not in 1987 but in 1994") says it first came out in 2020 (1994):
-    # its own 'not' is part of the claim
-    if first is None or not standards or mode != ("negated" if first.group("until") or instead else "asserted"):
+    # "was not first published in 1987 but in 1994", "first published not in 1994 but in 1987": the year after 'but' is said
+    contrast = BUT_IN.match(clause.text, first.end()) if first is not None else None
+    if contrast is not None and first is not None and (holding(clause, first.start()).mode == "negated" or (
+            first.group("year") and re.search(r"\bnot\s+in\s+$", clause.text[:first.start("year")], re.I))):
+        said = int(contrast.group("year"))
+    elif contrast is not None or first is None or not standards \
+            or holding(clause, first.start()).mode != ("negated" if first.group("until") else "asserted"):
+        return []  # "was not published until 2020" says it first came out in 2020: its own 'not' is part of the claim
+    else:
+        said = int(next(y for y in first.group(*FIRST_YEARS) if y))
+    if not standards:
         return []
     if standards[0].year is not None and standards[0].start < first.start():
         return []  # "ISO 45001:2018 was introduced in 2018": an edition's own date, not the first one
@@ -92,7 +97,7 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
         return []  # "an ISO 9001:2008 certificate, first issued in 2009": said of the certificate
     std = ctx.site.standards[standards[0].ref]
     years = sorted([std.current_edition.year, *(e.year for e in std.earlier_editions)])
-    if int(instead["year"] if instead else next(y for y in first.group(*FIRST_YEARS) if y)) == years[0]:
+    if said == years[0]:
         return []
     return [Hit("edition-date", first.start(), first.end(),
                 f"{std.designation} was first published in {years[0]} (editions in the data: "

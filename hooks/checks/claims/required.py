@@ -12,10 +12,13 @@ from .clause_reading import _said_of, _token_at, _verb_at, asserted, denied
 from .evaluate import Context, Hit
 from .gazetteer import Mention
 from .sentences import Clause
+from .syntax import clause_of
 
 CERTIFICATION = re.compile(r"^certif|^registration$|^registered$", re.I)
 REQUIRE = re.compile(r"\b(?:requires?|required|requiring|insists?|mandatory|compulsory|obligatory|stipulates?|stipulated|"
-                     r"demands?|obliges?|forces?|must\s+(?:also\s+)?(?:obtain|get|be|hold|have|become|seek))\b", re.I)
+                     r"demands?|obliges?|forces?|"
+                     r"must\s*(?:,[^,.;]{1,30},\s*)?(?:also\s+)?(?:obtain|get|be|hold|have|become|seek))\b", re.I)
+"""'must, by ISO rules, be certified': an aside may stand between 'must' and its verb."""
 # "a legal requirement", "mandatory": said of certification for everyone, with no limit to a sector or buyer.
 MANDATE = re.compile(r"\b(?:legal(?:ly)?\s+(?:requirement|obligation|required|obliged)|required\s+by\s+law|"
                      r"mandatory|compulsory|obligatory|a\s+must)\b", re.I)
@@ -52,7 +55,7 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         return [Hit("cert-required", vol.start(), vol.end(), message[0], expected=message[1], source=src)]
     mandate = MANDATE.search(text)
     if mandate and not LIMITED.search(text) and asserted(clause, mandate.start()) \
-            and not _modifies_other(clause, mandate.start()) \
+            and not _modifies_other(clause, mandate.start(), ctx) \
             and (_said_of(clause, mandate.start(), CERTIFICATION, subject_only=True) or _made(clause, mandate.start())):
         return [Hit("cert-required", mandate.start(), mandate.end(),
                     "certification is voluntary: no law makes it a requirement for every organization, and ISO does not "
@@ -68,13 +71,9 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
             and not re.search(r"\bnot\s+$", text[:every.start()], re.I):  # "not every company must ..."
         return [Hit("cert-required", every.start(), every.end(), message[0], expected=message[1], source=src)]
     for req in REQUIRE.finditer(text):
-        window = text[:req.start()]
-        others = [m for m in mentions if m.kind == "other" and m.end <= req.start()]
-        rules = _rule_words(ctx).search(text) or _required_by_standards_body(clause, req.start(), ctx)
-        if not rules and (others or re.search(r"\b(?:regulators?|customers?|clients?|sectors?|tenders?|law|laws|governments?)\b",
-                                              text, re.I)):
-            continue  # someone else requires it; unless ISO's own rules are named ("under ISO rules, every supplier to ...")
-        if not (_required_by_standards_body(clause, req.start(), ctx) or _rule_words(ctx).search(window + text[req.end():])):
+        # ISO's own rules named anywhere ("under ISO rules, every supplier to ...", "must, by ISO rules, be certified"),
+        # or a standards body (or its standard) doing the requiring; otherwise someone else requires it, or no one
+        if not (_rule_words(ctx).search(text) or _required_by_standards_body(clause, req.start(), ctx)):
             continue
         if re.match(r"ments?\b", text[req.end():]):
             continue
@@ -83,6 +82,8 @@ def check_required(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if not _said_of(clause, req.start(), CERTIFICATION, nested=True) and not (
                 _it_asked_about(clause, req.start()) and _required_by_standards_body(clause, req.start(), ctx)):
             continue
+        if _set_apart(clause, req.start()):
+            continue  # "requires an internal audit, but not certification"
         if asserted(clause, req.start(), req.end()):
             return [Hit("cert-required", req.start(), req.end(), message[0], expected=message[1], source=src)]
     return []
@@ -111,10 +112,28 @@ def _it_asked_about(clause: Clause, start: int) -> bool:
     return any(t.lower_ in ("it", "this", "that") and reading.mention(t) is None for t in objects)  # "insists on it"
 
 
-def _modifies_other(clause: Clause, start: int) -> bool:
-    """'mandatory annual surveillance audits': the word describes a noun other than certification."""
+def _modifies_other(clause: Clause, start: int, ctx: Context) -> bool:
+    """'mandatory annual surveillance audits': the word describes a noun other than certification; not where
+    that noun is what the copula says certification is and a standards body is named in it as the one setting
+    it ('certification is a legal requirement that ISO sets'; a legal mandate alone is no claim about ISO)."""
     token = _token_at(clause, start)
-    return token is not None and token.dep_ == "amod" and not CERTIFICATION.search(token.head.lemma_)
+    if token is None or token.dep_ != "amod" or CERTIFICATION.search(token.head.lemma_):
+        return False
+    if token.head.dep_ in ("attr", "oprd"):
+        reading = clause.reading  # type: ignore[attr-defined]
+        return not any((m := reading.mention(t)) is not None and m.kind == "org"
+                       and ctx.site.organizations[m.ref].kind == "standards-body" for t in token.head.subtree)
+    return True
+
+
+def _set_apart(clause: Clause, start: int) -> bool:
+    """'ISO 9001 requires an internal audit, but not certification': every certification the requiring verb
+    governs is denied on its own ('not certification'), so certification is what it does not require."""
+    verb = _verb_at(clause, start)
+    if verb is None:
+        return False
+    named = [t for t in verb.subtree if CERTIFICATION.search(t.lemma_) and clause_of(t).i == verb.i]
+    return bool(named) and all(any(c.dep_ == "neg" for c in t.children) for t in named)
 
 
 def _made(clause: Clause, start: int) -> bool:
@@ -152,7 +171,9 @@ def _required_by_standards_body(clause: Clause, start: int, ctx: Context) -> boo
     for node in who:
         if node.lower_ in ("that", "which") and verb.dep_ == "relcl":
             node = verb.head  # "the only standard that requires certification"
-        mention = reading.noun_mention(node) or (_named_before(reading, node, ("org",)) if node.lower_ == "it" else None)
+        mention = reading.noun_mention(node)
+        if mention is None and node.lower_ == "it" and not any(m.kind in ("other", "class") for m in reading.mentions):
+            mention = _named_before(reading, node, ("org",))  # "As ISO itself makes clear, it requires ..."
         if mention is not None and mention.kind == "org" and ctx.site.organizations[mention.ref].kind == "standards-body":
             return True
         own = reading.mention(node)  # "ISO 14001 certification requires ...": the certification, not the standard

@@ -46,8 +46,9 @@ def subject_claims(reading: Reading, registry: Registry) -> list[Claim]:
                    tokens[-1])
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children):
             continue  # "the quality of the system": the everyday word
-        left = top.left_edge  # "..., not product quality": the whole phrase is denied
-        denied = (left.i > 0 and doc[left.i - 1].lower_ == "not") or any(c.dep_ == "neg" for c in top.children) \
+        left = top.left_edge  # "..., not product quality": the whole phrase is denied (not the verb: holding counts that)
+        denied = (left.i > 0 and doc[left.i - 1].lower_ == "not" and doc[left.i - 1].head.pos_ not in ("VERB", "AUX")) \
+            or any(c.dep_ == "neg" for c in top.children) \
             or _set_aside(top)
         standard, verb = _subject_owner(reading, top, verbs)
         if standard is None:
@@ -71,8 +72,8 @@ def _paired(reading: Reading) -> bool:
     """'ISO 14001 and ISO 45001 cover the environment and safety' (as many standards, all named first, as
     subjects after them) or 'ISO 9001 covers quality, ISO 14001 the environment, ...' (each standard followed
     by its subject): read in pairs, in order."""
-    standards = [m for m in reading.mentions if m.kind == "standard" and not m.predecessor]
     subjects = [m for m in reading.mentions if m.kind == "subject"]
+    standards = _pairable(reading, subjects)
     if len(standards) != len(subjects) or len(standards) < 2:
         return False
     if standards[-1].end <= subjects[0].start:
@@ -84,8 +85,8 @@ def _paired(reading: Reading) -> bool:
 def _respective_claims(reading: Reading) -> list[Claim]:
     """'ISO 9001, ISO 14001 and ISO 45001 cover quality, the environment and safety respectively':
     the n-th standard with the n-th subject."""
-    standards = [m for m in reading.mentions if m.kind == "standard" and not m.predecessor]
     subjects = [m for m in reading.mentions if m.kind == "subject"]
+    standards = _pairable(reading, subjects)
     if len(standards) != len(subjects):
         return []
     claims = []
@@ -94,6 +95,19 @@ def _respective_claims(reading: Reading) -> list[Claim]:
         claims.append(Claim("standard-subject", standard, min(standard.start, subject.start),
                             max(standard.end, subject.end), holding, standard=standard, subject=subject))
     return claims
+
+
+def _pairable(reading: Reading, subjects: list[Mention]) -> list[Mention]:
+    """The standards to pair with the subjects: all, or only those named before the subjects where as many
+    are and the rest come after them ('ISO 14001 and ISO 45001, the environmental and safety standards,
+    share ... with ISO 9001')."""
+    standards = [m for m in reading.mentions if m.kind == "standard" and not m.predecessor]
+    if not subjects:
+        return standards
+    first = [m for m in standards if m.end <= subjects[0].start]
+    if len(first) == len(subjects) and all(m.start >= subjects[-1].end for m in standards[len(first):]):
+        return first
+    return standards
 
 
 _APPOSED = re.compile(r",\s+(?:the|a|an|its)\s+[^,;.()]*")
