@@ -1,5 +1,5 @@
 """Score the fact checker on a labelled split:
-`python tests/corpus_eval.py [--heldout | --test | --test2 | ... | --test9] [--show]`.
+`python tests/corpus_eval.py [--heldout | --test | --test2 | ... | --test10] [--show]`.
 
 Prints precision and recall over false claims and every misclassified case. The development
 split (claims.yaml, the default) is asserted case by case in tests/test_corpus.py; the former
@@ -44,6 +44,8 @@ TEST_SPLIT_8 = ROOT / "tests" / "corpus" / "test_split_8.yaml"
 """The eighth test split: written blind and its labels audited, measured on 2026-12-05, tuned on since; error codes only."""
 TEST_SPLIT_9 = ROOT / "tests" / "corpus" / "test_split_9.yaml"
 """The ninth test split: written blind and frozen on 2026-12-05, never tuned on; error codes only."""
+TEST_SPLIT_10 = ROOT / "tests" / "corpus" / "test_split_10.yaml"
+"""The tenth test split: written blind and its labels audited, measured once on 2026-12-05, tuned on since; error codes only."""
 TEST_SPLIT_7 = ROOT / "tests" / "corpus" / "test_split_7.yaml"
 """The seventh test split: written blind and its labels audited, measured once on 2026-12-05, tuned on since;
 error codes only."""
@@ -51,12 +53,12 @@ CHECK_DATE = dt.date(2026, 11, 24)
 CHECK_DATE_2 = dt.date(2026, 12, 4)
 """The day the second test split's labels speak of."""
 ERRORS_ONLY = (TEST_SPLIT, TEST_SPLIT_2, TEST_SPLIT_3, TEST_SPLIT_4, TEST_SPLIT_5, TEST_SPLIT_6, TEST_SPLIT_7,
-               TEST_SPLIT_8, TEST_SPLIT_9)
+               TEST_SPLIT_8, TEST_SPLIT_9, TEST_SPLIT_10)
 SPLITS = {"--heldout": (HELDOUT, CHECK_DATE), "--test": (TEST_SPLIT, CHECK_DATE), "--test2": (TEST_SPLIT_2, CHECK_DATE_2),
           "--test3": (TEST_SPLIT_3, CHECK_DATE_2), "--test4": (TEST_SPLIT_4, CHECK_DATE_2),
           "--test5": (TEST_SPLIT_5, CHECK_DATE_2), "--test6": (TEST_SPLIT_6, CHECK_DATE_2),
           "--test7": (TEST_SPLIT_7, CHECK_DATE_2), "--test8": (TEST_SPLIT_8, CHECK_DATE_2),
-          "--test9": (TEST_SPLIT_9, CHECK_DATE_2)}
+          "--test9": (TEST_SPLIT_9, CHECK_DATE_2), "--test10": (TEST_SPLIT_10, CHECK_DATE_2)}
 
 
 def cases(path: Path = CORPUS) -> list[dict]:
