@@ -156,8 +156,16 @@ def test_check_sarif_is_valid_sarif(tmp_path: Path) -> None:
 # --- the registry ---------------------------------------------------------------------------
 
 _CODE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
-_EMITTERS = {"Hit", "Finding", "error", "_fail", "report"}
+_EMITTERS = {"Hit", "Finding", "Claim", "error", "_fail", "report"}
 """The calls that make a finding, each with its code among its arguments."""
+
+
+def _message(node: ast.AST) -> bool:
+    """A finding's message: words, not a tag ('this folder is a link ...', an f-string or a concatenation)."""
+    if isinstance(node, ast.BinOp):
+        return _message(node.left)
+    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                                               and " " in node.value.strip())
 
 
 def _codes_in_source(package: Path) -> dict[str, str]:
@@ -175,6 +183,10 @@ def _codes_in_source(package: Path) -> dict[str, str]:
                 values = list(ast.walk(node.value))
             elif isinstance(node, ast.FunctionDef) and node.name.endswith("_code"):
                 values = [n for r in ast.walk(node) if isinstance(r, ast.Return) for n in ast.walk(r)]
+            elif isinstance(node, (ast.Yield, ast.Return)) and node.value is not None:
+                # a (code, message) pair handed back for the caller to report: `yield src, path, ("link-loop", "...")`
+                values = [t.elts[0] for t in ast.walk(node.value) if isinstance(t, ast.Tuple) and len(t.elts) == 2
+                          and _message(t.elts[1])]
             for value in values:
                 if isinstance(value, ast.Constant) and isinstance(value.value, str) and _CODE.match(value.value) \
                         and value.value not in ("error", "warning", "info"):
@@ -207,8 +219,11 @@ def test_the_scan_finds_the_codes_of_each_way_of_reporting(tmp_path: Path) -> No
         'Hit("one-code", 0, 1, "a message.")\nFinding(f, 1, 1, "error", "two", "a message.")\n'
         'doc.error(loc, "three", "a message.")\n'
         'code = {"x_y": "four"}.get(kind, "five")\ndef _code(e):\n    return "six" if e else "seven"\n'
-        'Finding(file=f, code="eight", severity="warning")\nprint("not-a-code")\n', "utf-8")
-    assert sorted(_codes_in_source(package)) == ["eight", "five", "four", "one-code", "seven", "six", "three", "two"]
+        'Finding(file=f, code="eight", severity="warning")\nprint("not-a-code")\n'
+        'def g(p):\n    yield p, ("nine", f"a message on {p}.")\n    return ("ten", "a message.")\n'
+        'Claim("eleven", m, 0, 1)\n', "utf-8")
+    assert sorted(_codes_in_source(package)) == ["eight", "eleven", "five", "four", "nine", "one-code", "seven", "six",
+                                                 "ten", "three", "two"]
 
 
 def test_every_code_the_engine_reports_is_registered() -> None:
