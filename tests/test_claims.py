@@ -664,3 +664,36 @@ def test_role_constructions_of_rc_roles(checker: Checker, text: str, expected: l
 def test_fact_checks_read_comparisons_and_appositions(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the certificate, subject, title, first-publication and requirement checks read these constructions."""
     assert codes(checker, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a cleft whose contrasted half ('rather than Y', ', not Y,') carries the relative clause in the parse
+    ("It was ISO rather than our registrar that audited our plant in March.", ["role-issuer"]),
+    ("It was UKAS, not our registrar, that renewed our certificate.", ["role-issuer"]),
+    ("It was DNV rather than our consultant that audited our plant in March.", []),
+    # 'the standard that X developed' with the standard named beside it in commas
+    ("The standard that IEC drafted for environmental management, ISO 14001, is widely used.", ["role-developer"]),
+    ("ISO 14001, the standard that IEC published, sits beside ISO 9001.", ["role-developer"]),
+    ("The standard that ISO developed, unlike ISO 45001, is voluntary.", []),
+    ("Unlike ISO 9001, the standard that IEC wrote covers electrical safety.", []),
+    # a second passive participle is said of what the first is said of
+    ("Our certificate, signed by DNV and endorsed by UKAS, is framed in the lobby.", ["role-approver"]),
+    ("Our certificate, signed by DNV and recognised by UKAS, is framed in the lobby.", []),
+    # 'had a hand in (writing) X', an idiom of the data
+    ("UKAS had a hand in drafting ISO 14001.", ["role-developer"]),
+    ("The IEC had a hand in promoting ISO 45001.", []),
+    # a gapped passive: '..., and Y by Z' says Z did it to Y
+    ("ISO/IEC 27001 was written by ISO and IEC, and ISO 14001 by IEC.", ["role-developer"]),
+    ("ISO 14001 was written by ISO, and ISO/IEC 27001 by ISO and IEC.", []),
+    # 'it' after a passive is its subject, not the body in its 'by' phrase
+    ("Our certification body is accredited by UKAS, so every certificate it signs is trusted.", []),
+    # a joke reports what others say
+    ("Old hands quip that ISO certification is a one-time event.", []),
+    ("Some consultants joke that ISO issues the certificates.", []),
+    # a long FAQ answer that names what the question asks about by a pronoun
+    ("**Who issues ISO 9001 certificates?** UKAS issues them from its offices after each certification audit.", ["role-issuer"]),
+    ("**Who issues ISO 9001 certificates?** DNV issues them from its offices after each certification audit.", []),
+])
+def test_role_checks_read_clefts_appositions_gaps_and_answers(checker: Checker, text: str, expected: list[str]) -> None:
+    """Check that the role checks read these constructions, and that a reported joke is not the writer's claim."""
+    assert codes(checker, text) == expected

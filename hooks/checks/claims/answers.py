@@ -33,6 +33,8 @@ Parse = Callable[[str], "Doc"]
 PageHits = Callable[[ParsedPage], list[tuple[Clause, Hit]]]
 """The checker's judging of a page: a restated answer is judged as a page of its own."""
 
+_BACK = re.compile(r"\b(?:them|it)\b", re.I)
+"""A pronoun by which an answer may name what the question asks about ('ISO issues them ...')."""
 _YES_NO = re.compile(r"\W*(yes|no)\b", re.I)
 _WHO = re.compile(r"\W*(?:who|which\s+(?:body|bodies|organi[sz]ations?|company|companies))\b", re.I)
 _RESTATABLE = re.compile(r"\W*(?P<wh>when|what)\s+(?P<aux>did|does|do|was|is|were)\s+(?:the\s+)?", re.I)
@@ -56,8 +58,10 @@ def answered(question: str | None, text: str, ctx: Context, registry: Registry, 
     """'Who issues ISO certificates? ISO does.' (or just 'ISO.'): the short answer to a question
     asking who does something states that its body does it; read together, judged as one claim."""
     bare = _short_answer(text) if question is not None else None
-    if question is None or len((bare or text).split()) > 8:
-        return []  # short: the name with its aside ("ISO does, after an audit by its own staff.")
+    long = len((bare or text).split()) > 8
+    if question is None or (long and not _BACK.search(text)):
+        return []  # short: the name with its aside ("ISO does, after an audit by its own staff."), or one that
+        # names what it is about by a pronoun only ("ISO issues them from its head office after each audit.")
     gaz = ctx.gaz
     if _RESTATABLE.match(question):
         return _restated(question, text, ctx, page_hits)
@@ -77,9 +81,12 @@ def answered(question: str | None, text: str, ctx: Context, registry: Registry, 
     reading = Reading(combined, gaz.find(combined), parse, lambda token: False)
     reading.authority = lambda token: _is_org(reading.mention(token))
     shift = len(question) + 1
+    # a long answer is judged on its own too: here only what it says through the question
+    alone = {(c.predicate, c.agent.start + shift) for c in role_claims(Reading(text, gaz.find(text), parse, lambda token: False),
+                                                                       registry)} if long else set()
     hits = []
     for claim in role_claims(reading, registry):
-        if claim.agent.start < shift or (hit := judge_role(claim, ctx)) is None:
+        if claim.agent.start < shift or (claim.predicate, claim.agent.start) in alone or (hit := judge_role(claim, ctx)) is None:
             continue
         end = names[0].end if said != text else max(claim.agent.end, claim.end) - shift
         hit.start, hit.end = max(0, claim.agent.start - shift), min(len(text), end)

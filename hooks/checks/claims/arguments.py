@@ -57,6 +57,8 @@ def _subjects(verb: Token) -> list[Token]:
         next(iter(subjects), None)
     if subject is not None and subject.lower_ in RELATIVE:
         head = verb.head
+        if verb.dep_ == "relcl" and (cleft := _cleft(head)) is not None:
+            return _focus(cleft)  # "It was ISO rather than our registrar that audited us"
         if verb.dep_ == "relcl":
             # "... is also the one that writes ISO/IEC 27001": the copula's subject is the one
             if head.lower_ in ("one", "body", "organization", "organisation") and head.dep_ == "attr":
@@ -76,11 +78,7 @@ def _subjects(verb: Token) -> list[Token]:
                     return named  # "The body that accredited our registrar is DNV": the copula names it
             return [head]
         # "It was ISO, not our registrar, that audited us": the cleft's focus is the agent
-        if head.lemma_ == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
-            # "not Y" among them is denied below; "not Y but Z": Z is coordinated with Y (or hangs on the copula)
-            return [c for c in head.children if c.dep_ in ("attr", "dobj")
-                    or (c.dep_ == "conj" and c.pos_ in ("PRON", "PROPN", "NOUN"))]
-        return []
+        return _focus(head) if _cleft_copula(head) else []
     if subject is not None:
         return [subject]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -97,6 +95,31 @@ def _subjects(verb: Token) -> list[Token]:
     if verbless(verb):
         return _verbless_subject(verb)
     return []
+
+
+def _cleft_copula(verb: Token) -> bool:
+    """Is this the copula of a cleft ('It was ISO that ...')?"""
+    return verb.lemma_ == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children)
+
+
+def _focus(copula: Token) -> list[Token]:
+    """The focus of a cleft: 'not Y' among them is denied by the caller; "not Y but Z": Z is coordinated with Y
+    (or hangs on the copula)."""
+    return [c for c in copula.children if c.dep_ in ("attr", "dobj")
+            or (c.dep_ == "conj" and c.pos_ in ("PRON", "PROPN", "NOUN"))]
+
+
+def _cleft(noun: Token) -> Token | None:
+    """The cleft copula a relative clause's noun is the contrasted half of, the clause read as hanging on it rather
+    than on the focus: 'It was ISO rather than our registrar that ...' ('registrar' after 'rather than'), 'It was
+    ISO, not our registrar, that ...' (a second focus after 'not')."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.i > 0 \
+            and (head.lower_, head.doc[head.i - 1].lower_) in (("than", "rather"), ("of", "instead")):
+        head = head.head
+    elif noun.dep_ != "attr" or not any(c.dep_ == "neg" for c in noun.children):
+        return None
+    return head if _cleft_copula(head) else None
 
 
 def _verbless_subject(verb: Token) -> list[Token]:
@@ -188,8 +211,19 @@ def _named_before(reading: Reading, pronoun: Token, kinds: tuple[str, ...]) -> M
             and not (own[0] <= m.start < own[1]) and not (pronoun.lower_ in ("it", "itself") and _plural(reading, m))]
     outside = [m for m in here if not _in_other_relative(reading, m, pronoun)]
     if outside or here:
-        return (outside or here)[-1]
+        return _passive_subject(reading, (outside or here)[-1], outside or here)
     earlier = [m for m in reading.previous if m.kind in kinds]
     if not earlier:
         return None
     return earlier[-1] if kinds == ("standard",) else earlier[0]
+
+
+def _passive_subject(reading: Reading, mention: Mention, candidates: list[Mention]) -> Mention:
+    """The subject of a passive for a pronoun after it, not the body in its 'by' phrase: in "Our certification body
+    is accredited by UKAS, so the certificates it issues ...", 'it' is the certification body."""
+    token = reading.token_at(mention.start)
+    if token is None or token.dep_ != "pobj" or token.head.dep_ != "agent":
+        return mention
+    subject = next((c for c in token.head.head.children if c.dep_ == "nsubjpass"), None)
+    found = reading.mention(subject) if subject is not None else None
+    return found if found is not None and found in candidates else mention

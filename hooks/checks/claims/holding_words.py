@@ -16,7 +16,7 @@ NEGATIVE_PRONOUNS = {"nobody", "none", "nothing", "no one", "neither"}
 SAYING = {"hint", "insinuate", "pretend", "boast", "whisper", "say", "tell", "claim", "state", "insist", "argue", "suggest",
           "report", "write", "announce", "advertise", "promise", "allege", "maintain", "explain", "confirm", "note", "stress",
           "point", "hear", "mention", "imply", "read", "call", "describe", "present", "market", "sell", "repeat", "spread",
-          "teach"}
+          "teach", "joke", "quip", "jest"}
 BELIEVING = {"convince", "persuade", "think", "believe", "assume", "suppose", "imagine", "expect", "feel", "guess", "fear",
              "hope", "presume", "mean", "take", "understand", "see", "interpret", "mistake", "confuse", "wonder", "ask", "doubt"}
 BELIEF_NOUNS = {"legend", "word", "sign", "belief", "impression", "idea", "assumption", "notion", "claim", "rumour", "rumor",

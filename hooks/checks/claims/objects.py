@@ -6,6 +6,7 @@ bodies aside), and the standard it names where the relation is about one ("publi
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from hooks.data.schema import Frame
@@ -59,6 +60,8 @@ def _object(verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None:
             return verb.head if subject.lower_ in RELATIVE and verb.dep_ == "relcl" else subject
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and _passive(verb.head):
+            return _object(verb.head)  # "the certificate, issued by DNV and endorsed by ISO": what the first is said of
         if verb.dep_ == "advcl" and verb.tag_ == "VBN":  # "X, published by UKAS, sets out ...": said of the subject
             return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return verb.head if verb.dep_ in ("acl", "amod") else None
@@ -83,8 +86,9 @@ def _object(verb: Token) -> Token | None:
     return obj
 
 
-def _object_fits(reading: Reading, verb: Token, frame: Frame, kinds: dict[str, str]) -> bool:
-    objects = _objects(verb, frame)
+def _object_fits(reading: Reading, verb: Token, frame: Frame, kinds: dict[str, str], objects: list[Token] | None = None) -> bool:
+    """Does what the verb is done to (its own objects, or those given) meet the frame's constraint?"""
+    objects = _objects(verb, frame) if objects is None else objects
     if frame.standard_object:
         if any(c.dep_ == "dative" and c.lower_ not in RELATIVE for c in verb.children):
             return False  # "the certificate DNV issued us": given to someone, not published
@@ -169,15 +173,38 @@ def _standard_named(reading: Reading, node: Token) -> Mention | None:
         return next((found for prep in node.children if prep.dep_ == "prep" and prep.lower_ == "of"
                      for t in prep.children if t.dep_ == "pobj"
                      if (found := reading.mention(t)) is not None and found.kind in STANDARDS), None)
+    if mention is None and node.tag_ == "VBG" and _lemma(node) in AUTHORING:
+        # "had a hand in writing ISO 45001": the standard the gerund writes
+        return next((found for t in node.children if t.dep_ == "dobj"
+                     if (found := _standard_named(reading, t)) is not None and found.kind in STANDARDS), None)
     if mention is None and _lemma(node) in EDITION_WORDS:
         # "the ISO 9001 standard"; "the first edition of ISO 9001": the standard the edition is of
         return reading.noun_mention(node) or next(
             (found for prep in node.children if prep.dep_ == "prep" and prep.lower_ == "of"
              for t in prep.children if t.dep_ == "pobj"
-             if (found := reading.mention(t)) is not None and found.kind in STANDARDS), None)
+             if (found := reading.mention(t)) is not None and found.kind in STANDARDS), None) or _apposed(reading, node)
     if mention is not None and _modifier(reading, mention):
         return None  # "ISO 9001 certificate" parsed as two objects: a modifier
     return mention
+
+
+_AFTER = re.compile(r"[^,;:.()]*,\s*")
+_BEFORE = re.compile(r"\s*,\s*(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}", re.I)
+
+
+def _apposed(reading: Reading, node: Token) -> Mention | None:
+    """The standard named in apposition to 'the standard', by the written commas (the parse often hangs the name on
+    a verb): 'the standard that IEC developed for quality, ISO 9001, ...', 'ISO 9001, the standard IEC wrote, ...'."""
+    start, end = reading.span(node)
+    for mention in (m for m in reading.mentions if m.kind in STANDARDS and not m.predecessor):
+        if mention.start >= end and _AFTER.fullmatch(reading.text, end, mention.start) \
+                and re.match(r"\s*(?:[,;.)]|$)", reading.text[mention.end:]):
+            return mention
+        first = reading.token_at(mention.start)
+        if mention.end <= start and _BEFORE.fullmatch(reading.text, mention.end, start) and first is not None \
+                and (first.i == 0 or first.doc[first.i - 1].pos_ not in ("ADP", "SCONJ")):
+            return mention  # not "Unlike ISO 9001, the standard IEC wrote ...": a name after a preposition is no apposition
+    return None
 
 
 def _modifier(reading: Reading, mention: Mention) -> bool:
@@ -194,9 +221,21 @@ AUTHORING = {"write", "pen", "draft", "author", "co-author", "coauthor", "develo
 """Verbs by which writing the text of a standard is developing it."""
 
 
-def _standard_object(reading: Reading, verb: Token, frame: Frame | None = None) -> Mention | None:
-    for node in (n for obj in _objects(verb, frame) for n in conjuncts(obj)):
+def _standard_object(reading: Reading, verb: Token, frame: Frame | None = None,
+                     objects: list[Token] | None = None) -> Mention | None:
+    for node in (n for obj in (_objects(verb, frame) if objects is None else objects) for n in conjuncts(obj)):
         mention = _standard_named(reading, node)
         if mention is not None and mention.kind == "standard" and not mention.predecessor:
             return mention
     return None
+
+
+def _remnant(reading: Reading, verb: Token, agent: Token) -> Token | None:
+    """What a gapped conjunct's agent did the verb to: 'ISO 9001 was developed by ISO, and ISO 14001 by UKAS' (the
+    verb left out after 'and'): the last noun coordinated after the verb, not itself a body, before the agent."""
+    if not _passive(verb):
+        return None
+    above = {verb.i, *(t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree)}
+    found = [t for t in verb.doc[verb.i + 1:agent.i] if t.dep_ == "conj" and t.head.i in above
+             and t.pos_ in ("NOUN", "PROPN") and ((m := reading.mention(t)) is None or m.kind in STANDARDS)]
+    return found[-1] if found else None

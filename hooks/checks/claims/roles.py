@@ -16,7 +16,7 @@ from .arguments import RELATIVE, _lemma, _passive, _subjects
 from .gazetteer import Mention
 from .holding import denied_by_complement
 from .holding_value import Holding
-from .objects import STANDARDS, _fits, _names_body, _object_fits, _objects, _standard_named, _standard_object
+from .objects import STANDARDS, _fits, _names_body, _object_fits, _objects, _remnant, _standard_named, _standard_object
 from .reading import AGENTIVE, Reading
 from .registry import Claim, Registry
 from .syntax import verb_lemma
@@ -45,7 +45,9 @@ def role_claims(reading: Reading, registry: Registry) -> list[Claim]:
                     continue
                 if frame.idiom and (contrast != "compound" or _kind(registry, mention) in frame.idiom):
                     continue  # "ISO-certified": certified to an ISO standard, an idiom, not ISO as the certifier
-                if not _object_fits(reading, token, frame, registry.kinds):
+                remnant = _remnant(reading, token, agent)  # "..., and ISO 14001 by UKAS": UKAS did it to ISO 14001
+                objects = [remnant] if remnant is not None else None
+                if not _object_fits(reading, token, frame, registry.kinds, objects):
                     continue
                 if token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed") and not _objects(token) and not _passive(token) \
                         and not frame.compound and frame.agent == "subject" \
@@ -60,7 +62,7 @@ def role_claims(reading: Reading, registry: Registry) -> list[Claim]:
                 if agent.lower_ in PRONOUNS and reading.mention(agent) is None:
                     a_start, a_end = reading.span(agent)
                 claims.append(Claim(predicate.id, mention, min(a_start, start), max(a_end, end), holding,
-                                    standard=_standard_object(reading, token, frame)))
+                                    standard=_standard_object(reading, token, frame, objects)))
     return claims + _elliptic_claims(reading, registry) + _action_claims(reading, registry)
 
 
