@@ -696,4 +696,42 @@ def test_fact_checks_read_comparisons_and_appositions(checker: Checker, text: st
 ])
 def test_role_checks_read_clefts_appositions_gaps_and_answers(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the role checks read these constructions, and that a reported joke is not the writer's claim."""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first edition named as 'the first/original <standard>', 'came into being', 'wasn't published until'
+    ("The original ISO 9001 was published in 1994.", ["edition-date"]),
+    ("The first ISO 9001 was published in 1987.", []),
+    ("The first ISO 9001 audit report was issued in 1994.", []),
+    ("ISO 45001 came into being in 2016.", ["edition-date"]),
+    ("ISO 14001 wasn't published until 2015.", ["edition-date"]),
+    # a certificate called a piece of paper; a short answer qualified after a comma
+    ("Our piece of paper lasts four years.", ["cert-validity"]),
+    ("How long is a certificate valid? Four years, with yearly surveillance.", ["cert-validity"]),
+    ("How long is a certificate valid? Three years, with yearly surveillance.", []),
+    # surveillance: once in the whole cycle, by the certifier's people, a range answering how often auditors
+    # come, a schedule taken as given
+    ("The registrar's auditors return once in the whole cycle.", ["surveillance-frequency"]),
+    ("How often do the auditors come back? Every two to three years.", ["surveillance-frequency"]),
+    ("How often do the auditors come back for recertification? Every three years.", []),
+    ("Thanks to a surveillance plan of one visit every two years, audits have never been cheaper.", ["surveillance-frequency"]),
+    ("Surveillance audits beat recertification: one each year against one every three years.", []),
+    # certification resting on an audit, an in-house team, a label in apposition to a description
+    ("Our certification was based on a customer audit.", ["audit-party"]),
+    ("Our certification relies on internal audits being done well.", []),
+    ("Our in-house audit team counts as a third party.", ["audit-party"]),
+    ("We passed our internal audit, a first-party audit.", []),
+    ("We passed our internal audit, a third-party audit.", ["audit-party"]),
+    # 'a box you tick once' is the one-time event; set aside or yearly it is not
+    ("Certification is a box you tick once.", ["misconception"]),
+    ("Certification is a commitment rather than a box you tick once.", []),
+    ("Management review is a box we tick once a year.", []),
+    # a subject after a gerund; 'X and Y, both ... standards'
+    ("ISO 45001 is about cutting emissions.", ["standard-subject"]),
+    ("ISO 9001 and ISO 14001, both quality standards, are popular.", ["standard-subject"]),
+    # the answer to 'What is X's title?' is a title
+    ("What is ISO 45001's title? Quality management systems — Requirements.", ["standard-title"]),
+])
+def test_fact_checks_read_first_editions_audits_and_answers(checker: Checker, text: str, expected: list[str]) -> None:
+    """Check that the first-publication, certificate, audit-party, myth, subject and title checks read these."""
     assert codes(checker, text) == expected

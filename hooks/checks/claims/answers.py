@@ -45,6 +45,9 @@ _WHICH_EDITION = re.compile(r"\W*(?:which|what)\s+(?:edition|version|revision)\s
 _WHAT_KIND = re.compile(r"\W*(?:what|which)\s+(?:kind|type|sort)\s+of\s+\w+\s+(?P<be>is|are)\s+(?P<of>[^?]{3,80}?)\s*\?[*_\s]*$",
                         re.I)
 """'What kind of audit is a customer audit? A third-party audit.': the answer said of what the question names."""
+_TITLE = re.compile(r"\W*what\s+is\s+(?:the\s+(?:(?:full|formal|official)\s+)?title\s+of\s+[^?]+?|"
+                    r"[^?]+?['’]s\s+(?:(?:full|formal|official)\s+)?title)\s*\?[*_\s]*$", re.I)
+"""'What is ISO 14001's title? <a title>': the answer is the standard's title (see titles.py)."""
 
 
 def answerable(text: str) -> str | None:
@@ -57,6 +60,8 @@ def answerable(text: str) -> str | None:
 def answered(question: str | None, text: str, ctx: Context, registry: Registry, parse: Parse, page_hits: PageHits) -> list[Hit]:
     """'Who issues ISO certificates? ISO does.' (or just 'ISO.'): the short answer to a question
     asking who does something states that its body does it; read together, judged as one claim."""
+    if question is not None and _TITLE.match(question):
+        return _answered_title(question, text, ctx, page_hits)  # a title is long: not a short answer
     bare = _short_answer(text) if question is not None else None
     long = len((bare or text).split()) > 8
     if question is None or (long and not _BACK.search(text)):
@@ -157,6 +162,23 @@ def _answered_kind(question: str, text: str, page_hits: PageHits) -> list[Hit]:
         return []
     prefix = f"{asked.group('of')[0].upper()}{asked.group('of')[1:]} {asked.group('be')} "
     return _completed(prefix, bare, text, page_hits)
+
+
+def _answered_title(question: str, text: str, ctx: Context, page_hits: PageHits) -> list[Hit]:
+    """'What is ISO 14001's title? <ISO 45001's title>.': judged as 'The title of ISO 14001 is <the answer>.'; only
+    what is said of the title counts (titles.py), placed on the answer."""
+    named = [m for m in ctx.gaz.find(question) if m.kind == "standard" and not m.predecessor]
+    if len(named) != 1:
+        return []
+    prefix = f"The title of {question[named[0].start:named[0].end]} is "
+    lead = len(text) - len(text.lstrip(" *_"))
+    said = f"{prefix}{text.strip(' *_').rstrip('.')}."
+    hits = []
+    for _, hit in page_hits(parse_markdown(said)):
+        if hit.code == "standard-title" and hit.start >= len(prefix):
+            hit.start, hit.end = hit.start - len(prefix) + lead, min(len(text), hit.end - len(prefix) + lead)
+            hits.append(hit)
+    return hits
 
 
 def _answered_standard(asked: str, text: str, ctx: Context, registry: Registry, parse: Parse) -> list[Hit]:

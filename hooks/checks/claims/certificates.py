@@ -41,7 +41,8 @@ VALIDITY = re.compile(rf"\b(?:valid|validity|lasts?|lasted|lasting|cycle|runs?|g
 FOREVER = re.compile(r"\b(?:never\s+expires?|for\s+life|forever|indefinitely|permanent(?:ly)?|lifetime|"
                      r"does\s+not\s+expire|doesn['’]t\s+expire)\b", re.I)
 EXPIRES = re.compile(r"\bexpires?\b|\bexpiry\b", re.I)
-CERT_WORD = re.compile(r"\b(?:re)?certific(?:ate|ates|ation)\b|\bcycle\b", re.I)
+# "our piece of paper is good for five years": the certificate, as people call it
+CERT_WORD = re.compile(r"\b(?:re)?certific(?:ate|ates|ation)\b|\bcycle\b|\bpieces?\s+of\s+paper\b", re.I)
 
 
 def _number(word: str | None) -> int | None:
@@ -50,14 +51,15 @@ def _number(word: str | None) -> int | None:
     return int(word) if word.isdigit() else NUMBERS.get(word.casefold())
 
 
-VALIDITY_TOPIC = re.compile(r"^(?:certif|recertif|registration$|cycle$|validity$)", re.I)
+VALIDITY_TOPIC = re.compile(r"^(?:certif|recertif|registration$|cycle$|validity$|paper$)", re.I)
 RANGE = re.compile(r"\bvalid\s+(?:from\s+)?((?:19|20)\d\d)\s*(?:[–—-]|to|until)\s*((?:19|20)\d\d)\b", re.I)
 ISSUED_UNTIL = re.compile(r"\b(?:issued|awarded|granted|certified|obtained|received)\b[^.;]{0,20}?\bin\s+"
                           r"(?:\w+\s+)?((?:19|20)\d\d)\b[^.;]{0,40}?\bvalid\s+(?:until|till|through|to)\s+"
                           r"(?:\w+\s+)?((?:19|20)\d\d)\b", re.I)
 HOW_LONG = re.compile(r"\bhow\s+long\b[^?]*\b(?:valid|last|good|run)", re.I)
 BARE_DURATION = re.compile(rf"\W*(?:(?:about|around|usually|typically|normally|just|only)\s+)?"
-                           rf"(?:for\s+)?{NUM}[\s-]+(years?|months?)\W*$", re.I)
+                           rf"(?:for\s+)?{NUM}[\s-]+(years?|months?)(?:\W*$|\s*,)", re.I)
+"""A short answer: the duration alone, or first and then qualified ("Five years, subject to yearly surveillance")."""
 
 
 def check_validity(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
@@ -181,8 +183,10 @@ def _wrong_validity(ctx: Context, start: int, end: int, value: int, unit: str) -
                f"not {value} {unit}.", expected=f"{validity.years} years", source=ctx.site.source_url(validity.source))
 
 
-FREQ = re.compile(rf"\bevery\s+{NUM}\s+(years?|months?)\b|\bevery\s+(other)\s+year\b|"
-                  rf"\bonce\s+(?:in\s+)?(?:per|a|every|each|the)\s+(?:certification\s+|(?:three|3)[\s-]years?\s+)?(cycle)\b|"
+FREQ = re.compile(rf"\bevery\s+{NUM}(?:\s*(?:to|or|-|–)\s*{NUM.replace('(', '(?:', 1)})?\s+(years?|months?)\b|"
+                  r"\bevery\s+(other)\s+year\b|"  # "every two to three years": the shortest interval said
+                  rf"\bonce\s+(?:in\s+)?(?:per|a|every|each|the)\s+(?:whole\s+|entire\s+)?"
+                  rf"(?:certification\s+|(?:three|3)[\s-]years?\s+)?(cycle)\b|"
                   r"\b(?:once|at least once)\s+(?:a|per|each|every)\s+(?:calendar\s+)?(year)\b|"
                   r"\b(annual(?:ly)?|yearly|every\s+year|each\s+year)\b|"
                   rf"\b{NUM}[\s-]+(yearly|years?)\b(?=\s+surveillance)|\b(biennial(?:ly)?|every\s+second\s+year)\b|"
@@ -221,6 +225,7 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
     # "They happen ...", or the answer to a question about surveillance: said of the clause before
     inherited = not topics and clause.previous is not None and (PRONOUN.match(text) or _answers(clause)) \
         and re.search(r"\bsurveillance\b", clause.previous.text, re.I)
+    asked = _asked_visits(clause, ctx)
     hits = []
     for f in FREQ.finditer(text):
         whole = f.group("gap") or f.group("skip")  # the match is a claim of its own, its 'no' included
@@ -228,10 +233,12 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
             continue  # "after the second one, no surveillance audit comes before recertification": the end of the cycle
         if f.group("midway") or f.group("single") or whole:
             pass  # "one surveillance audit per cycle": surveillance is named in the match itself
-        elif topics:
-            nearest = min(topics, key=lambda t: (min(abs(t.start() - f.end()), abs(f.start() - t.end())), t.start() > f.start()))
-            before = [t for t in topics if t.end() <= f.start()]
-            if nearest.group(0).casefold() != "surveillance" and not (
+        elif asked and ANSWER_START.match(text[:f.start()]):
+            pass  # "How often will the auditors come back? Every two years, ...": the answer times the visits asked of
+        elif others := [t for t in topics if not f.start() <= t.start() < f.end()]:  # "once per certification cycle": its unit
+            nearest = min(others, key=lambda t: (min(abs(t.start() - f.end()), abs(f.start() - t.end())), t.start() > f.start()))
+            before = [t for t in others if t.end() <= f.start()]
+            if nearest.group(0).casefold() != "surveillance" and not _surveillance_phrase(clause, f.start()) and not (
                     before and before[-1].group(0).casefold() == "surveillance"
                     and _said_of(clause, f.start(), SURVEILLANCE, subject_only=True, modifiers=True)):
                 continue  # the number is nearer another topic, unless the parse gives it to surveillance named before
@@ -256,6 +263,9 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
             months = value if unit.startswith("month") else value * 12
         right = months <= 12 // per_year
         held_as = holding(clause, f.start())
+        if _presupposed(clause, f.start()):  # "Thanks to ... every two years, it has never been easier": the
+            base = clause.start - clause.sentence_start  # main clause's 'never' is not said of the visits
+            held_as = clause.reading.holding_at(base + f.start(), skip=(base, base + len(text)))  # type: ignore[attr-defined]
         if whole:
             base = clause.start - clause.sentence_start
             held_as = clause.reading.holding_at(base + f.start(), skip=(base + f.start(), base + f.end()))  # type: ignore[attr-defined]
@@ -286,6 +296,52 @@ AUDITORS = {"auditor", "registrar", "certifier", "assessor"}
 NOT_THEIRS = {"internal", "own", "customer", "customers", "supplier", "second", "first"}
 
 
+ANSWER_START = re.compile(r"\W*(?:(?:about|around|roughly|usually|typically|normally|only|just)\s+)?$", re.I)
+HOW_OFTEN = re.compile(r"\bhow\s+often\b", re.I)
+ASKED_VISITS = re.compile(r"\b(?:auditors?|registrars?|certifiers?|assessors?|certification\s+bod(?:y|ies))\b[^?]*"
+                          r"\b(?:come|comes|visit|visits|return|returns|drop|call|check|audit)\b", re.I)
+"""'How often will the auditors come back?': the certification body's visits (an internal or customer audit aside)."""
+NOT_THEIRS_RE = re.compile(r"\b(?:internal|own|customers?|suppliers?|second|first)\b", re.I)
+
+
+def _asked_visits(clause: Clause, ctx: Context) -> bool:
+    """Does the clause answer a question about how often the certification body's auditors visit ("How often will
+    the auditors come back?"), not one about renewing the certificate?"""
+    asked = clause.previous.text if _answers(clause) and clause.previous is not None else ""
+    if not HOW_OFTEN.search(asked) or any(t.group(0).casefold() != "surveillance" for t in TOPIC.finditer(asked)):
+        return False
+    return bool(re.search(r"\bsurveillance\b", asked, re.I) or (ASKED_VISITS.search(asked) and not NOT_THEIRS_RE.search(asked)))
+
+
+def _surveillance_phrase(clause: Clause, at: int) -> bool:
+    """Does the frequency at `at` hang, within its noun phrase, on surveillance or on a noun surveillance
+    modifies ("a surveillance schedule of one visit every two years"), not across an apposition or a comparison
+    ("surveillance audits: one each year against one every three years")?"""
+    token = _token_at(clause, at)
+    while token is not None and token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        if token.dep_ in ("appos", "conj") or (token.dep_ == "prep" and token.lower_ != "of"):
+            return False
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN") and (token.lower_ == "surveillance" or any(
+                c.lower_ == "surveillance" and c.dep_ in ("compound", "amod") for c in token.children)):
+            return True
+    return False
+
+
+PRESUPPOSING = {"thanks", "because", "due", "owing"}
+
+
+def _presupposed(clause: Clause, at: int) -> bool:
+    """Is the frequency at `at` in an adjunct whose content the sentence takes as given ("thanks to",
+    "because of", "due to")?"""
+    token = _token_at(clause, at)
+    while token is not None and token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        if token.lower_ in PRESUPPOSING:
+            return True
+    return False
+
+
 def _by_certifier(clause: Clause, at: int, ctx: Context) -> bool:
     """Does the frequency at `at` time visits the certification body makes: a verb of visiting whose subject
     (or 'by' agent) is the certification body, or whose subject is a visit by it ("Our registrar audits us
@@ -306,6 +362,8 @@ def _certifier(reading, token, ctx: Context) -> bool:
     """Is the token the certification body (named, as a class, or as its auditors), not an internal or customer auditor?"""
     if any(c.lower_ in NOT_THEIRS for c in token.subtree):
         return False
+    if any(c.dep_ == "poss" and _certifier(reading, c, ctx) for c in token.children):
+        return True  # "the registrar's people", "the certification body's team"
     mention = reading.mention(token)
     if mention is not None:
         return (mention.kind == "class" and mention.ref == "certification-body") or \

@@ -1,5 +1,5 @@
-"""The fact checks run on each clause, in the order they run: editions and first publication
-(editions.py), designations (designations.py), certificate validity and surveillance
+"""The fact checks run on each clause, in the order they run: first publication (first_published.py),
+editions (editions.py), designations (designations.py), certificate validity and surveillance
 (certificates.py), audit parties (parties.py), and whether ISO requires certification
 (required.py). Each check finds its words in the clause and asks holding.py (through
 `clause.reading`, see clause_reading.py) whether the sentence asserts or denies them; the numbers
@@ -13,8 +13,9 @@ from collections.abc import Callable
 
 from .certificates import check_surveillance, check_validity
 from .designations import check_designations, check_unknown_designations
-from .editions import check_editions, check_first_published
+from .editions import check_editions
 from .evaluate import Context, Hit
+from .first_published import check_first_published
 from .gazetteer import Mention
 from .parties import check_parties
 from .required import check_required

@@ -19,7 +19,8 @@ from .syntax import clause_of
 PARTY_LABEL = re.compile(r"\b(first|second|third)[\s-]+part(?:y|ies)\b", re.I)
 PARTY_DESC = [
     ("first", re.compile(r"\binternal\s+audits?\b|\borgani[sz]ation(?:['’]s)?\s+(?:own\s+staff|itself)|\bself[\s-]assessment|"
-                         r"\b(?:its|our|their|your)\s+own\s+(?:staff|employees|people|departments?|processes|sites?)\b", re.I)),
+                         r"\b(?:its|our|their|your)\s+own\s+(?:staff|employees|people|departments?|processes|sites?)\b|"
+                         r"\bin[\s-]house\s+(?:audit(?:s|ors?)?|audit\s+team|team|staff|quality\s+team)\b", re.I)),
     ("second", re.compile(r"\bcustomer(?:s|['’]s)?\s+(?:audit(?:s|ing)?|of)\b|"
                           r"\bcustomers?\s+audit(?:s|ing)?\s+(?:its|their)\s+suppliers?|\bsupplier\s+audits?\b|\ba customer\b|"
                           r"\baudits?\s+(?:carried\s+out\s+|performed\s+|done\s+)?by\s+(?:(?:a|an|the|our|their|its|your)\s+)?(?:\w+\s+){0,2}?customers?\b|"
@@ -33,10 +34,18 @@ LINK = re.compile(r"\b(?:is|are|means|:)\s|:|\bthat is\b|\b(?:audits?|one|ones)\
                   r"\b(?:perform(?:s|ed|ing)?|conduct(?:s|ed|ing)?|carr(?:y|ies|ied|ying)\s+out|undertak(?:e|es|en|ing))\b|"
                   r"\b(?:counts?|qualif\w+|classed|classified|considered|doubles?|serves?|acts?|passes|stands?\s+in)"
                   r"\s+as\b", re.I)
+# "our own internal audit, a recognised third-party audit route": a label in apposition to the description before it
+APPOSED = re.compile(r",\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:first|second|third)[\s-]+part(?:y|ies)"
+                     r"(?:\s+(?:audit|audits|route|one|process|path|option|assessment|exercise|review))*\s*(?:[,;.)]|$)", re.I)
 COPULA = re.compile(r"\b(?:is|are|was|were)\s+(?:not|never|no\s+longer)\b|\b(?:isn['’]t|aren['’]t)\b", re.I)
 LEADS = re.compile(r"\b(?:leads?|led|result(?:s|ed)?|earn(?:s|ed)?|gets?|got|can\s+(?:lead|result)|replace)\b[^.;]{0,40}\bcertif"
                    r"|\b(?:allows?|lets?|enables?|entitles?)\s+(?:\w+\s+){0,2}to\s+(?:certify|be\s+certified|get\s+certified)"
                    r"|\b(?:need|enough)\s+to\s+(?:become|get|be)\s+certified", re.I)
+
+# "Our certification rested on a second-party audit": the certification said to stand on the audit named after it
+RESTS = re.compile(r"\bcertif\w*\b[^.;]{0,40}?\b(?P<verb>(?:rest(?:s|ed|ing)?|reli(?:es|ed)|rely(?:ing)?)\s+(?:on|upon)|"
+                   r"(?:is|was|were|are)\s+(?:based\s+on|(?:awarded|granted|issued)\s+on\s+the\s+(?:strength|basis)\s+of))"
+                   r"\s+(?:\w+\s+){0,3}?$", re.I)
 
 
 def _lead_subjects(clause: Clause, at: int, candidates: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
@@ -71,8 +80,9 @@ def _aside(token, top) -> bool:
 
 def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
     text = clause.text
-    if not PARTY_LABEL.search(text) and not LEADS.search(text):
-        return []  # both judgments below need a party named or a 'leads to certification'
+    if not PARTY_LABEL.search(text) and not LEADS.search(text) and not re.search(r"\b(?:rest|reli|rely|based|strength|basis)",
+                                                                                 text, re.I):
+        return []  # the judgments below need a party named, a 'leads to certification' or a 'certification rests on'
     cert = ctx.gaz.site.certification
     parties: dict[str, AuditParty] = {p.party: p for p in cert.audit_parties}
     src = ctx.gaz.site.source_url(cert.audit_parties[0].source)
@@ -91,7 +101,16 @@ def check_parties(clause: Clause, mentions: list[Mention], ctx: Context) -> list
                                 f"a {party}-party audit ({parties[party].who}) cannot lead to certification; only a third-party "
                                 f"audit by a certification body can.", expected="third-party audit", source=src))
                 return hits
-    if len(labels) == 1 and descs and LINK.search(text):
+    # a first-party description is left out: "certification relies on internal audits" is how certification works
+    named = sorted(labels + [(p, m) for p, m in descs if p != "first"], key=lambda pm: pm[1].start())
+    rests = [(p, m, r) for p, m in named for r in [RESTS.search(text[:m.start()])] if r is not None]
+    if rests:
+        party, m, r = rests[0]
+        if not parties[party].can_certify and asserted(clause, r.start("verb")):
+            return [Hit("audit-party", r.start("verb"), m.end(), f"certification cannot rest on a {party}-party audit "
+                        f"({parties[party].who}); only a third-party audit by a certification body leads to it.",
+                        expected="third-party audit", source=src)]
+    if len(labels) == 1 and descs and (LINK.search(text) or any(APPOSED.match(text, m.end()) for _, m in descs)):
         label, lm = labels[0]
         descs = _in_complement(clause, lm.start(), descs)
         other = [(p, m) for p, m in descs if p != label]

@@ -110,19 +110,19 @@ def _pairable(reading: Reading, subjects: list[Mention]) -> list[Mention]:
     return standards
 
 
-_APPOSED = re.compile(r",\s+(?:the|a|an|its)\s+[^,;.()]*")
+_APPOSED = re.compile(r",\s+(?:the|a|an|its|both)\s+[^,;.()]*")
 
 
 def _apposed(reading: Reading, subject: Mention) -> Mention | None:
     """'ISO 45001, the environmental management standard, ...', 'ISO/IEC 27001, the standard for safety, ...':
-    the standard an apposition that holds this subject is set beside."""
+    the standard an apposition that holds this subject is set beside ('X and Y, both ... standards': the last)."""
     before = [m for m in reading.mentions if m.kind == "standard" and not m.predecessor and m.end <= subject.start]
     if not before:
         return None
     if not _APPOSED.fullmatch(reading.text, before[-1].end, subject.start):
         return None
     rest = reading.text[subject.end:]
-    if re.match(r"[^,;.()]*(?:,|$)", rest) and re.search(r"\bstandard\b", reading.text[before[-1].end:subject.end + 40]):
+    if re.match(r"[^,;.()]*(?:,|$)", rest) and re.search(r"\bstandards?\b", reading.text[before[-1].end:subject.end + 40]):
         return before[-1]
     return None
 
@@ -180,8 +180,11 @@ def _subject_owner(reading: Reading, top: Token, verbs: set[str]) -> tuple[Menti
                 if found is not None and found.kind == "standard" and not found.predecessor:
                     return found, None
         head = node.head
-        if head.i == node.i or (node.dep_ not in _SUBJECT_PATH and node.dep_ != "conj"):
+        if head.i == node.i or (node.dep_ not in _SUBJECT_PATH and node.dep_ not in ("conj", "pcomp")):
             return None, None
+        if head.pos_ == "VERB" and head.dep_ == "pcomp" and head.head.lower_ in _SUBJECT_PREPOSITIONS and node.dep_ == "dobj":
+            node = head  # "is all about cutting emissions": what the gerund acts on is what the standard is about
+            continue
         if node.dep_ == "prep" and node.lower_ not in _SUBJECT_PREPOSITIONS:
             return None, None
         if node.dep_ == "prep":  # "ISO 9001 for quality management" (a list item)
