@@ -735,3 +735,31 @@ def test_role_checks_read_clefts_appositions_gaps_and_answers(checker: Checker, 
 def test_fact_checks_read_first_editions_audits_and_answers(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the first-publication, certificate, audit-party, myth, subject and title checks read these."""
     assert codes(checker, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an announced edition said to be published, out, no longer a draft, or audited against now
+    ("ISO 9001:2026 was published in October, two years after the work began.", ["edition-future"]),
+    ("ISO 9001:2026 is finally out.", ["edition-future"]),
+    ("ISO 9001:2026 is no longer a draft.", ["edition-future"]),
+    ("All our clients are now audited against ISO 9001:2026.", ["edition-future"]),
+    ("ISO 9001:2026 is the edition our clients are audited against.", ["edition-future"]),
+    ("ISO 9001:2026 will be published after the final vote.", []),
+    ("When ISO 9001:2026 is published, we will plan the transition.", []),
+    ("The draft of ISO 9001:2026 was published for comment.", []),
+    ("ISO 9001:2026 is no longer a draft international standard.", []),
+    ("ISO 9001:2026 is the edition our clients will be audited against.", []),
+    # 'according to' a definite source is relied on, an indefinite one is hearsay
+    ("According to the registrar's FAQ, ISO 9001:2026 is the edition all clients are audited against.", ["edition-future"]),
+    ("According to some blogs, ISO 9001:2026 is the edition all clients are audited against.", []),
+    # a withdrawn edition denied to be gone; 'good old' is no former edition
+    ("OHSAS 18001 certification has not gone away.", ["edition-withdrawn"]),
+    ("Good old ISO 9001:2008 is still fine for certification.", ["edition-withdrawn"]),
+    ("We left our old ISO 9001:2008 certificate behind when we moved to ISO 9001:2015.", []),
+    # an amendment's year is no year a certificate is said of; 'while' opens the clause of another edition
+    ("After our move from OHSAS 18001 in 2019, we are certified to ISO 45001:2018 and its 2024 amendment.", []),
+    ("Our ISO 9001:2015 certificate stays valid while the 2026 revision waits for approval.", []),
+])
+def test_edition_checks_read_announced_and_withdrawn_editions(checker: Checker, text: str, expected: list[str]) -> None:
+    """Check that the edition checks read an announced edition said to be out, and a withdrawn one said to be in use."""
+    assert codes(checker, text) == expected

@@ -10,6 +10,7 @@ import dataclasses
 import re
 
 from .clause_reading import _token_at, asserted, denied, holding
+from .edition_future import FUTURE, announced_out
 from .edition_use import defined_now, held_now, news, past_main_verb
 from .evaluate import Context, Hit
 from .first_published import FIRST, FIRST_YEARS
@@ -37,8 +38,8 @@ HOLDING = re.compile(r"\b(?:(?:are|is|am|be|being|become|becoming|get|getting|ge
                      r"\b(?:can|may)\s+(?:still\s+)?be\s+(?:renewed|issued|certified|audited)\b|"
                      r"\baudit(?:s|ing)?\s+(?:\w+\s+){0,2}(?:to|against)\b|\bcertif(?:y|ies|ying)\b[^.;]{0,30}\bto\b)", re.I)
 # An edition named as what was held before: "replacing its previous OHSAS 18001 certificate".
-FORMER = re.compile(r"\b(?:previous|former|old|earlier|outdated|replac\w*|superseded|migrat\w*\s+from|upgrad\w*\s+from|"
-                    r"mov\w*\s+(?:on\s+)?from|transition\w*\s+from|switch\w*\s+from|instead\s+of|no\s+longer)\b"
+FORMER = re.compile(r"\b(?:previous|former|(?<!good\s)old|earlier|outdated|replac\w*|superseded|migrat\w*\s+from|"
+                    r"upgrad\w*\s+from|mov\w*\s+(?:on\s+)?from|transition\w*\s+from|switch\w*\s+from|instead\s+of|no\s+longer)\b"
                     r"[^.;]{0,30}$", re.I)
 MIGRATION = re.compile(r"\b(?:upgrad\w*|migrat\w*|transition\w*|switch\w*\s+to|mov(?:e|es|ed|ing)\s+(?:on\s+|over\s+)?to|"
                        r"mov(?:e|es|ed|ing)\s+(?:[\w/:.-]+\s+){1,5}?to\s+(?:the\s+)?(?:new|current|latest|ISO|(?:19|20)\d\d)\b|"
@@ -56,6 +57,7 @@ CURRENT = re.compile(r"\b(?:current|latest|newest|most recent|up-to-date|in forc
 WITHDRAWN = re.compile(r"\b(?:withdrawn|replaced?|superseded|obsolete|retired)\b", re.I)
 CERT_CONTEXT = re.compile(r"\bcertif", re.I)
 YEAR = re.compile(r"(?<![:\d])(?:19|20)\d\d(?!\d)")
+AMENDMENT = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:amendments?|amd)\b", re.I)  # "the 2024 climate amendment": no edition
 
 
 def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> list[Hit]:
@@ -96,7 +98,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
                     own = text[_clause_start(text, m.start):_clause_end(text, m.end)]  # not "..., but X is still the current one"
                     in_use = (HOLDING.search(own) or REPLACES.match(text, m.end)) and not FUTURE.search(own)
                     # "certified to", "replaced the 2015 edition"; not "will lead to a certificate under ISO 9001:2026"
-                    if (said_current or in_use) and asserted(clause, m.start, m.end):
+                    if ((said_current or in_use) and asserted(clause, m.start, m.end)) or announced_out(clause, m):
                         hits.append(Hit("edition-future", m.start, m.end,
                                         f"{label} is not published yet (stage: {std.revision.stage}); the current edition is "
                                         f"{std.designation}:{std.current_edition.year}.",
@@ -141,7 +143,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if valid_until is None or valid_until >= ctx.day:
             continue
         expired = f"certificates to {label} ended on {valid_until.isoformat()}"
-        years = [int(y) for y in YEAR.findall(text)]
+        years = [int(y[0]) for y in YEAR.finditer(text) if not AMENDMENT.match(text, y.end())]
         if CERT_CONTEXT.search(text) and any(y > valid_until.year for y in years) and asserted(clause, 0, len(text)):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; no certificate to it is valid after that.",
                             expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(site, std, m)))
@@ -167,7 +169,7 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
 
 
 GONE = re.compile(r"\b(?:withdrawn|replaced?|superseded|obsolete|retired|expired?|lapsed?|invalid(?:ated)?|"
-                  r"lost\s+(?:its|their)\s+validity)\b", re.I)
+                  r"gone\s+away|disappeared|lost\s+(?:its|their)\s+validity)\b", re.I)
 """Words that say an edition (or its certificates) is gone, denied of one that is: 'has not been withdrawn',
 'certificates to it have not expired', 'has not lost its validity'."""
 
@@ -300,22 +302,21 @@ EXISTENCE = re.compile(r"\b(?:is|are)\s+there\b|\bexists?\b|\breal\b|\bsuch\s+(?
 CONTRAST = re.compile(r"\b(?:than|unlike|whereas|differ\w*|compared|versus|vs\.?|no\s+longer|until|formerly|used\s+to)\b", re.I)
 
 
-_CLAUSE_BREAK = re.compile(r",\s*(?:but|and|while|whereas|although|though)\b|;")
+_CLAUSE_BREAK = re.compile(r",\s*(?:but|and)\b|\b(?:while|whereas|although|though)\b|;")
 
 
 def _clause_end(text: str, start: int) -> int:
-    """Where the clause going on at `start` ends: at the next ', but', ', while', ';' (or the text's end)."""
+    """Where the clause going on at `start` ends: at the next ', but', 'while', ';' (or the text's end)."""
     end = _CLAUSE_BREAK.search(text, start)
     return end.start() if end else len(text)
 
 
 def _clause_start(text: str, at: int) -> int:
-    """Where the clause going on at `at` starts: after the last ', but', ', while', ';' before it."""
+    """Where the clause going on at `at` starts: after the last ', but', 'while', ';' before it."""
     starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
     return starts[-1] if starts else 0
 
 
-FUTURE = re.compile(r"\b(?:will|would|shall|going\s+to|expected|upcoming|forthcoming|planned|once|when|after|until)\b", re.I)
 REPLACES = re.compile(r"\s+(?:(?:edition|version|standard)\s+)?(?:has\s+|have\s+)?(?:replaced|superseded|succeeded)\b", re.I)
 EDITION_NOUNS = {"edition", "version", "revision", "release", "standard", "one", "iteration", "update", "issue"}
 

@@ -376,11 +376,11 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _hearsay(clause: Token, authority: Authority) -> bool:
-    """'according to some websites, ...': the claim is attributed to a source the text does not rely on."""
+    """'according to some websites, ...': a source the text does not rely on (a definite one, 'the FAQ', it does)."""
     for child in clause.children:
         if child.lower_ == "according":
-            named = [t for t in child.subtree if t.i != child.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
-            return bool(named) and not any(authority(t) or t.lower_ in ("we", "us", "our") for t in named)
+            named = [t for t in child.subtree if t.i != child.i and t.pos_ in ("NOUN", "PROPN", "PRON", "DET")]
+            return bool(named) and not any(authority(t) or t.lower_ in ("we", "us", "our", "the") for t in named)
     return False
 
 
