@@ -763,3 +763,18 @@ def test_fact_checks_read_first_editions_audits_and_answers(checker: Checker, te
 def test_edition_checks_read_announced_and_withdrawn_editions(checker: Checker, text: str, expected: list[str]) -> None:
     """Check that the edition checks read an announced edition said to be out, and a withdrawn one said to be in use."""
     assert codes(checker, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the edition is the subject of its own coordinated clause: the first clause's "certified" is not said of it
+    ("We are certified to ISO 14001:2015 and ISO 45001:2018, and OHSAS 18001 is history.", []),
+    ("We hold ISO 9001:2015, and ISO 9001:2008 is history.", []),
+    # its own clause says it is held or in use; a list held together; a second clause certified to it
+    ("We are certified to ISO 45001:2018, and OHSAS 18001 is still valid too.", ["edition-withdrawn"]),
+    ("We hold ISO 9001:2008 and ISO 14001:2004 certificates.", ["edition-withdrawn", "edition-withdrawn"]),
+    ("Our firm is ISO 9001:2015 certified, and our sister plant is certified to ISO 9001:2008.", ["edition-withdrawn"]),
+])
+def test_holding_words_stay_in_their_coordinated_clause(checker: Checker, text: str, expected: list[str]) -> None:
+    """Check that a withdrawn edition that is the subject of a clause coordinated after another is judged on its
+    own clause's words (a false positive before: 'certified' in the first clause made it held)."""
+    assert codes(checker, text) == expected

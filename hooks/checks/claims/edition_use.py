@@ -107,3 +107,19 @@ def past_main_verb(clause: Clause, m: Mention) -> bool:
     root = verb.head
     return verb.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") and root.i < verb.i \
         and verb.doc[verb.i - 1].text == ","
+
+
+def own_conjunct(clause: Clause, m: Mention) -> tuple[int, int]:
+    """The stretch of the clause's text that can say the edition is held: all of it, unless the edition is the
+    subject of a clause coordinated after another ("We are certified to ISO 14001:2015, and OHSAS 18001 is
+    history"), whose words alone then speak of it ("certified" belongs to the first clause)."""
+    token = edition_token(clause, m)
+    whole = (0, len(clause.text))
+    if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return whole
+    verb = token.head
+    if verb.dep_ != "conj" or verb.head.i > verb.i:
+        return whole
+    shift = clause.start - clause.sentence_start
+    words = list(verb.subtree)
+    return max(0, words[0].idx - shift), min(len(clause.text), words[-1].idx + len(words[-1]) - shift)

@@ -11,7 +11,7 @@ import re
 
 from .clause_reading import _token_at, asserted, denied, holding
 from .edition_future import FUTURE, announced_out
-from .edition_use import defined_now, held_now, news, past_main_verb
+from .edition_use import defined_now, held_now, news, own_conjunct, past_main_verb
 from .evaluate import Context, Hit
 from .first_published import FIRST, FIRST_YEARS
 from .gazetteer import Mention
@@ -147,7 +147,8 @@ def check_editions(clause: Clause, mentions: list[Mention], ctx: Context) -> lis
         if CERT_CONTEXT.search(text) and any(y > valid_until.year for y in years) and asserted(clause, 0, len(text)):
             hits.append(Hit("edition-withdrawn", m.start, m.end, f"{expired}; no certificate to it is valid after that.",
                             expected=f"{std.designation}:{std.current_edition.year}", source=_edition_source(site, std, m)))
-        elif HOLDING.search(text) and not FORMER.search(text, 0, m.start) and not MIGRATION.search(text) \
+        elif HOLDING.search(text, *own_conjunct(clause, m)) and not FORMER.search(text, 0, m.start) \
+                and not MIGRATION.search(text) \
                 and not ((acquired := ACQUIRED.search(text)) and not RECENT.search(text)
                          and (YEAR.search(text) or not news(clause, acquired.end()))) \
                 and (not ((said := holding(clause, m.start)).past or past_main_verb(clause, m)) or LABEL.match(text, m.end)
