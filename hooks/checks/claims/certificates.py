@@ -264,11 +264,9 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
         right = months <= 12 // per_year
         held_as = holding(clause, f.start())
         if _presupposed(clause, f.start()):  # "Thanks to ... every two years, it has never been easier": the
-            base = clause.start - clause.sentence_start  # main clause's 'never' is not said of the visits
-            held_as = clause.reading.holding_at(base + f.start(), skip=(base, base + len(text)))  # type: ignore[attr-defined]
+            held_as = holding(clause, f.start(), skip=(0, len(text)))  # main clause's 'never' is not said of the visits
         if whole:
-            base = clause.start - clause.sentence_start
-            held_as = clause.reading.holding_at(base + f.start(), skip=(base + f.start(), base + f.end()))  # type: ignore[attr-defined]
+            held_as = holding(clause, f.start(), skip=(f.start(), f.end()))
         less = LESS.search(text[:f.start()])
         if less:
             if months < 12 // per_year:
@@ -277,8 +275,7 @@ def check_surveillance(clause: Clause, mentions: list[Mention], ctx: Context) ->
             no = re.search(r"\b(?:no|not)\s+$", text[:less.start()], re.I)
             right = no is not None
             if no is not None:
-                base = clause.start - clause.sentence_start
-                held_as = clause.reading.holding_at(base + f.start(), skip=(base + no.start(), base + f.end()))  # type: ignore[attr-defined]
+                held_as = holding(clause, f.start(), skip=(no.start(), f.end()))
         if not held_as.judged:
             continue
         claimed = held_as.positive

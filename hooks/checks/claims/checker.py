@@ -187,7 +187,7 @@ class Checker:
         for clause in group:
             clause.reading = reading  # type: ignore[attr-defined]
             clause.mentions = gaz.find(clause.text)
-            shift = clause.start - clause.sentence_start
+            shift = clause.in_sentence
             for check in CHECKS:
                 hits += [_shifted(hit, shift) for hit in check(clause, clause.mentions, self.ctx)]
             hits += [_shifted(hit, shift) for hit in check_misconceptions(clause, self.site)]

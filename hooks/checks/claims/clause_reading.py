@@ -13,9 +13,11 @@ from .sentences import Clause
 from .syntax import clause_of
 
 
-def holding(clause: Clause, start: int) -> Holding:
-    """How the sentence holds what the clause says at `start` (an offset in the clause)."""
-    return clause.reading.holding_at(clause.start - clause.sentence_start + start)  # type: ignore[attr-defined]
+def holding(clause: Clause, start: int, skip: tuple[int, int] | None = None) -> Holding:
+    """How the sentence holds what the clause says at `start` (an offset in the clause); negations in the clause's
+    span `skip` are part of what is said."""
+    base = clause.in_sentence
+    return clause.reading.holding_at(base + start, skip=None if skip is None else (base + skip[0], base + skip[1]))  # type: ignore[attr-defined]
 
 
 def asserted(clause: Clause, start: int, end: int | None = None) -> bool:
@@ -26,8 +28,7 @@ def asserted(clause: Clause, start: int, end: int | None = None) -> bool:
 def asserted_as_written(clause: Clause, start: int, end: int) -> bool:
     """Does the sentence assert what the clause says in [start, end), where negations inside the
     span are the claim's own words ("not allowed to use ... unless certified")?"""
-    base = clause.start - clause.sentence_start
-    return clause.reading.holding_at(base + start, skip=(base + start, base + end)).positive  # type: ignore[attr-defined]
+    return holding(clause, start, skip=(start, end)).positive
 
 
 def denied(clause: Clause, start: int) -> bool:
@@ -36,7 +37,7 @@ def denied(clause: Clause, start: int) -> bool:
 
 def _token_at(clause: Clause, at: int):
     """The parsed token at an offset in the clause (the reading works in sentence offsets)."""
-    return clause.reading.token_at(clause.start - clause.sentence_start + at)  # type: ignore[attr-defined]
+    return clause.reading.token_at(clause.in_sentence + at)  # type: ignore[attr-defined]
 
 
 def _verb_at(clause: Clause, start: int):

@@ -38,8 +38,7 @@ def announced_out(clause: Clause, m: Mention) -> bool:
         return False
     # "is no longer a draft": the 'no longer' is the claim's own words, not a denial of it
     words = [t for t in verb.children if t.lower_ == "longer"]
-    base = clause.sentence_start - clause.start
-    return asserted_as_written(clause, m.start, words[0].idx + len(words[0]) + base)
+    return asserted_as_written(clause, m.start, words[0].idx + len(words[0]) - clause.in_sentence)
 
 
 def _use_verb(token):

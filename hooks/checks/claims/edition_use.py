@@ -54,7 +54,7 @@ def held_now(clause: Clause, m: Mention) -> bool:
 def edition_token(clause: Clause, m: Mention):
     """The token heading the noun phrase the edition is named in ("the OHSAS 18001 standard")."""
     reading = clause.reading  # type: ignore[attr-defined]
-    token = reading.token_at(clause.start - clause.sentence_start + m.start)
+    token = reading.token_at(clause.in_sentence + m.start)
     while token is not None and token.dep_ in ("compound", "nmod", "nummod") and token.head.i != token.i:
         token = token.head  # "ISO 14001:2004 Certification", "the OHSAS 18001 standard"
     return token
@@ -120,6 +120,6 @@ def own_conjunct(clause: Clause, m: Mention) -> tuple[int, int]:
     verb = token.head
     if verb.dep_ != "conj" or verb.head.i > verb.i:
         return whole
-    shift = clause.start - clause.sentence_start
+    shift = clause.in_sentence
     words = list(verb.subtree)
     return max(0, words[0].idx - shift), min(len(clause.text), words[-1].idx + len(words[-1]) - shift)

@@ -44,13 +44,15 @@ def check_first_published(clause: Clause, mentions: list[Mention], ctx: Context)
     """'ISO 9001 was first published in 2015': the first edition's year is in the data."""
     first = FIRST.search(clause.text)
     standards = [m for m in mentions if m.kind == "standard" and not m.predecessor]
+    if first is None or not standards:
+        return []
+    mode = holding(clause, first.start()).mode
     # "was not first published in 1987 but in 1994", "first published not in 1994 but in 1987": the year after 'but' is said
-    contrast = BUT_IN.match(clause.text, first.end()) if first is not None else None
-    if contrast is not None and first is not None and (holding(clause, first.start()).mode == "negated" or (
+    contrast = BUT_IN.match(clause.text, first.end())
+    if contrast is not None and (mode == "negated" or (
             first.group("year") and re.search(r"\bnot\s+in\s+$", clause.text[:first.start("year")], re.I))):
         said = int(contrast.group("year"))
-    elif contrast is not None or first is None or not standards \
-            or holding(clause, first.start()).mode != ("negated" if first.group("until") else "asserted"):
+    elif contrast is not None or mode != ("negated" if first.group("until") else "asserted"):
         return []  # "was not published until 2020" says it first came out in 2020: its own 'not' is part of the claim
     else:
         said = int(next(y for y in first.group(*FIRST_YEARS) if y))

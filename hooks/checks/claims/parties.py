@@ -67,7 +67,7 @@ def _lead_subjects(clause: Clause, at: int, candidates: list[tuple[str, re.Match
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")] or subjects
     if not subjects:
         return kept
-    reading, base = clause.reading, clause.start - clause.sentence_start  # type: ignore[attr-defined]
+    reading, base = clause.reading, clause.in_sentence  # type: ignore[attr-defined]
     spans = [reading.span(t) for subject in subjects for t in subject.subtree if not _aside(t, subject)]
     return [(p, m) for p, m in kept if any(s <= base + m.start() < e for s, e in spans)]
 
@@ -147,7 +147,7 @@ def _in_complement(clause: Clause, at: int, descs: list[tuple[str, re.Match[str]
     token = _token_at(clause, at)
     if token is None:
         return descs
-    reading, base = clause.reading, clause.start - clause.sentence_start  # type: ignore[attr-defined]
+    reading, base = clause.reading, clause.in_sentence  # type: ignore[attr-defined]
     said = [t.nbor() for t in token.doc[:token.i] if t.lemma_.casefold() in SAYING | BELIEVING and t.i + 1 < len(t.doc)
             and t.nbor().lower_ == "that" and t.pos_ in ("VERB", "AUX")]
     # "As our certification body explained, ...": an aside naming the speaker, before the clause

@@ -85,6 +85,11 @@ class Clause:
     """The segment's cleaned text as read, with the map back to segment.text (None: unchanged)."""
 
     @property
+    def in_sentence(self) -> int:
+        """Offset of text[0] within `sentence`: a clause offset plus this is an offset of the sentence's reading."""
+        return self.start - self.sentence_start
+
+    @property
     def previous_mentions(self) -> list:
         return self.previous.mentions if self.previous is not None else []
 
