@@ -107,7 +107,7 @@ themes: [energy review, energy performance indicators]
 current_edition:
   year: 2018
   published: 2018-08-21
-  source: apcer-climate-amendments
+  source: iss-climate-amendments
   verified: 2026-11-24
 related: [iso-14001]
 source: iso-mss

@@ -241,8 +241,13 @@ def test_every_source_is_cited_on_a_page() -> None:
 
 
 def test_sources_are_publishers_pages_at_canonical_addresses() -> None:
-    """Check that no source is a mirror, reseller, forum or tracking-parameter address."""
-    bad_hosts = re.compile(r"isolutions\.iso\.org|standards\.iteh\.ai|elsmar\.com|webstore\.ansi\.org/\?|gladhillassociates")
+    """Check that no source is a mirror, reseller, forum, vendor, copy or tracking-parameter address."""
+    # Hosts replaced for these reasons: ISO mirrors, a reseller, a forum, a consultant's and a certification
+    # body's copy of the IAF/ISO climate communiqué, a toolkit vendor's article on the ISO 45001 draft.
+    bad_hosts = re.compile(
+        r"isolutions\.iso\.org|standards\.iteh\.ai|elsmar\.com|webstore\.ansi\.org/\?|gladhillassociates"
+        r"|apcergroup\.com|45001store\.com"
+    )
     bad_query = re.compile(r"[?&](?:amp|noamp|reviews|p|utm_[a-z]+|_gl|_rt)=")
     for source in _data("data/sources.yaml")["sources"]:
         assert not bad_hosts.search(source["url"]), source["id"]
