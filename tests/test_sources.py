@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import check, fixture_site
+from helpers import ROOT, check, fixture_site
 from hooks.core.findings import DataError
 from hooks.data import citations, schema
 from hooks.data.model import load_site
@@ -145,3 +145,25 @@ def test_every_model_with_a_source_has_a_kind() -> None:
     missing = sourced - set(citations.FIELD_KINDS) - {schema.Sourced, schema.RoleClaim}
     assert not missing, sorted(c.__name__ for c in missing)
     assert set(citations.ROLE_KINDS) == set(schema.OrgKind.__args__)  # type: ignore[attr-defined]
+
+
+def test_the_sources_page_names_a_source_that_stands_further_off() -> None:
+    """Check that on the site's sources page a member body's record and a secondary source say so, and a
+    source that does not say its standing (the responsible organization's own page) carries no label."""
+    site = load_site(ROOT)
+    page = next(p for p in render_pages(site) if p.path == "sources.md").markdown
+    entry = {block.split("{#src-", 1)[1].split("}", 1)[0]: block for block in page.split("\n### ")[1:]}
+    labels = {"member-body": "The record of an ISO national member body", "secondary": "A secondary source"}
+    assert {s.standing for s in site.sources.values()} == {"responsible", *labels}
+    for sid, source in site.sources.items():
+        for standing, label in labels.items():
+            assert (label in entry[sid]) == (source.standing == standing), (sid, entry[sid])
+
+
+def test_a_standing_outside_the_three_is_located(tmp_path: Path) -> None:
+    """Check that `standing` takes only the three values, with a located error naming them."""
+    root = fixture_site(tmp_path / "site")
+    _edit(root, SRC, "  - id: iec-about\n", "  - id: iec-about\n    standing: vendor\n")
+    (error,) = _errors(root)
+    assert error.startswith("data/sources.yaml:") and "error[bad-value]" in error and "standing" in error, error
+    assert "input should be 'responsible', 'member-body' or 'secondary'; received 'vendor'" in error, error

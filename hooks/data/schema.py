@@ -129,12 +129,20 @@ class Support(Strict):
     claim: Text
 
 
+Standing = Literal["responsible", "member-body", "secondary"]
+"""How close a source stands to the fact: the organization responsible for it (ISO for its standards, an
+accreditation body for accreditation), an ISO national member body's record of an ISO standard, or a secondary
+page (a certification body's or professional body's) cited only where the responsible one could not be read."""
+
+
 class Source(Strict):
     id: Id
     publisher: Text
     title: Text
     url: WebUrl
     verified: dt.date
+    standing: Standing = Field("responsible", description="How close the source stands to the facts it backs; "
+                               "the sources page names a member body's record or a secondary source as such.")
     supports: list[Support] = Field(min_length=1, description="What this source backs: each kind of fact it may be "
                                     "cited for, with what it says, in our words. A citation of another kind is an error.")
 
