@@ -148,6 +148,13 @@ CASES = [
     Bad("content folder differs from a generated one only in case", "content/Standards/notes.md", const("# Mine\n"),
         "page-clash", (1, 1)),
     Bad("readme beside the generated index", "content/README.md", const("# Mine\n"), "page-clash", (1, 1)),
+    Bad("content at the sitemap's address", "content/sitemap.xml", const("<urlset/>\n"), "page-clash", (1, 1)),
+    Bad("content at the search index's address", "content/search/search_index.json", const("{}\n"), "page-clash",
+        (1, 1)),
+    Bad("content at a generated page's card", "content/assets/cards/glossary.png", const("not a card\n"),
+        "page-clash", (1, 1)),
+    Bad("content at a hand-written page's card", "content/assets/cards/about.png", const("not a card\n"),
+        "page-clash", (1, 1)),
     Bad("markdown not named .md", "content/notes.markdown", const("# Notes\n"), "page-suffix", (1, 1)),
     # nesting deep enough to exhaust Python's stack
     Bad("data nested 500 deep", "data/subjects.yaml", lambda t: t + "x_deep: " + "[" * 500 + "]" * 500 + "\n",

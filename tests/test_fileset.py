@@ -72,6 +72,37 @@ def test_a_link_outside_the_project_is_refused_by_check_and_export(root: Path, e
     assert not out.exists()
 
 
+BROKEN_LINKS = [
+    ("a page linking to itself", "content/loop.md", "loop.md", "link-loop"),
+    ("a data file linking to itself", "data/sources.yaml", "sources.yaml", "link-loop"),
+    ("a standard linking round a pair", "data/standards/iso-27002.yaml", "iso-27003.yaml", "link-loop"),
+    ("a page linking to no file", "content/gone.md", "nothing-here.md", "io"),
+    ("a standard linking to no file", "data/standards/iso-27002.yaml", "nothing-here.yaml", "io"),
+]
+
+
+@pytest.mark.parametrize(("name", "link", "target", "code"), BROKEN_LINKS, ids=[case[0] for case in BROKEN_LINKS])
+def test_a_link_in_a_loop_or_to_nothing_is_located(root: Path, name: str, link: str, target: str, code: str) -> None:
+    """Check that a link that leads round in a loop, or to no file, is one located error from check and the
+    build (never a traceback, never silently skipped), and the build changes nothing."""
+    path = root / link
+    if path.exists():
+        path.unlink()
+    path.symlink_to(target)
+    if target == "iso-27003.yaml":
+        (path.parent / target).symlink_to(path.name)
+    proc = check(root)
+    no_traceback(proc)
+    assert proc.returncode == 1, proc.stdout
+    expected = {f"{link}:1:1: error[{code}]"} | ({f"data/standards/{target}:1:1: error[{code}]"}
+                                                if target == "iso-27003.yaml" else set())
+    assert {e.split(": this")[0] for e in _errors(proc.stdout)} == expected, proc.stdout
+    built = run(["-m", "hooks", "--root", str(root), "build"], root)
+    no_traceback(built)
+    assert built.returncode == 1 and f"{link}:1:1: error[{code}]" in built.stdout + built.stderr
+    assert not (root / "site").exists()
+
+
 def test_links_inside_the_project_are_read_under_their_own_names(root: Path) -> None:
     """Check that a data file and a content folder linked within the project are read, named by the link."""
     shared = root / "data" / "shared"

@@ -126,10 +126,22 @@ def rel(path: Path, root: Path) -> str:
 
     A link keeps its own name (data/sources.yaml, not the file it leads to): the name is the file's key
     everywhere, whatever a link points at; the real paths count only when root is spelt another way."""
-    for inner, outer in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+    real, real_root = resolved(path), resolved(root)
+    pairs = [(Path(os.path.abspath(path)), Path(os.path.abspath(root)))]
+    if real is not None and real_root is not None:
+        pairs.append((real, real_root))
+    for inner, outer in pairs:
         if inner.is_relative_to(outer):
             return inner.relative_to(outer).as_posix()
     return str(path)
+
+
+def resolved(path: Path) -> Path | None:
+    """The real path that path names, following links, or None where links lead round in a loop."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # RuntimeError up to Python 3.12, OSError (ELOOP) from 3.13
+        return None
 
 
 class _Dated(Protocol):

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from hooks.core.findings import DataError, Finding, error
+from hooks.core.project import resolved
 
 try:  # the C loader is ~20x faster; fall back so a machine without libyaml still works
     _Loader: type = yaml.CSafeLoader
@@ -104,6 +105,7 @@ class Document:
 
 
 OUTSIDE = "outside-project"
+LOOP = "link-loop"
 
 
 def within(root: Path, folder: Path) -> tuple[Path, ...]:
@@ -113,14 +115,18 @@ def within(root: Path, folder: Path) -> tuple[Path, ...]:
     return (root.resolve(), folder.resolve()) if named_outside else (root.resolve(),)
 
 
-def outside(path: Path, area: tuple[Path, ...]) -> str | None:
-    """Why path is refused if it leads out of the area (see `within`) through a link, of the file or of a
-    folder above it, else None: what a link brings in from elsewhere (/etc/hosts) is never read or published."""
-    target = path.resolve()
+def outside(path: Path, area: tuple[Path, ...]) -> tuple[str, str] | None:
+    """Why path is refused, as (code, message), if it leads out of the area (see `within`) through a link, of
+    the file or of a folder above it, or round in a loop of links; else None: what a link brings in from
+    elsewhere (/etc/hosts) is never read or published."""
+    target = resolved(path)
+    if target is None:
+        return LOOP, ("this is a link that leads round in a loop of links, never to a file or folder. "
+                      "Remove the link, or point it at a file in the project.")
     if any(target.is_relative_to(folder) for folder in area):
         return None
-    return (f"this is a link to {target}, outside the project; nothing from outside the project is read or "
-            "published. Copy it into the project, or remove the link.")
+    return OUTSIDE, (f"this is a link to {target}, outside the project; nothing from outside the project is read "
+                     "or published. Copy it into the project, or remove the link.")
 
 
 def read_text(path: Path, display: str, *, area: tuple[Path, ...] = ()) -> str:
@@ -128,7 +134,10 @@ def read_text(path: Path, display: str, *, area: tuple[Path, ...] = ()) -> str:
     `within`), a file that a link leads out of it is refused."""
     refusal = outside(path, area) if area else None
     if refusal:
-        raise DataError([error(display, 1, 1, OUTSIDE, refusal)])
+        raise DataError([error(display, 1, 1, *refusal)])
+    if path.is_symlink() and not path.exists():
+        raise DataError([error(display, 1, 1, "io", f"this link leads to {os.readlink(path)}, which does not exist. "
+                               "Remove it, or point it at a file in the project.")])
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -226,7 +226,7 @@ def load_site(root: Path | Config) -> Site:
         raise DataError([error(project.rel(data_dir), 0, 0, "missing-file", "the data folder does not exist.")])
     for name in SINGLE_FILES:
         path = project.data_file(name)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a broken link is read, to say where it leads
             if name in OPTIONAL_FILES:
                 parsed[name] = schema.KINDS[name]()
                 continue
@@ -238,7 +238,7 @@ def load_site(root: Path | Config) -> Site:
     publisher = load(publisher_path, schema.Publisher) if publisher_path.exists() else None
     known = {f"{n}.yaml" for n in (*SINGLE_FILES, PUBLISHER_FILE)}
     for path in sorted(data_dir.iterdir()):
-        if path.is_file() and path.name not in known and path.suffix in (".yaml", ".yml"):
+        if (path.is_file() or path.is_symlink()) and path.name not in known and path.suffix in (".yaml", ".yml"):
             findings.append(error(project.rel(path), 1, 1, "unknown-file",
                                   f"{path.name!r} is not a kind of data file. "
                                   f"Expected one of: {', '.join(sorted(known))}, or standards/<id>.yaml."))

@@ -23,9 +23,10 @@ import pathspec
 
 from hooks.core.findings import DataError, Finding, error
 from hooks.core.project import rel
-from hooks.data.loader import OUTSIDE, outside, parse_yaml, read_text, within
+from hooks.data.loader import LOOP, outside, parse_yaml, read_text, within
 from hooks.data.model import Site
 
+from .cards import card_path
 from .paths import Page, address
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -147,9 +148,9 @@ def _walk(folder: Path, root: Path, spec: pathspec.GitIgnoreSpec) -> Iterator[tu
                 continue
             refusal = outside(path, area)
             if refusal:
-                yield src, path, (OUTSIDE, refusal)
+                yield src, path, refusal
             elif path.resolve() in (base.resolve(), *base.resolve().parents):
-                yield src, path, ("link-loop", "this folder is a link to a folder that holds it, so it never ends. "
+                yield src, path, (LOOP, "this folder is a link to a folder that holds it, so it never ends. "
                                   "Remove the link.")
             else:
                 kept.append(name)
@@ -160,7 +161,7 @@ def _walk(folder: Path, root: Path, spec: pathspec.GitIgnoreSpec) -> Iterator[tu
                 continue
             refusal = outside(path, area)
             if refusal:
-                yield src, path, (OUTSIDE, refusal)
+                yield src, path, refusal
             elif not path.is_file():
                 yield src, path, ("io", "this link leads to no file. Remove it, or point it at a file in the project.")
             elif path.suffix.lower() in OTHER_MARKDOWN:
@@ -170,17 +171,37 @@ def _walk(folder: Path, root: Path, spec: pathspec.GitIgnoreSpec) -> Iterator[tu
                 yield src, path, None
 
 
+BUILD_FILES = {
+    "sitemap.xml": "the sitemap that MkDocs writes",
+    "sitemap.xml.gz": "the compressed sitemap that MkDocs writes",
+    "search/search_index.json": "the search index that the search plugin writes",
+}
+"""Files every build writes besides the pages and their social cards: a content file there would be
+silently replaced. (robots.txt is not here: the hooks write one only where content has none.)"""
+
+
 def clashes(generated: list[Page], files: FileSet) -> list[Finding]:
     """Two files published at one address, or at addresses or in folders whose names differ only in
-    case (one file on a case-insensitive disk or server): an error at the later one, naming both."""
-    entries = [(p.path, p.origin, f"{p.path!r} (generated from {p.origin})") for p in generated]
-    entries += [(src, files.origin(src), files.origin(src)) for src in files.files]
+    case (one file on a case-insensitive disk or server): an error at the later one, naming both. What
+    a build writes besides the pages (the sitemap, the search index, each page's social card) is there
+    before any hand-written file, and a hand-written page's card before any other file (an asset)."""
+    card = "the social card of {!r} that the build draws"
+    content_pages = [src for src in files.files if src.endswith(PAGE_SUFFIX)]
+    entries = [(dest, "", what, "") for dest, what in BUILD_FILES.items()]
+    entries += [(card_path(p.path), p.origin, card.format(p.path), "") for p in generated]
+    entries += [(p.path, p.origin, f"{p.path!r} (generated from {p.origin})", "this file") for p in generated]
+    entries += [(src, files.origin(src), files.origin(src), "this file") for src in content_pages]
+    entries += [(card_path(src), files.origin(src), card.format(src), "this page's social card")
+                for src in content_pages]
+    entries += [(src, files.origin(src), files.origin(src), "this file") for src in files.files
+                if not src.endswith(PAGE_SUFFIX)]
     addresses: dict[str, tuple[str, int]] = {}
     """An address casefolded -> its spelling and the entry published there first."""
     folders: dict[str, tuple[str, int]] = {}
     """A folder of the site casefolded -> its spelling and the entry first published in it."""
     found: list[Finding] = []
-    for i, (src, origin, _) in enumerate(entries):
+    reported: set[str] = set()
+    for i, (src, origin, _, subject) in enumerate(entries):
         dest = address(src, files.directory_urls)
         first = addresses.setdefault(dest.casefold(), (dest, i))
         clash = None if first[1] == i else ("at", _url(dest), _url(first[0]), first[1])
@@ -190,14 +211,15 @@ def clashes(generated: list[Page], files: FileSet) -> list[Finding]:
             spelt = folders.setdefault(folder.casefold(), (folder, i))
             if clash is None and spelt[0] != folder:
                 clash = ("in", "/" + folder, "/" + spelt[0], spelt[1])
-        if clash is None:
+        if clash is None or origin in reported:  # one error a file: its card clashes where its page does
             continue
         where, at, other_at, other = clash
         if at == other_at:
-            problem = f"this file is published at {at!r}, the address of {entries[other][2]} too. Rename or move it."
+            problem = f"{subject} is published at {at!r}, the address of {entries[other][2]} too. Rename or move it."
         else:
-            problem = (f"this file is published {where} {at!r} and {entries[other][2]} {where} {other_at!r}; names "
+            problem = (f"{subject} is published {where} {at!r} and {entries[other][2]} {where} {other_at!r}; names "
                        "that differ only in case are one file on a case-insensitive disk or server. Rename one of them.")
+        reported.add(origin)
         found.append(error(origin, 1, 1, "page-clash", problem))
     return found
 
