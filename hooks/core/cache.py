@@ -259,7 +259,7 @@ class Cache:
             line, start = view[start:end], end + 1
             entry_key, data = bytes(line[69:133]), line[135:-1]
             if (line[:2] == b'["' and line[66:69] == b'","' and line[133:135] == b'",' and line[-1:] == b"]"
-                    and _KEY.fullmatch(entry_key) and _checksum(entry_key, data) == line[2:66]):
+                    and _KEY.fullmatch(entry_key) and checksum(entry_key, data) == line[2:66]):
                 entries[entry_key.decode()] = bytes(data)
         return entries
 
@@ -269,7 +269,7 @@ class Cache:
         for entry_key, data in entries.items():
             raw_key = entry_key.encode()
             if _KEY.fullmatch(raw_key) and b"\n" not in data:  # compact JSON never holds a raw newline
-                lines.append(b'["' + _checksum(raw_key, data) + b'","' + raw_key + b'",' + data + b"]")
+                lines.append(b'["' + checksum(raw_key, data) + b'","' + raw_key + b'",' + data + b"]")
         tmp = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -285,7 +285,9 @@ class Cache:
                 os.unlink(tmp)
 
 
-def _checksum(entry_key: bytes, data: bytes | memoryview) -> bytes:
+def checksum(entry_key: bytes, data: bytes | memoryview) -> bytes:
+    """The sha256 an entry carries (hex): over its key and its value, so a value moved to another key does
+    not verify either. The social cards kept beside these files carry it too (hooks/publish/cards.py)."""
     h = hashlib.sha256(entry_key + b"\0")
     h.update(data)
     return h.hexdigest().encode()
