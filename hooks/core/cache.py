@@ -8,6 +8,9 @@ Two stores under `.cache/pillar/` in the project (or `$PILLAR_CACHE_DIR`), never
   findings), keyed by a hash of the engine's code, mkdocs.yml, the data, the check date and the
   page's own Markdown, so editing one page rechecks that page alone.
 
+(The drawn social cards are kept beside them in `cards/`, by hooks/publish/cards.py, each file named by
+its key and the `checksum` below of its bytes, and checked the same way before it is used.)
+
 A key holds everything its value depends on, so a hit returns what recomputing would. Paths in a
 key are relative to the project's root, so a checkout moved or copied elsewhere stays warm.
 
