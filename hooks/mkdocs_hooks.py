@@ -37,7 +37,7 @@ if str(_ROOT) not in sys.path:
 
 from hooks.core.cache import switched_off  # noqa: E402 - after the sys.path change above
 from hooks.core.findings import Finding  # noqa: E402 - after the sys.path change above
-from hooks.pages import banner, content, nav, seo  # noqa: E402 - after the sys.path change above
+from hooks.pages import banner, content, nav, seo, slow_markdown  # noqa: E402 - after the sys.path change above
 from hooks.publish import background, cards, engine  # noqa: E402 - after the sys.path change above
 
 log = logging.getLogger("mkdocs.plugins.pillar")
@@ -119,6 +119,10 @@ def on_page_markdown(markdown: str, *, page: MkPage, config: MkDocsConfig, files
         page.update_date = ours.reviewed.isoformat()
     if ours is not None and (ours.generated or ours.meta.get("jinja") is True):
         return ours.markdown
+    if _banner and slow_markdown.problem(markdown) is not None:
+        # Serving the last good data: MkDocs read this page from disk, and the new text (the banner names
+        # it) would stall the renderer for minutes. Show the page as it last loaded.
+        return ours.markdown if ours is not None else ""
     return markdown
 
 

@@ -6,11 +6,14 @@ tests about the real site itself."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -92,6 +95,26 @@ def text(path: Path) -> str:
 
 def no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+
+
+@contextlib.contextmanager
+def no_hang(what: str, seconds: int) -> Iterator[None]:
+    """Fail the test if the block runs past `seconds` (SIGALRM; where there is none, just run it): a bound
+    for a hang (a pattern that backtracks, a scan that repeats), not a measure of speed."""
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def hung(_signum: int, _frame: object) -> None:
+        raise AssertionError(f"{what} did not finish in {seconds} s: it backtracks or scans quadratically")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 ENERGY_STANDARD = """\

@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import contextlib
 import re
-import signal
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from helpers import ROOT
+from helpers import ROOT, no_hang
 from hooks.checks.claims import gazetteer
 from hooks.checks.claims.normalize import INVISIBLE, LOOKALIKES, normalize
 from hooks.checks.claims.sentences import (
@@ -222,23 +221,8 @@ and a regex that backtracks on it would take hours. A bound for a hang, not a me
 is measured by tests/benchmarks/pathological.py, which prints its numbers)."""
 
 
-@contextlib.contextmanager
-def _no_hang(what: str) -> Iterator[None]:
-    """Fail the test if the block runs past HANG seconds (SIGALRM; where there is none, just run it)."""
-    if not hasattr(signal, "SIGALRM"):
-        yield
-        return
-
-    def hung(_signum: int, _frame: object) -> None:
-        raise AssertionError(f"{what} did not finish in {HANG} s: it backtracks or scans quadratically")
-
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(HANG)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+def _no_hang(what: str) -> contextlib.AbstractContextManager[None]:
+    return no_hang(what, HANG)
 
 PATHOLOGICAL = {
     "200,000 spaces in one line": "ISO 9001 is" + " " * 200_000 + "x.",

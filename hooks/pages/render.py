@@ -24,7 +24,9 @@ from hooks.data.model import Site
 from . import escape, prose
 from .citations import FOOTNOTE_MARK, once_per_paragraph, strip_footnotes, with_footnotes
 from .content import ContentPage, clashes, read_content, site_files
+from .origin import Origins
 from .paths import GLOSSARY, PILLAR, SOURCES, Page, Span, page_paths, standard_path
+from .slow_markdown import too_slow
 from .sourcemap import MARK_CLOSE, MARK_OPEN, MARK_TEXT, LineMarks, unmark
 
 
@@ -245,6 +247,9 @@ class Renderer:
         if clashing:
             raise DataError(clashing)
         pages += [self._content(content) for content in contents]
+        slow = too_slow(pages, Origins(site).locate)  # before MkDocs' renderer, which would take minutes on them
+        if slow:
+            raise DataError(slow)
         return pages
 
     def _generated(self) -> list[Page]:
