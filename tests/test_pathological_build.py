@@ -81,6 +81,7 @@ FLOODS = [
     ("50,000 'a<b' (tags never ended)", _page("a<b " * 50_000), "content/x.md:3:2"),
     ("100,000 code fences never closed", _page("```a\n" * 100_000), "content/x.md:3:1"),
     ("lists nested 500 deep", _page("- " * 500 + "a"), "content/x.md:3:1"),
+    ("a code fence, then 200,000 spaces", _page("```" + " " * 200_000 + "x"), "content/x.md:3:1"),
     ("100,000 '[' in a guide section", _guide_section("[" * 100_000), "data/guide.yaml:22:7"),
 ]
 
@@ -209,7 +210,8 @@ def test_the_same_text_just_under_the_limit_builds(built: Path, tmp_path: Path) 
 @pytest.mark.parametrize("site", ["the site", "the fixture site"])
 def test_the_sites_own_pages_come_nowhere_near_the_limit(site: str, tmp_path: Path) -> None:
     """Check that every page of the real site and of the fixture site (hand-written and generated) is
-    estimated at under a hundredth of the limit and nested a few levels at most: none trips the guard."""
+    estimated at under a twentieth of the limit (a few milliseconds) and nested a few levels at most: none
+    trips the guard."""
     root = ROOT if site == "the site" else fixture_site(tmp_path / "src")
     loaded = load_site(load_config(root))
     pages = render_pages(loaded)
@@ -217,7 +219,7 @@ def test_the_sites_own_pages_come_nowhere_near_the_limit(site: str, tmp_path: Pa
     assert too_slow(pages, Origins(loaded).locate) == []
     for page in pages:
         found = estimate(page.markdown)
-        assert found.seconds < LIMIT_SECONDS / 100, (page.path, found.ns)
+        assert found.seconds < LIMIT_SECONDS / 20, (page.path, found.ns)
         assert found.depth[0] <= MAX_DEPTH // 10, (page.path, found.depth)
 
 
@@ -237,6 +239,7 @@ HARMLESS = {
     "table rows": "| a | b |\n| - | - |\n" + _repeat("| x | y |\n"),
     "short paragraphs of links": _repeat("See [the page](a.md) and [that one](b.md#c).\n\n"),
     "a closed code fence of brackets": "```\n" + _repeat("[<(") + "\n```",
+    "a tag name of 400,000 letters": "<" + "a" * 400_000,
 }
 """Large pages the renderer takes in linear time (tests/benchmarks/markdown_render.py): no reason to refuse."""
 FLOODED = {
@@ -247,6 +250,7 @@ FLOODED = {
     "'{#a' in a heading": "# h " + _repeat("{#a "), "one footnote referred to 20,000 times": "[^a]: x\n\n" +
     _repeat("[^a] ", 100_000), "escapes in one paragraph": _repeat("\\["), "quotes nested 60 deep": "> " * 60 + "a",
     "tags with a markdown attribute nested 60 deep": '<div markdown="1">\n' * 60 + "a\n" + "</div>\n" * 60,
+    "spaces after a code fence": "```" + " " * 400_000 + "x\n",
 }
 """Pages the renderer takes minutes to hours on, or fails on."""
 

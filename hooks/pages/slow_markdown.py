@@ -69,6 +69,10 @@ READINGS: dict[str, Reading] = {
     # fenced_code's pattern, over the whole page.
     "fence": Reading(17, "from each ``` or ~~~ line to the same fence closing it, or to the end of the page",
                      "the fence here reads furthest", "Close each code fence with the same fence."),
+    # ... and when it finds no closing fence, or the line opens none, it has tried every way of sharing the
+    # spaces after the fence among its parts: a unit is a space times a space.
+    "fence-spaces": Reading(20, "the spaces after a code fence that opens nothing or is never closed, once for each "
+                            "of them", "the fence here has the most", "Remove the spaces after the fence."),
     # tables pairs the backtick runs of a row, copying the rest of the list per run: a unit is a pair of runs.
     "row": Reading(19, "the runs of backticks of a table row, once for each run in it", "the line here has the most",
                    "Write fewer runs of backticks on one line."),
@@ -97,12 +101,13 @@ _QUOTE = re.compile(r"['\"]")
 _TICKS = re.compile(r"\\[\\`]|`+")
 _BLANK = re.compile(r"^[ \t]*$", re.MULTILINE)
 _FENCE = re.compile(r"^(`{3,}|~{3,})(.*)$", re.MULTILINE)
-# What may follow an opening fence on its line (fenced_code.FENCED_BLOCK_RE); `{attrs}` that do not
-# parse open nothing, so a fence with them is read on from but its lines stay text.
-_FENCE_INFO = re.compile(r"[ ]*(?:\{[^\n]*\}|(?:\.?[\w#.+-]*[ ]*)?(?:hl_lines=([\"']).*?\1[ ]*)?)[ ]*")
+# What may follow an opening fence on its line, spaces stripped (fenced_code.FENCED_BLOCK_RE, whose
+# spaces before and after are what it backtracks over); `{attrs}` that do not parse open nothing, so a
+# fence with them is read on from but its lines stay text.
+_FENCE_INFO = re.compile(r"\{[^\n]*\}|\.?[\w#.+-]*(?: *hl_lines=([\"']).*?\1)?")
 _TAG_CHARS = re.compile(r"(?=[<>'\"])(?:<[A-Za-z]|[>'\"])")
 _VALUE_QUOTE = re.compile(r"=\s*(['\"])")
-_ELEMENT = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^<>]*)>")
+_ELEMENT = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?![A-Za-z0-9-])([^<>]*)>")  # a whole name: no backtracking into it
 _MARKDOWN_ATTR = re.compile(r"\smarkdown\b")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # The markers and indentation opening a line inside lists, quotes and admonitions.
@@ -207,7 +212,11 @@ def _fences(text: str, found: Estimate) -> str:
     while i < len(fences):
         start, _, _, info = fences[i]
         j = closer[i]
-        if not _FENCE_INFO.fullmatch(info):
+        opens = _FENCE_INFO.fullmatch(info.strip(" "))
+        if j is None or not opens:  # the pattern fails here, after trying every split of the spaces after the fence
+            spaces = len(info) - len(info.lstrip(" "))
+            found.add("fence-spaces", spaces * spaces, start)
+        if not opens:
             i += 1
             continue
         found.add("fence", (len(text) if j is None else fences[j][0]) - start, start)

@@ -114,6 +114,8 @@ KINDS: dict[str, Callable[[int], str]] = {
     "<a b='": _repeat("<a b='"),
     "<http://a": _repeat("<http://a"),
     "```a fences never closed": _repeat("```a\n"),
+    "``` then spaces, then a word": lambda n: "```" + " " * n + "x\n",
+    "<aaa... one long tag name": lambda n: "<" + "a" * n,
     "` | in a table row": lambda n: "| a |\n| - |\n| " + _repeat("`|")(n),
     "` `` ``` rising backtick runs": _rising_backticks,
     "# heading {#a {#a": lambda n: "# h " + _repeat("{#a ")(n),
