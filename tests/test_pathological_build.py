@@ -29,9 +29,10 @@ import pytest
 
 from helpers import CHECK_DATE, ROOT, check, env, fixture_site, no_hang, no_traceback
 from hooks.data.model import load_config, load_site
+from hooks.pages.markdown_costs import LIMIT_SECONDS, MAX_DEPTH
 from hooks.pages.origin import Origins
 from hooks.pages.render import render_pages
-from hooks.pages.slow_markdown import LIMIT_SECONDS, MAX_DEPTH, estimate, problem, too_slow
+from hooks.pages.slow_markdown import estimate, problem, too_slow
 
 HANG = 180
 """Seconds after which a build counts as hung: the fixture site builds in a few seconds, and the floods

@@ -38,7 +38,8 @@ sys.path.insert(0, str(ROOT))
 import markdown
 import yaml
 
-from hooks.pages.slow_markdown import LIMIT_SECONDS, estimate, problem
+from hooks.pages.markdown_costs import LIMIT_SECONDS
+from hooks.pages.slow_markdown import estimate, problem
 
 MKDOCS_BUILTINS = ["toc", "tables", "fenced_code"]
 """The extensions MkDocs always adds (mkdocs.config.defaults: MarkdownExtensions(builtins=...))."""
