@@ -117,16 +117,19 @@ def within(root: Path, folder: Path) -> tuple[Path, ...]:
 
 def outside(path: Path, area: tuple[Path, ...]) -> tuple[str, str] | None:
     """Why path is refused, as (code, message), if it leads out of the area (see `within`) through a link, of
-    the file or of a folder above it, or round in a loop of links; else None: what a link brings in from
-    elsewhere (/etc/hosts) is never read or published."""
+    the file or of a folder above it, round in a loop of links, or to nothing; else None: what a link brings
+    in from elsewhere (/etc/hosts) is never read or published."""
     target = resolved(path)
     if target is None:
         return LOOP, ("this is a link that leads round in a loop of links, never to a file or folder. "
                       "Remove the link, or point it at a file in the project.")
-    if any(target.is_relative_to(folder) for folder in area):
-        return None
-    return OUTSIDE, (f"this is a link to {target}, outside the project; nothing from outside the project is read "
-                     "or published. Copy it into the project, or remove the link.")
+    if not any(target.is_relative_to(folder) for folder in area):
+        return OUTSIDE, (f"this is a link to {target}, outside the project; nothing from outside the project is "
+                         "read or published. Copy it into the project, or remove the link.")
+    if path.is_symlink() and not target.exists():
+        return "io", (f"this link leads to {os.readlink(path)}, which does not exist. Remove it, or point it at a "
+                      "file in the project.")
+    return None
 
 
 def read_text(path: Path, display: str, *, area: tuple[Path, ...] = ()) -> str:
@@ -135,9 +138,6 @@ def read_text(path: Path, display: str, *, area: tuple[Path, ...] = ()) -> str:
     refusal = outside(path, area) if area else None
     if refusal:
         raise DataError([error(display, 1, 1, *refusal)])
-    if path.is_symlink() and not path.exists():
-        raise DataError([error(display, 1, 1, "io", f"this link leads to {os.readlink(path)}, which does not exist. "
-                               "Remove it, or point it at a file in the project.")])
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -163,7 +163,7 @@ def _walk(folder: Path, root: Path, spec: pathspec.GitIgnoreSpec) -> Iterator[tu
             if refusal:
                 yield src, path, refusal
             elif not path.is_file():
-                yield src, path, ("io", "this link leads to no file. Remove it, or point it at a file in the project.")
+                yield src, path, ("io", "this is not a regular file (a pipe or a device). Remove it.")
             elif path.suffix.lower() in OTHER_MARKDOWN:
                 yield src, path, ("page-suffix", f"MkDocs publishes {path.suffix} files as pages, but the checks read "
                                   f"only {PAGE_SUFFIX} pages. Rename it to {path.stem}{PAGE_SUFFIX}.")
